@@ -3,7 +3,7 @@ import path from 'node:path';
 
 // Projects: `unit` needs nothing; `lab` needs `npm run lab:up`; `browser` also needs a built console.
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
