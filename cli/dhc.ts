@@ -3,6 +3,7 @@ const verbs: Record<string, () => Promise<{ run: (args: string[]) => Promise<num
   hosts: () => import('./commands/hosts'),
   fleet: () => import('./commands/fleet'),
   diagnose: () => import('./commands/diagnose'),
+  audit: () => import('./commands/audit'),
 };
 
 async function main(argv: string[]): Promise<number> {

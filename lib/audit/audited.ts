@@ -1,0 +1,35 @@
+import { AuthError } from '../auth/errors';
+import { requireActorRole } from '../auth/guard';
+import type { Actor, Role } from '../auth/types';
+import { recordAudit } from './log';
+
+/**
+ * Runs a change on behalf of `actor` after checking its role, and records the outcome: `denied` when the
+ * role check fails, `error` with the message when the change throws, `ok` otherwise. Every domain
+ * mutation goes through here, so no change can skip the audit log.
+ */
+export async function audited<T>(
+  actor: Actor,
+  role: Role,
+  action: string,
+  target: string | undefined,
+  args: unknown,
+  change: () => Promise<T>,
+): Promise<T> {
+  try {
+    requireActorRole(actor, role);
+  } catch (err) {
+    await recordAudit({ actor, action, target, args, result: 'denied', error: (err as Error).message });
+    throw err;
+  }
+  let value: T;
+  try {
+    value = await change();
+  } catch (err) {
+    const result = err instanceof AuthError && err.code === 'forbidden' ? 'denied' : 'error';
+    await recordAudit({ actor, action, target, args, result, error: (err as Error).message });
+    throw err;
+  }
+  await recordAudit({ actor, action, target, args, result: 'ok' });
+  return value;
+}

@@ -1,0 +1,48 @@
+import crypto from 'node:crypto';
+import { subkey } from '../crypto/master-key';
+
+// Each entry's hash is an HMAC (key derived from the master key) over its own fields and the previous
+// entry's hash. Editing, inserting or deleting a row breaks the chain; the HMAC key means a person with
+// write access to the database file alone cannot recompute a consistent chain.
+
+export const GENESIS = '0'.repeat(64);
+
+export interface ChainFields {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  via: string;
+  ip: string | null;
+  action: string;
+  target: string | null;
+  args: string | null;
+  result: string;
+  error: string | null;
+  prev_hash: string;
+}
+
+export function entryHash(f: ChainFields): string {
+  const canonical = JSON.stringify([
+    f.seq, f.at, f.actor_id, f.actor_name, f.via, f.ip, f.action, f.target, f.args, f.result, f.error, f.prev_hash,
+  ]);
+  return crypto.createHmac('sha256', subkey('audit')).update(canonical).digest('hex');
+}
+
+/** Removes secrets from audit arguments and bounds their size; the audit log must never hold a key or password. */
+export function redactArgs(value: unknown, depth = 0): unknown {
+  if (depth > 6) return '[nested]';
+  if (typeof value === 'string') {
+    if (/PRIVATE KEY/.test(value)) return '[redacted]';
+    return value.length > 500 ? `${value.slice(0, 500)}…` : value;
+  }
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactArgs(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = /pass(word|phrase)?|secret|token|private.?key|credential/i.test(k) ? '[redacted]' : redactArgs(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}

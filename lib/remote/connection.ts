@@ -1,0 +1,193 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import ssh2, { type Client, type ClientChannel } from 'ssh2';
+import { sshConnectTimeoutMs } from '../config';
+import type { HostConnectTarget } from '../hosts/service';
+import { RemoteError } from './errors';
+import { fingerprintOf } from './fingerprint';
+import { Semaphore } from './semaphore';
+import { asSocket } from './socket-shim';
+
+// One SSH connection to one host, opened lazily and shared by every command, Docker call and port
+// forward to that host. The host key is verified on every handshake against the pinned fingerprint;
+// an unpinned host is never authenticated to.
+
+export const EXEC_CHANNELS = 6; // below OpenSSH's default MaxSessions (10)
+export const DOCKER_SOCKETS = 6;
+const BACKOFF_MAX_MS = 30_000;
+
+export interface ConnectionCounters {
+  opened: number;
+  /** Channels opened (commands, Docker socket streams, TCP forwards): lets tests prove a refused call made none. */
+  channels: number;
+  lastError: RemoteError | null;
+}
+
+export interface ConnectionHooks {
+  onHostKeySeen(fingerprint: string): Promise<void>;
+}
+
+export class HostConnection {
+  readonly execSlots = new Semaphore(EXEC_CHANNELS);
+  private client: Client | null = null;
+  private connecting: Promise<Client> | null = null;
+  private failures = 0;
+  private retryAt = 0;
+  private closed = false;
+  private agents: http.Agent[] = [];
+
+  constructor(
+    readonly target: HostConnectTarget,
+    readonly counters: ConnectionCounters,
+    private readonly hooks: ConnectionHooks,
+  ) {}
+
+  get connected(): boolean {
+    return this.client !== null;
+  }
+
+  /** The live client, connecting (or reconnecting after a drop) when needed. Fails fast during back-off. */
+  async get(): Promise<Client> {
+    if (this.closed) throw new RemoteError('unreachable', this.target.name, 'connection closed (host settings changed or console stopping)');
+    if (this.client) return this.client;
+    if (this.connecting) return this.connecting;
+    const last = this.counters.lastError;
+    if (last && Date.now() < this.retryAt) throw last;
+    this.connecting = this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private connect(): Promise<Client> {
+    const t = this.target;
+    if (!t.privateKey) return Promise.reject(new RemoteError('auth', t.name, 'no private key stored for this host'));
+    const timeoutMs = sshConnectTimeoutMs();
+    let verdict: { kind: 'hostkey_unknown' | 'hostkey_mismatch'; seen: string } | null = null;
+    return new Promise<Client>((resolve, reject) => {
+      const c = new ssh2.Client();
+      this.counters.opened++;
+      let ready = false;
+      let failed = false;
+      c.on('ready', () => {
+        if (this.closed) {
+          c.end(); // replaced or shut down while the handshake ran
+          reject(new RemoteError('unreachable', t.name, 'connection closed (host settings changed or console stopping)'));
+          return;
+        }
+        ready = true;
+        this.failures = 0;
+        this.counters.lastError = null;
+        this.client = c;
+        resolve(c);
+      });
+      c.on('error', (err: Error & { level?: string; code?: string }) => {
+        // A drop of an established connection is not a failed attempt: the next call reconnects at once.
+        if (ready || failed) return;
+        failed = true;
+        const e = this.classify(err, verdict, timeoutMs);
+        this.failures++;
+        this.retryAt = Date.now() + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** (this.failures - 1));
+        this.counters.lastError = e;
+        c.end();
+        // The seen fingerprint is stored before the caller hears of the refusal, so it can show it at once.
+        const seen = verdict ? this.hooks.onHostKeySeen(verdict.seen).catch(() => undefined) : Promise.resolve();
+        void seen.then(() => reject(e));
+      });
+      c.on('close', () => {
+        if (this.client === c) this.client = null;
+        // Closed before 'ready' without an 'error' (ssh2 normally sends one): never leave the caller waiting.
+        if (!ready && !failed) reject(new RemoteError('unreachable', t.name, `connection to ${t.address}:${t.port} closed during the handshake`));
+      });
+      c.connect({
+        host: t.address,
+        port: t.port,
+        username: t.user,
+        privateKey: t.privateKey ?? undefined,
+        readyTimeout: timeoutMs,
+        keepaliveInterval: 10_000,
+        keepaliveCountMax: 3,
+        // Raw key in, decision out: runs during the key exchange, before any authentication.
+        hostVerifier: (key: Buffer) => {
+          const seen = fingerprintOf(key);
+          if (!t.pinnedFingerprint) verdict = { kind: 'hostkey_unknown', seen };
+          else if (seen !== t.pinnedFingerprint) verdict = { kind: 'hostkey_mismatch', seen };
+          return verdict === null;
+        },
+      });
+    });
+  }
+
+  private classify(err: Error & { level?: string; code?: string }, verdict: { kind: 'hostkey_unknown' | 'hostkey_mismatch'; seen: string } | null, timeoutMs: number): RemoteError {
+    const t = this.target;
+    if (verdict?.kind === 'hostkey_unknown') {
+      return new RemoteError('hostkey_unknown', t.name, `host key not confirmed yet: the host presented ${verdict.seen}; an admin must accept it`, { seenFingerprint: verdict.seen });
+    }
+    if (verdict?.kind === 'hostkey_mismatch') {
+      return new RemoteError(
+        'hostkey_mismatch',
+        t.name,
+        `HOST KEY MISMATCH: pinned ${t.pinnedFingerprint}, but the host presented ${verdict.seen}; connection refused (re-pin only if the host was really reinstalled)`,
+        { seenFingerprint: verdict.seen, pinnedFingerprint: t.pinnedFingerprint ?? undefined },
+      );
+    }
+    if (err.level === 'client-authentication') {
+      return new RemoteError('auth', t.name, `the host refused the key for user ${t.user} (authorized_keys?)`);
+    }
+    if (err.level === 'client-timeout' || /timed out/i.test(err.message)) {
+      return new RemoteError('unreachable', t.name, `no SSH handshake from ${t.address}:${t.port} within ${timeoutMs} ms`);
+    }
+    return new RemoteError('unreachable', t.name, `cannot reach ${t.address}:${t.port}: ${err.code ?? err.message}`);
+  }
+
+  /** A fresh channel to a Unix socket on the host (OpenSSH streamlocal forwarding). */
+  async openStreamLocal(socketPath: string): Promise<Duplex> {
+    const c = await this.get();
+    this.counters.channels++;
+    return new Promise((resolve, reject) => {
+      c.openssh_forwardOutStreamLocal(socketPath, (err, ch) => {
+        if (err) reject(new RemoteError('docker', this.target.name, `cannot open ${socketPath} on the host: ${err.message}`));
+        else resolve(asSocket(ch));
+      });
+    });
+  }
+
+  /** A fresh channel to host:port as seen from the remote host (direct-tcpip). */
+  async openTcp(host: string, port: number): Promise<Duplex> {
+    const c = await this.get();
+    this.counters.channels++;
+    return new Promise((resolve, reject) => {
+      c.forwardOut('127.0.0.1', 0, host, port, (err, ch) => {
+        if (err) reject(new RemoteError('unreachable', this.target.name, `cannot reach ${host}:${port} from the host: ${err.message}`));
+        else resolve(asSocket(ch));
+      });
+    });
+  }
+
+  async execChannel(command: string): Promise<ClientChannel> {
+    const c = await this.get();
+    this.counters.channels++;
+    return new Promise((resolve, reject) => {
+      c.exec(command, (err, ch) => (err ? reject(new RemoteError('unreachable', this.target.name, `cannot start a command: ${err.message}`)) : resolve(ch)));
+    });
+  }
+
+  /** A keep-alive http.Agent whose sockets are channels of this connection (Docker socket or a TCP port). */
+  agent(open: () => Promise<Duplex>, maxSockets: number): http.Agent {
+    const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+    (agent as unknown as { createConnection: unknown }).createConnection = (_opts: unknown, cb: (err: Error | null, s?: Duplex) => void) => {
+      open().then((s) => cb(null, s), (err: Error) => cb(err));
+      return undefined;
+    };
+    this.agents.push(agent);
+    return agent;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const a of this.agents) a.destroy();
+    this.agents = [];
+    this.client?.end();
+    this.client = null;
+  }
+}

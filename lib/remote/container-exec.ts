@@ -1,0 +1,114 @@
+import { PassThrough, type Duplex } from 'node:stream';
+import { remoteCallTimeoutMs } from '../config';
+import { asDockerError, RemoteError, tail } from './errors';
+import { docker } from './docker';
+import type { ExecResult } from './exec';
+import { connectionFor } from './pool';
+import { killHostProcessTree } from './process-group';
+
+// A command inside a container through the Docker exec API (no shell, no docker CLI): argv goes to Docker
+// as an array, stdin over the hijacked HTTP stream, which itself runs over the host's SSH connection.
+
+export interface ContainerExecOptions {
+  stdin?: string | Buffer;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  workdir?: string;
+  user?: string;
+  check?: boolean;
+}
+
+export const CONTAINER_REF_RE = /^(?:[a-fA-F0-9]{12,64}|[A-Za-z0-9][A-Za-z0-9_.-]{0,127})$/;
+const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function validate(hostId: string, container: string, argv: string[], o: ContainerExecOptions): void {
+  const bad = (msg: string) => new RemoteError('invalid', hostId, `refused to run: ${msg}`, { argv });
+  if (!CONTAINER_REF_RE.test(container)) throw bad(`not a container name or id: ${JSON.stringify(container)}`);
+  if (!Array.isArray(argv) || argv.length === 0 || argv.some((a) => typeof a !== 'string')) throw bad('argv must be a non-empty array of strings');
+  if (argv.some((a) => a.includes('\0'))) throw bad('argv element contains a NUL character');
+  for (const [k, v] of Object.entries(o.env ?? {})) {
+    if (!ENV_KEY_RE.test(k)) throw bad(`not an environment variable name: ${JSON.stringify(k)}`);
+    if (v.includes('\0')) throw bad(`environment value of ${k} contains a NUL character`);
+  }
+  if (o.workdir !== undefined && !/^\/[^\0]*$/.test(o.workdir)) throw bad('workdir must be an absolute path');
+  if (o.user !== undefined && !/^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(o.user)) throw bad('user must be NAME or UID[:GID]');
+}
+
+export async function execInContainer(hostId: string, container: string, argv: string[], opts: ContainerExecOptions = {}): Promise<ExecResult> {
+  validate(hostId, container, argv, opts);
+  const timeoutMs = opts.timeoutMs ?? remoteCallTimeoutMs();
+  const d = await docker(hostId);
+  const what = `exec ${argv[0]} in ${container}`;
+  let stream: Duplex | null = null;
+  let execId: string | null = null;
+  const work = (async (): Promise<ExecResult> => {
+    const ex = await d.getContainer(container).exec({
+      Cmd: argv,
+      AttachStdin: opts.stdin !== undefined,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+      Env: opts.env ? Object.entries(opts.env).map(([k, v]) => `${k}=${v}`) : undefined,
+      WorkingDir: opts.workdir,
+      User: opts.user,
+    }).catch((e: unknown) => { throw asDockerError(e, hostId, what); });
+    execId = ex.id;
+    // The attached stream may be silent for long (pip install): start it on a client without an idle
+    // timeout; this function's own deadline bounds it.
+    const streaming = await docker(hostId, { timeoutMs: 0 });
+    const s = (await streaming.getExec(ex.id).start({ hijack: true, stdin: opts.stdin !== undefined }).catch((e: unknown) => { throw asDockerError(e, hostId, what); })) as Duplex;
+    stream = s;
+    const out = new PassThrough();
+    const err = new PassThrough();
+    const outChunks: Buffer[] = [];
+    const errChunks: Buffer[] = [];
+    out.on('data', (b: Buffer) => outChunks.push(b));
+    err.on('data', (b: Buffer) => errChunks.push(b));
+    d.modem.demuxStream(s, out, err);
+    const ended = new Promise<void>((resolve, reject) => {
+      s.once('end', resolve);
+      s.once('close', resolve);
+      s.once('error', reject);
+    });
+    // Ending our side half-closes the channel: Docker sees EOF on the process's stdin.
+    if (opts.stdin !== undefined) s.end(opts.stdin);
+    await ended;
+    let info = await ex.inspect();
+    for (let i = 0; i < 50 && info.Running; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      info = await ex.inspect();
+    }
+    const stdout = Buffer.concat(outChunks).toString('utf8');
+    const stderr = Buffer.concat(errChunks).toString('utf8');
+    const code = info.ExitCode ?? -1;
+    if (opts.check && code !== 0) {
+      throw new RemoteError('exit', hostId, `${argv[0]} in ${container} exited with ${code}`, { argv, exitCode: code, stderrTail: tail(stderr) });
+    }
+    return { code, stdout, stderr };
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      (stream as Duplex | null)?.destroy();
+      if (execId) void stopExec(hostId, execId);
+      reject(new RemoteError('timeout', hostId, `${what} did not finish within ${timeoutMs} ms`, { argv }));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+  }
+}
+
+/** Docker cannot kill an exec; its host PID can be, over the same connection (needs a user allowed to kill it). */
+async function stopExec(hostId: string, execId: string): Promise<void> {
+  try {
+    const d = await docker(hostId);
+    const info = await d.getExec(execId).inspect();
+    if (info.Running && typeof info.Pid === 'number' && info.Pid > 1) await killHostProcessTree(await connectionFor(hostId), info.Pid);
+  } catch {
+    /* best effort: the host may be gone too */
+  }
+}

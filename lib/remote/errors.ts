@@ -1,0 +1,70 @@
+export type RemoteErrorKind =
+  | 'timeout'
+  | 'unreachable'
+  | 'hostkey_unknown'
+  | 'hostkey_mismatch'
+  | 'auth'
+  | 'exit'
+  | 'docker'
+  | 'invalid';
+
+/** Every failure of remote access, typed so pages and jobs can say what went wrong without parsing text. */
+export class RemoteError extends Error {
+  readonly host: string;
+  readonly kind: RemoteErrorKind;
+  readonly argv?: string[];
+  readonly exitCode?: number;
+  readonly stderrTail?: string;
+  /** The host key fingerprint the host presented, for hostkey_unknown / hostkey_mismatch. */
+  readonly seenFingerprint?: string;
+  readonly pinnedFingerprint?: string;
+  /** HTTP status of a failed Docker API call. */
+  readonly statusCode?: number;
+  /** The message without the leading host name, for places that already show the host. */
+  readonly detail: string;
+
+  constructor(
+    kind: RemoteErrorKind,
+    host: string,
+    message: string,
+    extra: {
+      argv?: string[];
+      exitCode?: number;
+      stderrTail?: string;
+      seenFingerprint?: string;
+      pinnedFingerprint?: string;
+      statusCode?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(`${host}: ${message}`, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.name = 'RemoteError';
+    this.detail = message;
+    this.kind = kind;
+    this.host = host;
+    this.argv = extra.argv;
+    this.exitCode = extra.exitCode;
+    this.stderrTail = extra.stderrTail;
+    this.seenFingerprint = extra.seenFingerprint;
+    this.pinnedFingerprint = extra.pinnedFingerprint;
+    this.statusCode = extra.statusCode;
+  }
+}
+
+export function tail(text: string, max = 2000): string {
+  return text.length > max ? text.slice(text.length - max) : text;
+}
+
+/** Maps a dockerode / docker-modem failure (HTTP status, timeout) onto RemoteError, keeping RemoteErrors as they are. */
+export function asDockerError(err: unknown, host: string, what: string): RemoteError {
+  if (err instanceof RemoteError) return err;
+  const e = err as { statusCode?: number; message?: string; code?: string; json?: { message?: string } };
+  if (e?.code === 'ECONNRESET' && /timeout/i.test(e.message ?? '')) {
+    return new RemoteError('timeout', host, `${what}: Docker API call timed out`, { cause: err });
+  }
+  if (/timeout/i.test(e?.message ?? '') && !e?.statusCode) {
+    return new RemoteError('timeout', host, `${what}: Docker API call timed out`, { cause: err });
+  }
+  const detail = e?.json?.message ?? e?.message ?? String(err);
+  return new RemoteError('docker', host, `${what}: ${detail}`, { statusCode: e?.statusCode, cause: err });
+}

@@ -1,0 +1,121 @@
+import type { ClientChannel } from 'ssh2';
+import { remoteCallTimeoutMs } from '../config';
+import { RemoteError, tail } from './errors';
+import { connectionFor } from './pool';
+import type { HostConnection } from './connection';
+import { killProcessGroup, PgidStripper, wrapWithPrelude } from './process-group';
+import { ArgvError, quoteArgv } from './shell-quote';
+
+export interface ExecOptions {
+  /** Written to the command's standard input, then closed. File contents go here, never into argv. */
+  stdin?: string | Buffer;
+  timeoutMs?: number;
+  /** Throw RemoteError kind 'exit' on a non-zero exit status instead of returning it. */
+  check?: boolean;
+  /** Output beyond this many bytes per stream is cut and the command stopped. */
+  maxOutputBytes?: number;
+}
+
+export interface ExecResult {
+  code: number;
+  signal?: string;
+  stdout: string;
+  stderr: string;
+}
+
+const DEFAULT_MAX_OUTPUT = 8 * 1024 * 1024;
+
+/** Runs argv on the host over its pooled SSH connection. */
+export async function exec(hostId: string, argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+  let command: string;
+  try {
+    command = quoteArgv(wrapWithPrelude(argv));
+  } catch (err) {
+    throw new RemoteError('invalid', hostId, `refused to run: ${(err as ArgvError).message}`, { argv });
+  }
+  const conn = await connectionFor(hostId);
+  const host = conn.target.name;
+  const timeoutMs = opts.timeoutMs ?? remoteCallTimeoutMs();
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const timedOut = () => new RemoteError('timeout', host, `command did not finish within ${timeoutMs} ms: ${argv[0]}`, { argv });
+  let release: () => void;
+  try {
+    release = await conn.execSlots.acquire(deadline);
+  } catch {
+    throw timedOut();
+  }
+  let channelHeld = false;
+  try {
+    const ch = await Promise.race([
+      conn.execChannel(command),
+      new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(timedOut()), { once: true })),
+    ]);
+    channelHeld = true;
+    // The slot is freed when the server closes the channel (a timed-out command may linger a moment there).
+    ch.once('close', release);
+    setTimeout(release, timeoutMs + 10_000).unref();
+    return await runOnChannel(ch, conn, argv, opts, deadline, timedOut);
+  } finally {
+    if (!channelHeld) release();
+  }
+}
+
+function runOnChannel(
+  ch: ClientChannel,
+  conn: HostConnection,
+  argv: string[],
+  opts: ExecOptions,
+  deadline: AbortSignal,
+  timedOut: () => RemoteError,
+): Promise<ExecResult> {
+  const host = conn.target.name;
+  const pg = new PgidStripper();
+  return new Promise<ExecResult>((resolve, reject) => {
+    const max = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outLen = 0;
+    let errLen = 0;
+    let code: number | null = null;
+    let signal: string | undefined;
+    let settled = false;
+    const fail = (e: RemoteError): void => {
+      if (settled) return;
+      settled = true;
+      reject(e);
+      if (pg.pgid !== null) void killProcessGroup(conn, pg.pgid);
+      ch.close();
+    };
+    const onAbort = (): void => fail(timedOut());
+    deadline.addEventListener('abort', onAbort, { once: true });
+    ch.on('data', (b: Buffer) => {
+      outLen += b.length;
+      if (outLen <= max) out.push(b);
+      else fail(new RemoteError('exit', host, `output exceeded ${max} bytes: ${argv[0]}`, { argv }));
+    });
+    ch.stderr.on('data', (chunk: Buffer) => {
+      const b = pg.push(chunk);
+      errLen += b.length;
+      if (errLen <= max) err.push(b);
+    });
+    ch.on('exit', (c: number | null, sig?: string) => {
+      code = c;
+      signal = sig ?? undefined;
+    });
+    ch.on('close', () => {
+      deadline.removeEventListener('abort', onAbort);
+      if (settled) return;
+      settled = true;
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat([...err, pg.flush()]).toString('utf8');
+      const exitCode = code ?? (signal ? 128 : -1);
+      if (opts.check && exitCode !== 0) {
+        const how = signal ? `signal ${signal}` : String(exitCode);
+        return reject(new RemoteError('exit', host, `${argv[0]} exited with ${how}`, { argv, exitCode, stderrTail: tail(stderr) }));
+      }
+      resolve({ code: exitCode, signal, stdout, stderr });
+    });
+    if (opts.stdin !== undefined) ch.end(opts.stdin);
+    else ch.end();
+  });
+}

@@ -1,0 +1,72 @@
+import type { Generated } from 'kysely';
+
+// Table shapes as Kysely sees them. Times are ISO-8601 UTC strings and JSON columns are text so that
+// the same queries run unchanged on PostgreSQL later.
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  ip: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  via: string;
+  ip: string | null;
+  action: string;
+  target: string | null;
+  args: string | null;
+  result: string;
+  error: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface HostsTable {
+  id: string;
+  name: string;
+  address: string;
+  port: number;
+  user: string;
+  docker_socket: string;
+  groups: string;
+  private_key_enc: string | null;
+  pinned_fingerprint: string | null;
+  seen_fingerprint: string | null;
+  seen_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditTable;
+  hosts: HostsTable;
+  settings: SettingsTable;
+}
