@@ -1,0 +1,149 @@
+// Combines signature hits and probe facts into ranked findings, each with its evidence and the remedies that
+// address it, in the order of the remediation procedure. Pure: no I/O.
+import { buildsOf, checkOrtCompat } from './compat';
+import { CUDA_PROVIDER, SHM_ADVISED, SHM_MIN_BYTES, formatBytes, unknownFacts, type ContainerFacts } from './facts';
+import { msg, type MessageRef } from './messages';
+import { inRemedyOrder, type RemedyId } from './remedies';
+import { signatureById, type SignatureId } from './signatures';
+import type { SignatureSummary } from './scanner';
+
+export type Severity = 'critical' | 'warning' | 'info' | 'ok';
+export type FindingId =
+  | 'service_down' | 'queue_blocking' | 'cpu_fallback' | 'ort_cpu_package' | 'ort_mismatch' | 'cuda_oom' | 'shm_exhausted' | 'shm_small'
+  | 'queue_empty' | 'stall' | 'batch_size_high' | 'hook_missing' | 'restart_pending' | 'ort_env_note' | 'healthy';
+
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  title: MessageRef;
+  evidence: MessageRef[];
+  remedies: RemedyId[];
+  /** Remedy parameters the evidence suggests, e.g. the version to pin. */
+  remedyParams: Partial<Record<RemedyId, Record<string, string | number>>>;
+}
+
+export interface Diagnosis {
+  health: 'blocking' | 'degraded' | 'healthy';
+  findings: Finding[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 3, warning: 2, info: 1, ok: 0 };
+// Among equals, the finding that explains the others comes first.
+const FINDING_RANK: FindingId[] = [
+  'service_down', 'queue_blocking', 'cpu_fallback', 'ort_cpu_package', 'stall', 'cuda_oom', 'shm_exhausted', 'ort_mismatch', 'shm_small',
+  'queue_empty', 'restart_pending', 'batch_size_high', 'hook_missing', 'ort_env_note', 'healthy',
+];
+
+export function diagnose(signatures: SignatureSummary, factsIn: ContainerFacts | null = null): Diagnosis {
+  const f = factsIn ?? unknownFacts();
+  const out: Finding[] = [];
+  const add = (id: FindingId, severity: Severity, evidence: MessageRef[], remedies: RemedyId[], remedyParams: Finding['remedyParams'] = {}) =>
+    out.push({ id, severity, title: msg(`finding.${id}`), evidence, remedies: inRemedyOrder(remedies), remedyParams });
+
+  const hits = (id: SignatureId) => signatures[id].count;
+  const hitEvidence = (id: SignatureId) => {
+    const t = signatures[id];
+    const tasks = t.taskIds.length === 0 ? '—' : t.taskIds.slice(0, 5).join(', ') + (t.taskIds.length > 5 ? ` (+${t.taskIds.length - 5})` : '');
+    return msg('ev.signature_hits', { signature: id, count: t.count, first: t.first ?? '?', last: t.last ?? '?', tasks });
+  };
+
+  const compat = checkOrtCompat(f.ortVersion, f.cudaMajors, f.cudnnMajors, f.ortBuild);
+  const pinParams = compat.recommended ? { 'pin-ort': { version: compat.recommended } } : {};
+  const sessionOnCpu = f.sessionProviders !== null && !f.sessionProviders.includes(CUDA_PROVIDER);
+  const onCpu = sessionOnCpu || (f.sessionProviders === null && hits('cuda_provider_fallback') > 0);
+  const shmSmall = f.shmBytes !== null && f.shmBytes < SHM_MIN_BYTES;
+  const batchHigh = f.batchSize !== null && f.batchSize > 1;
+  // The session's real options decide; the console's own hook being absent matters only when they are unknown.
+  const noSessionOptions = f.sessionOptionsApplied === false || (f.sessionOptionsApplied === null && f.hookInstalled === false);
+  const envUnset = f.env !== null && (f.env.ORT_PARALLEL === null || f.env.OMP_WAIT_POLICY === null);
+
+  const ortEvidence = (): MessageRef[] => {
+    const ev: MessageRef[] = [];
+    const version = f.ortVersion ?? '?';
+    if (sessionOnCpu) ev.push(msg('ev.ort_session_cpu', { version, providers: f.sessionProviders!.join(', ') || '—' }));
+    if (f.sessionError) ev.push(msg('ev.ort_session_error', { error: f.sessionError }));
+    if (hits('cuda_provider_fallback') > 0) ev.push(hitEvidence('cuda_provider_fallback'));
+    if (f.availableProviders?.includes(CUDA_PROVIDER) && onCpu) ev.push(msg('ev.ort_available_lies', { providers: f.availableProviders.join(', ') }));
+    const libs = { cuda: f.cudaMajors.join('/') || '—', cudnn: f.cudnnMajors.join('/') || '—' };
+    if (f.cudaMajors.length + f.cudnnMajors.length > 0) ev.push(msg('ev.cuda_libs', libs));
+    if (compat.verdict === 'mismatch' || compat.verdict === 'feed_build_only') {
+      const builds = compat.installed ? [compat.installed] : buildsOf(version);
+      const needs = [...new Set(builds.map((b) => `CUDA ${b.cudaMajor} + cuDNN ${b.cudnnMajor}`))].join(' | ');
+      ev.push(msg('ev.compat_mismatch', { version, needs, ...libs }));
+    } else if (compat.verdict === 'match' && onCpu) ev.push(msg('ev.compat_match', { version, ...libs }));
+    if (compat.recommended && compat.recommended !== f.ortVersion) ev.push(msg('ev.recommend_version', { version: compat.recommended }));
+    return ev;
+  };
+  const gpuEvidence = (): MessageRef[] =>
+    f.gpuAvailable === false ? [msg('ev.no_gpu_data')] : f.gpuUtilPct !== null ? [msg('ev.gpu_util', { pct: f.gpuUtilPct })] : [];
+  const shmEvidence = () => (f.shmBytes !== null ? [msg('ev.shm', { size: formatBytes(f.shmBytes), min: SHM_ADVISED })] : []);
+
+  if (f.serviceRunning === false || f.portAnswers === false) {
+    const ev = f.serviceRunning === false ? [msg('ev.service_not_running')] : [msg('ev.port_down', { port: f.port ?? '?' })];
+    add('service_down', 'critical', ev, ['restart']);
+  }
+
+  if (hits('queue_full') > 0) {
+    const ev: MessageRef[] = [hitEvidence('queue_full')];
+    const remedies: RemedyId[] = [];
+    if (factsIn === null) ev.push(msg('ev.logs_only'));
+    if (onCpu || compat.verdict === 'mismatch' || factsIn === null) remedies.push('pin-ort');
+    if (onCpu || compat.verdict === 'mismatch') ev.push(...ortEvidence());
+    ev.push(...gpuEvidence(), ...shmEvidence());
+    if (f.batchSize !== null) ev.push(msg('ev.batch_size', { value: f.batchSize }));
+    if (f.queueSize !== null) ev.push(msg('ev.queue_size', { size: f.queueSize }));
+    if (envUnset || factsIn === null) remedies.push('ort-env');
+    if (noSessionOptions || factsIn === null) remedies.push('session-options');
+    if (shmSmall || factsIn === null) remedies.push('shm');
+    if (batchHigh || factsIn === null) remedies.push('batch-size');
+    remedies.push('restart');
+    add('queue_blocking', 'critical', ev, remedies, pinParams);
+  }
+
+  if (onCpu) add('cpu_fallback', 'critical', [...ortEvidence(), ...gpuEvidence()], ['pin-ort', 'restart'], pinParams);
+  else if (f.sessionProviders === null && compat.verdict === 'mismatch') add('ort_mismatch', 'warning', ortEvidence(), ['pin-ort', 'restart'], pinParams);
+
+  if (f.ortPackages && 'onnxruntime' in f.ortPackages) {
+    const packages = Object.entries(f.ortPackages).map(([n, v]) => `${n} ${v}`).join(', ');
+    add('ort_cpu_package', onCpu ? 'critical' : 'warning', [msg('ev.ort_packages', { packages })], ['pin-ort', 'restart'], pinParams);
+  }
+
+  if (hits('stall') > 0) {
+    const ev = [hitEvidence('stall')];
+    if (f.gpuUtilPct !== null && f.gpuUtilPct < 5) ev.push(msg('ev.stall_gpu_idle', { pct: f.gpuUtilPct }));
+    add('stall', 'critical', ev, signatureById('stall').remedies);
+  }
+  if (hits('cuda_oom') > 0) add('cuda_oom', 'critical', [hitEvidence('cuda_oom'), ...gpuEvidence()], signatureById('cuda_oom').remedies);
+  if (hits('shm_exhausted') > 0) add('shm_exhausted', 'critical', [hitEvidence('shm_exhausted'), ...shmEvidence()], signatureById('shm_exhausted').remedies);
+  else if (shmSmall) add('shm_small', 'warning', shmEvidence(), ['shm']);
+
+  if (hits('queue_empty') > 0) {
+    const ev = [hitEvidence('queue_empty')];
+    if (f.serviceUptimeS !== null && f.serviceUptimeS < 300) ev.push(msg('ev.wait_at_start', { uptime: f.serviceUptimeS }));
+    add('queue_empty', 'warning', ev, onCpu ? ['pin-ort', 'restart'] : ['restart'], onCpu ? pinParams : {});
+  }
+
+  if (f.restartPending.length > 0 && f.serviceRunning !== false) {
+    add('restart_pending', 'warning', [msg('ev.changed_since_start', { changes: f.restartPending.join(', ') })], ['restart']);
+  }
+
+  const blocking = out.some((x) => x.id === 'queue_blocking');
+  if (batchHigh && !blocking) add('batch_size_high', 'info', [msg('ev.batch_size', { value: f.batchSize! })], ['batch-size', 'restart']);
+  if (noSessionOptions && !blocking) add('hook_missing', 'info', [msg('ev.hook_missing')], ['session-options', 'restart']);
+
+  // The procedure's step 2 is harmless but has no known effect: say so wherever it shows up.
+  const envSet = f.env !== null && (f.env.ORT_PARALLEL !== null || f.env.OMP_WAIT_POLICY !== null);
+  const ortEnvRecommended = out.some((x) => x.remedies.includes('ort-env'));
+  if (envSet || ortEnvRecommended) {
+    const ev = f.env ? [msg('ev.env', { ORT_PARALLEL: f.env.ORT_PARALLEL ?? '—', OMP_WAIT_POLICY: f.env.OMP_WAIT_POLICY ?? '—' })] : [];
+    add('ort_env_note', 'info', [...ev, msg('ev.env_truth')], []);
+  }
+
+  if (!out.some((x) => x.severity === 'critical' || x.severity === 'warning')) {
+    add('healthy', 'ok', factsIn === null ? [msg('ev.logs_only')] : [msg('ev.all_clear'), ...gpuEvidence()], []);
+  }
+
+  out.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || FINDING_RANK.indexOf(a.id) - FINDING_RANK.indexOf(b.id));
+  const health = out.some((x) => x.severity === 'critical') ? 'blocking' : out.some((x) => x.severity === 'warning') ? 'degraded' : 'healthy';
+  return { health, findings: out };
+}
