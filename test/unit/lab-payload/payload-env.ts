@@ -80,8 +80,11 @@ export async function pip(bin: string, args: string[]): Promise<{ code: number; 
 }
 
 /** Environment the service and ORT need outside a container: stand-in CUDA 11.8 / cuDNN 8 libraries, GPU dir. */
-export function serviceEnv(work: string, extra: Record<string, string> = {}): Record<string, string> {
+export function serviceEnv(work: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  // A clean environment on purpose (nothing of the test runner's leaks into the service); NODE_ENV only because
+  // Next's types make it required.
   return {
+    NODE_ENV: 'test',
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     LANG: 'C.UTF-8',
     LD_LIBRARY_PATH: [path.join(ROOTFS, 'usr/local/cuda-11.8/lib64'), path.join(ROOTFS, 'usr/lib/x86_64-linux-gnu')].join(':'),
