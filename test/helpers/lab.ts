@@ -1,0 +1,84 @@
+// The running lab (LAB_ID, default dhlab), for tests: its status, host keys, service containers and a way to run a
+// command inside a test host. Tests that change a container use a scratch one or reset it: others expect the default fleet.
+import path from 'node:path';
+import { hostByName, type HostPaths, type LabConfig } from '../lab/config';
+import { run, type RunOptions, type RunResult } from '../lab/exec';
+import * as fleet from '../lab/fleet';
+import { type HostStatus, type LabStatus, runningConfig, status } from '../lab/lab';
+import { netnsPath } from '../lab/netns';
+import { newKey, serveHostKey } from '../lab/sshd';
+import { findProc, readState } from '../lab/state';
+
+export type { ContainerInfo, ServiceState } from '../lab/fleet';
+export type { HostStatus, LabStatus };
+export type HostRef = string | { name: string };
+
+function resolve(ref: HostRef): { cfg: LabConfig; h: HostPaths } {
+  const cfg = runningConfig();
+  return { cfg, h: hostByName(cfg, typeof ref === 'string' ? ref : ref.name) };
+}
+
+/** What `npm run -s lab:status -- --json` prints. Throws when the lab is not up. */
+export function labStatus(): Promise<LabStatus> {
+  return status(runningConfig());
+}
+
+export async function labHost(ref: HostRef): Promise<HostStatus> {
+  const name = typeof ref === 'string' ? ref : ref.name;
+  const h = (await labStatus()).hosts.find((x) => x.name === name);
+  if (!h) throw new Error(`lab: no host ${name}`);
+  return h;
+}
+
+function sshdPid(cfg: LabConfig, h: HostPaths): number {
+  const st = readState(cfg);
+  const p = st && findProc(st, `${h.name}/sshd`);
+  if (!p) throw new Error(`lab: no sshd recorded for ${h.name}: is the lab up?`);
+  return p.pid;
+}
+
+/** Makes the host's sshd serve a brand-new host key; returns its fingerprint. Undo with restoreHostKey. */
+export async function rotateHostKey(ref: HostRef): Promise<string> {
+  const { cfg, h } = resolve(ref);
+  const key = path.join(h.dir, 'ssh_host_ed25519_key.rotated');
+  await newKey(key, `${h.name}-rotated@${cfg.id}`);
+  return serveHostKey(h, sshdPid(cfg, h), key);
+}
+
+/** Back to the host key the lab printed at start-up; returns its fingerprint. */
+export async function restoreHostKey(ref: HostRef): Promise<string> {
+  const { cfg, h } = resolve(ref);
+  return serveHostKey(h, sshdPid(cfg, h), h.hostKey);
+}
+
+/** Re-creates a default-fleet container in its default state (a few seconds). */
+export async function resetContainer(ref: HostRef, name: string): Promise<void> {
+  const { cfg, h } = resolve(ref);
+  await fleet.resetContainer(cfg, h, name);
+}
+
+/** A service container of your own (scratch), created like the fleet's and serving when this resolves. */
+export async function createServiceContainer(ref: HostRef, spec: { name: string; port: number; state: fleet.ServiceState }): Promise<fleet.ContainerInfo> {
+  const { cfg, h } = resolve(ref);
+  await fleet.removeContainer(h, spec.name);
+  await fleet.createServiceContainer(cfg, h, spec);
+  const c = (await fleet.listContainers(h)).find((x) => x.name === spec.name);
+  if (!c) throw new Error(`lab: ${spec.name} vanished right after it was created`);
+  return c;
+}
+
+export async function removeContainer(ref: HostRef, name: string): Promise<void> {
+  const { h } = resolve(ref);
+  await fleet.removeContainer(h, name);
+}
+
+/**
+ * Runs argv inside the host's network namespace, with that host's DOCKER_HOST and its bin/ (nvidia-smi) first on
+ * PATH, as an SSH session there would have: e.g. inHost('h1', ['docker', 'exec', name, 'cat', '/tmp/gradio.log']).
+ */
+export async function inHost(ref: HostRef, argv: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const { h } = resolve(ref);
+  if (argv.length === 0) throw new Error('lab: inHost needs a command');
+  const env = { ...process.env, ...opts.env, DOCKER_HOST: `unix://${h.dockerSocket}`, PATH: `${h.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+  return run('nsenter', [`--net=${netnsPath(h.netns)}`, '--', ...argv], { ...opts, env });
+}
