@@ -62,6 +62,24 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** lib/health/samples.ts: `id` = series * 2^32 + unix seconds; health 0 healthy, 1 degraded, 2 blocking, null when no probe ran in the bucket (only log hits dated there). */
+export interface HealthSeriesTable {
+  id: Generated<number>;
+  host_id: string;
+  container: string;
+}
+
+export interface HealthSampleTable {
+  id: number;
+  health: number | null;
+  gpu_util: number | null;
+  gpu_util_max: number | null;
+  gpu_mem_mib: number | null;
+  queue_full: number;
+  hits: number;
+  rounds: number;
+}
+
 export interface Database {
   meta: MetaTable;
   users: UsersTable;
@@ -69,4 +87,7 @@ export interface Database {
   audit_log: AuditTable;
   hosts: HostsTable;
   settings: SettingsTable;
+  health_series: HealthSeriesTable;
+  health_samples: HealthSampleTable;
+  health_hourly: HealthSampleTable;
 }
