@@ -1,0 +1,6 @@
+import { listUsers } from '@/lib/auth/users';
+import { withRole } from '@/lib/web/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withRole({ name: 'user.list', role: 'admin' }, async () => ({ users: await listUsers() }));

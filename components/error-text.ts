@@ -1,0 +1,34 @@
+'use client';
+
+import type { ActionError, FieldIssue } from '@/lib/web/result';
+import { useI18n } from './i18n-provider';
+
+/** Turns server error codes and zod rules into sentences in the user's language. */
+export function useErrorText() {
+  const { t, tMaybe } = useI18n();
+
+  function rule(issue: FieldIssue): string {
+    return tMaybe(`validation.${issue.rule}`, issue.params) ?? issue.message;
+  }
+
+  function summary(error: ActionError): string {
+    return tMaybe(`errors.${error.code}`, { message: error.message }) ?? error.message;
+  }
+
+  /** Errors keyed by field name, for showing each under its own input. */
+  function byField(error: ActionError | null | undefined): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const issue of error?.fields ?? []) {
+      const key = issue.field.split('.')[0] ?? issue.field;
+      out[key] ??= rule(issue);
+    }
+    return out;
+  }
+
+  /** For fields a form does not show: "field: rule" lines under the form. */
+  function unplaced(error: ActionError | null | undefined, shown: readonly string[]): string[] {
+    return (error?.fields ?? []).filter((f) => !shown.includes(f.field.split('.')[0] ?? f.field)).map((f) => `${f.field}: ${rule(f)}`);
+  }
+
+  return { summary, byField, unplaced, t };
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { setUserRoleAction } from '@/app/actions/set-user-role';
+import { isRole, ROLES } from '@/lib/auth/types';
+import { ApiError } from '@/lib/swr/fetch-json';
+import { useUsers } from '@/lib/swr/use-users';
+import { useErrorText } from '../error-text';
+import { Card, PageHeader } from '../ui/card';
+import { Select } from '../ui/field';
+import { Notice } from '../ui/notice';
+import { UserForm } from './user-form';
+
+export function UsersView({ currentUserId }: { currentUserId: string }) {
+  const { t, summary } = useErrorText();
+  const { data, error, mutate } = useUsers();
+  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function changeRole(id: string, username: string, role: string) {
+    if (!isRole(role)) return;
+    startTransition(async () => {
+      const result = await setUserRoleAction({ id, role });
+      setMessage(result.ok ? { text: t('users.roleChanged', { name: username, role: t(`roles.${role}`) }), tone: 'success' } : { text: summary(result.error), tone: 'error' });
+      void mutate();
+    });
+  }
+
+  const th = 'px-3 py-2 text-left text-xs font-medium text-slate-500';
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('users.title')} />
+      {message && <Notice tone={message.tone} testId="users-message">{message.text}</Notice>}
+      <Card>
+        <UserForm
+          onCreated={(u) => {
+            setMessage({ text: t('users.created', { name: u.username }), tone: 'success' });
+            void mutate();
+          }}
+        />
+      </Card>
+      {error && <Notice tone="error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice>}
+      <Card className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50">
+            <tr><th className={th}>{t('users.columns.username')}</th><th className={th}>{t('users.columns.role')}</th></tr>
+          </thead>
+          <tbody>
+            {(data?.users ?? []).map((u) => (
+              <tr key={u.id} data-testid="user-row" data-user={u.username} className="border-b border-slate-100 last:border-0">
+                <td className="px-3 py-2 font-medium text-slate-900">
+                  {u.username} {u.id === currentUserId && <span className="text-xs font-normal text-slate-400">({t('users.you')})</span>}
+                </td>
+                <td className="px-3 py-2">
+                  <div className="w-40">
+                    <Select value={u.role} disabled={pending} onChange={(e) => changeRole(u.id, u.username, e.target.value)} aria-label={t('users.role')} data-testid="user-role">
+                      {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+                    </Select>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Messages } from './en';
+
+// 健康页面的简体中文文本（在 zh-CN.ts 中展开合并）。结构与 health.en.ts 一致。
+export const healthZhCN: Pick<Messages, 'health'> = {
+  health: {
+    nav: '健康', title: '集群健康', subtitle: '{hosts} 台主机上的 {containers} 个容器 · 每台主机每 {seconds} 秒探测一次',
+    waiting: '等待第一轮探测…', empty: '尚未探测到任何数字人容器。',
+    filterGroup: '主机分组', filterFinding: '问题', filterHealth: '健康状态', all: '全部', showing: '显示 {shown} / {total}',
+    counts: '全集群问题统计', countsHint: '点击一个问题，只显示有该问题的容器。', clearFilters: '清除筛选',
+    columns: { container: '容器', host: '主机', health: '健康', top: '首要问题', gpu: 'GPU', probed: '探测时间' },
+    states: { blocking: '阻塞', degraded: '降级', healthy: '健康' },
+    severity: { critical: '严重', warning: '警告', info: '提示', ok: '正常' },
+    stale: '过期', staleHint: '主机最近一轮没有响应；这些数值来自更早的探测。',
+    hostFailed: '{name}：探测失败：{error}', hostPending: '{name}：第一轮探测进行中…', ago: '{s} 秒前', agoMin: '{m} 分钟前',
+    noFinding: '无', probeErrors: '探测错误：{errors}',
+    container: {
+      back: '← 集群健康', title: '{host} 上的 {name}', probed: '探测于 {time}', notFound: '该容器尚未被探测到：第一轮探测可能仍在进行。',
+      values: '当前探测值', findings: '诊断结果', evidence: '证据', remedies: '处理步骤（按顺序）', params: '建议：{params}',
+      charts: '随时间变化', gpuChart: 'GPU 利用率（%）', queueChart: '每{step}队列满次数', noSamples: '该时间范围内还没有样本。',
+      minute: '分钟', hour: '小时', range: '时间范围', peak: '峰值 {value}', total: '合计 {value}',
+      signatures: '日志中的故障特征', signatureTasks: '任务 {tasks}', noHits: '无命中',
+    },
+    values: {
+      ort: 'onnxruntime-gpu', providers: '会话实际使用的提供者', available: 'get_available_providers()', cudaLibs: '容器内的 CUDA / cuDNN',
+      shm: '/dev/shm', shmDocker: 'HostConfig.ShmSize', gpu: 'GPU 利用率', gpuMem: 'GPU 显存', batch: '[digital] batch_size',
+      service: 'python app.py', port: 'Web 端口', queue: '队列长度', env: 'ORT_PARALLEL / OMP_WAIT_POLICY', hook: '会话选项钩子',
+      compose: 'Compose', running: 'PID {pid}，已运行 {uptime}', notRunning: '未运行', answers: '{port} 有响应', down: '{port} 无响应',
+      installed: '已安装', notInstalled: '未安装', noGpu: '无 GPU 数据', unknown: '未知', composeValue: '{project} / {service}，shm_size {shm}',
+    },
+    logs: {
+      title: '日志', source: '来源', gradio: '/tmp/gradio.log', dh: 'log/dh.log', docker: 'docker logs', lines: '行数',
+      search: '搜索日志', onlyHits: '只显示含故障特征的行', matches: '{shown} / {total} 行', empty: '没有匹配的行。',
+      loading: '正在读取日志…', error: '无法读取日志：{message}',
+    },
+  },
+};

@@ -1,0 +1,44 @@
+import type { Messages } from './messages/en';
+import { en } from './messages/en';
+import { zhCN } from './messages/zh-CN';
+import type { Locale } from './locales';
+
+const catalogs: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
+
+/** Dotted paths of every leaf string in the catalog, e.g. "fleet.title". */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Messages>;
+export type MessageVars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+export function messagesFor(locale: Locale): Messages {
+  return catalogs[locale];
+}
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** `{name}` placeholders are filled from vars; an unknown key shows itself so a gap is visible, not blank. */
+export function translate(messages: Messages, key: string, vars?: MessageVars): string {
+  const template = lookup(messages, key) ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Like translate, but reports whether the key exists (for server error codes that may be new). */
+export function hasMessage(messages: Messages, key: string): boolean {
+  return lookup(messages, key) !== undefined;
+}
+
+export function createTranslator(locale: Locale): Translate {
+  const messages = messagesFor(locale);
+  return (key, vars) => translate(messages, key, vars);
+}

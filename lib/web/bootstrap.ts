@@ -1,0 +1,15 @@
+import { ensureAdminFromEnv } from '@/lib/auth/users';
+
+let done: Promise<unknown> | undefined;
+
+/**
+ * CONSOLE_ADMIN_PASSWORD creates the admin on a console with no user yet. Run once per process before the
+ * first page decides between /setup and /login; a failure is retried on the next request.
+ */
+export function ensureBootstrapped(): Promise<unknown> {
+  done ??= ensureAdminFromEnv().catch((err: unknown) => {
+    done = undefined;
+    throw err;
+  });
+  return done;
+}

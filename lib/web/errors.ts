@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { AuthError, ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { StoreError } from '@/lib/store/errors';
+import type { ActionError, FieldIssue } from './result';
+
+/** Thrown by the web glue itself (Origin check, content type) before any lib/ code runs. */
+export class RequestRefused extends Error {
+  constructor(readonly code: 'bad_origin' | 'invalid', message: string) {
+    super(message);
+    this.name = 'RequestRefused';
+  }
+}
+
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.') || '(input)';
+}
+
+/** zod issues → field issues whose `rule` the browser can translate; the string/number flavour picks the wording. */
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const params: Record<string, string | number> = {};
+    let rule: string = issue.code;
+    if (issue.code === 'too_small' || issue.code === 'too_big') {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      params[issue.code === 'too_small' ? 'minimum' : 'maximum'] = Number(bound);
+      if (issue.origin === 'string') rule = `${issue.code}_string`;
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) rule = 'required';
+    // Format rules are sentences written in lib/ (e.g. which characters a name may hold): keep them as the detail.
+    if (issue.code === 'invalid_format' || issue.code === 'custom' || issue.code === 'invalid_value') {
+      rule = issue.code === 'custom' ? 'invalid_format' : issue.code;
+      params.detail = issue.message;
+    }
+    return { field: fieldOf(issue.path), rule, message: issue.message, params };
+  });
+}
+
+/** Maps what lib/ throws to a stable, browser-safe error. Unknown errors keep only their message (no stack). */
+export function toActionError(err: unknown): ActionError {
+  if (err instanceof RequestRefused) return { code: err.code, message: err.message };
+  if (err instanceof AuthError) return { code: err.code, message: err.message };
+  if (err instanceof ValidationError) {
+    const fields = err.issues.map((i) => ({ field: i.field, rule: i.message, message: i.message }));
+    return { code: 'invalid', message: err.message, fields };
+  }
+  if (err instanceof NotFoundError) return { code: 'not_found', message: err.message };
+  if (err instanceof ConflictError) return { code: 'conflict', message: err.message };
+  if (err instanceof StoreError) return { code: 'unavailable', message: err.message };
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}

@@ -1,0 +1,44 @@
+// The shape every server action returns and every route handler answers with on error.
+// Codes are stable: the browser translates them through the i18n catalog (`errors.<code>`).
+export type ErrorCode =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'bad_credentials'
+  | 'setup_done'
+  | 'bad_origin'
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable'
+  | 'internal';
+
+/** One problem with one input field: `rule` is a zod issue code (translatable) or a rule sentence from lib/. */
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ActionError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldIssue[];
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  bad_origin: 403,
+  rate_limited: 429,
+  bad_credentials: 401,
+  setup_done: 409,
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+};
