@@ -1,13 +1,21 @@
-// Prints the closing line CI reads: "N passed, N failed, N skipped".
+// Prints the closing line CI reads: "N passed, N failed, N skipped", summed over vitest's JSON reports.
 import fs from 'node:fs';
 
-const file = process.argv[2];
-if (!file || !fs.existsSync(file)) {
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of process.argv.slice(2)) {
+  if (!fs.existsSync(file)) {
+    console.log(`missing test report ${file}`);
+    failed++;
+    continue;
+  }
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  // A file that failed before any test ran (an error in beforeAll or at import) counts as one failure.
+  const brokenFiles = (r.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  passed += r.numPassedTests ?? 0;
+  failed += (r.numFailedTests ?? 0) + brokenFiles;
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 }
-const r = JSON.parse(fs.readFileSync(file, 'utf8'));
-const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-const failedSuites = (r.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
-console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedSuites} failed, ${skipped} skipped`);
-process.exit(r.numFailedTests + failedSuites > 0 || r.numPassedTests === 0 ? 1 : 0);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

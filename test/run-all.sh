@@ -25,8 +25,11 @@ if ! npx next build >"$out/build.log" 2>&1 </dev/null; then
   exit 1
 fi
 
-echo "== vitest"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json" "$@" </dev/null
-rc=$?
-node scripts/test-summary.mjs "$out/vitest.json" || rc=1
+# One project at a time: on 2 cores, lab services, the console and Chromium running side by side starve each other.
+rc=0
+for project in unit lab browser; do
+  echo "== vitest --project $project"
+  npx vitest run --project "$project" --reporter=default --reporter=json --outputFile.json="$out/vitest-$project.json" "$@" </dev/null || rc=1
+done
+node scripts/test-summary.mjs "$out"/vitest-unit.json "$out"/vitest-lab.json "$out"/vitest-browser.json || rc=1
 exit $rc

@@ -5,6 +5,11 @@
 set -euo pipefail
 P=$1 PORT=$2
 unset PIP_FIND_LINKS PIP_INDEX_URL PIP_EXTRA_INDEX_URL
+# The checkout may itself live under /tmp (CI clones there), which the tmpfs below hides: copy the payload first.
+mount -t tmpfs tmpfs /mnt
+cp -a "$P" /mnt/payload
+P=/mnt/payload
+cd /
 for d in /tmp /opt /app /usr/local/bin /usr/local/lib/dh-lab /var/lib/dh-lab /run/dh-gpu; do mount -t tmpfs tmpfs "$d"; done
 cp -a "$P/rootfs/opt/." /opt/
 cp -a "$P/rootfs/app/." /app/
