@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { subkey } from '../crypto/master-key';
+import type { AuditTable } from '../store/schema';
 
 // Each entry's hash is an HMAC (key derived from the master key) over its own fields and the previous
 // entry's hash. Editing, inserting or deleting a row breaks the chain; the HMAC key means a person with
@@ -7,20 +9,8 @@ import { subkey } from '../crypto/master-key';
 
 export const GENESIS = '0'.repeat(64);
 
-export interface ChainFields {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_name: string;
-  via: string;
-  ip: string | null;
-  action: string;
-  target: string | null;
-  args: string | null;
-  result: string;
-  error: string | null;
-  prev_hash: string;
-}
+/** The stored row without its own hash: exactly what the hash covers. */
+export type ChainFields = Omit<Selectable<AuditTable>, 'hash'>;
 
 export function entryHash(f: ChainFields): string {
   const canonical = JSON.stringify([

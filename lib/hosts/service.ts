@@ -148,14 +148,8 @@ export async function recordSeenFingerprint(id: string, fingerprint: string): Pr
 }
 
 /** Everything lib/remote needs to connect, the key decrypted. Server-side only; never serialise this. */
-export interface HostConnectTarget {
-  id: string;
-  name: string;
-  address: string;
-  port: number;
-  user: string;
-  dockerSocket: string;
-  pinnedFingerprint: string | null;
+export interface HostConnectTarget
+  extends Pick<HostView, 'id' | 'name' | 'address' | 'port' | 'user' | 'dockerSocket' | 'pinnedFingerprint'> {
   privateKey: string | null;
   /** Changes whenever anything that affects the connection changes, so the pool can drop a stale one. */
   version: string;
