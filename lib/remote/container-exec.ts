@@ -16,6 +16,10 @@ export interface ContainerExecOptions {
   workdir?: string;
   user?: string;
   check?: boolean;
+  /** Each chunk of output as it arrives (a job's live log). */
+  onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
+  /** Aborting stops the exec'd process on the host and rejects with kind 'cancelled'. */
+  signal?: AbortSignal;
 }
 
 export const CONTAINER_REF_RE = /^(?:[a-fA-F0-9]{12,64}|[A-Za-z0-9][A-Za-z0-9_.-]{0,127})$/;
@@ -62,8 +66,14 @@ export async function execInContainer(hostId: string, container: string, argv: s
     const err = new PassThrough();
     const outChunks: Buffer[] = [];
     const errChunks: Buffer[] = [];
-    out.on('data', (b: Buffer) => outChunks.push(b));
-    err.on('data', (b: Buffer) => errChunks.push(b));
+    out.on('data', (b: Buffer) => {
+      outChunks.push(b);
+      opts.onOutput?.(b.toString('utf8'), 'stdout');
+    });
+    err.on('data', (b: Buffer) => {
+      errChunks.push(b);
+      opts.onOutput?.(b.toString('utf8'), 'stderr');
+    });
     d.modem.demuxStream(s, out, err);
     const ended = new Promise<void>((resolve, reject) => {
       s.once('end', resolve);
@@ -87,17 +97,23 @@ export async function execInContainer(hostId: string, container: string, argv: s
     return { code, stdout, stderr };
   })();
   let timer: NodeJS.Timeout | undefined;
+  let onCancel: (() => void) | undefined;
+  const stop = (reject: (e: RemoteError) => void, e: RemoteError) => {
+    (stream as Duplex | null)?.destroy();
+    if (execId) void stopExec(hostId, execId);
+    reject(e);
+  };
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      (stream as Duplex | null)?.destroy();
-      if (execId) void stopExec(hostId, execId);
-      reject(new RemoteError('timeout', hostId, `${what} did not finish within ${timeoutMs} ms`, { argv }));
-    }, timeoutMs);
+    timer = setTimeout(() => stop(reject, new RemoteError('timeout', hostId, `${what} did not finish within ${timeoutMs} ms`, { argv })), timeoutMs);
+    onCancel = () => stop(reject, new RemoteError('cancelled', hostId, `cancelled: ${what}`, { argv }));
+    if (opts.signal?.aborted) onCancel();
+    else opts.signal?.addEventListener('abort', onCancel, { once: true });
   });
   try {
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
+    if (onCancel) opts.signal?.removeEventListener('abort', onCancel);
     work.catch(() => undefined);
   }
 }

@@ -6,7 +6,8 @@ export type RemoteErrorKind =
   | 'auth'
   | 'exit'
   | 'docker'
-  | 'invalid';
+  | 'invalid'
+  | 'cancelled';
 
 /** Every failure of remote access, typed so pages and jobs can say what went wrong without parsing text. */
 export class RemoteError extends Error {

@@ -14,6 +14,10 @@ export interface ExecOptions {
   check?: boolean;
   /** Output beyond this many bytes per stream is cut and the command stopped. */
   maxOutputBytes?: number;
+  /** Each chunk of output as it arrives (a job's live log). */
+  onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
+  /** Aborting stops the command (its whole process group) and rejects with kind 'cancelled'. */
+  signal?: AbortSignal;
 }
 
 export interface ExecResult {
@@ -87,9 +91,13 @@ function runOnChannel(
       ch.close();
     };
     const onAbort = (): void => fail(timedOut());
+    const onCancel = (): void => fail(new RemoteError('cancelled', host, `cancelled: ${argv[0]}`, { argv }));
     deadline.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) onCancel();
+    opts.signal?.addEventListener('abort', onCancel, { once: true });
     ch.on('data', (b: Buffer) => {
       outLen += b.length;
+      opts.onOutput?.(b.toString('utf8'), 'stdout');
       if (outLen <= max) out.push(b);
       else fail(new RemoteError('exit', host, `output exceeded ${max} bytes: ${argv[0]}`, { argv }));
     });
@@ -97,6 +105,7 @@ function runOnChannel(
       const b = pg.push(chunk);
       errLen += b.length;
       if (errLen <= max) err.push(b);
+      if (b.length > 0) opts.onOutput?.(b.toString('utf8'), 'stderr');
     });
     ch.on('exit', (c: number | null, sig?: string) => {
       code = c;
@@ -104,6 +113,7 @@ function runOnChannel(
     });
     ch.on('close', () => {
       deadline.removeEventListener('abort', onAbort);
+      opts.signal?.removeEventListener('abort', onCancel);
       if (settled) return;
       settled = true;
       const stdout = Buffer.concat(out).toString('utf8');

@@ -1,0 +1,55 @@
+import { remote } from '@/lib/remote';
+import type { RemedyContext, Target } from './types';
+
+// The RemedyContext over the console's pooled remote access: every command's argv and output go to the job log,
+// and the job's abort signal reaches every remote call.
+
+export interface ContextOptions {
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+/** Splits streamed chunks into whole lines for the log (a chunk may end mid-line). */
+function lineSink(log: (line: string) => void, prefix: string): { push(text: string): void; flush(): void } {
+  let rest = '';
+  return {
+    push(text) {
+      const parts = (rest + text).split(/\r?\n/);
+      rest = parts.pop() ?? '';
+      for (const p of parts) log(prefix + p);
+    },
+    flush() {
+      if (rest) log(prefix + rest);
+      rest = '';
+    },
+  };
+}
+
+// Inline scripts are in the preview in full; the live log names them by their first line.
+function shortArg(a: string): string {
+  return a.length > 120 || a.includes('\n') ? `<script: ${a.split('\n')[0]!.slice(0, 60)}…>` : a;
+}
+
+export function remoteContext(target: Target, o: ContextOptions = {}): RemedyContext {
+  const signal = o.signal ?? new AbortController().signal;
+  const log = o.log ?? (() => undefined);
+  const streamed = <R>(argv: string[], run: (onOutput: (t: string, s: 'stdout' | 'stderr') => void) => Promise<R>): Promise<R> => {
+    log(`$ ${JSON.stringify(argv.map(shortArg))}`);
+    const out = lineSink(log, '');
+    const err = lineSink(log, '! ');
+    return run((t, s) => (s === 'stdout' ? out : err).push(t)).finally(() => {
+      out.flush();
+      err.flush();
+    });
+  };
+  return {
+    target,
+    signal,
+    log,
+    inContainer: (argv, opts = {}) =>
+      streamed(argv, (onOutput) => remote.execInContainer(target.hostId, target.container, argv, { signal, onOutput, ...opts })),
+    onHost: (argv, opts = {}) => streamed(argv, (onOutput) => remote.exec(target.hostId, argv, { signal, onOutput, ...opts })),
+    docker: (opts) => remote.docker(target.hostId, opts),
+    detached: () => remoteContext(target, { log }),
+  };
+}

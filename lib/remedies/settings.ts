@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { Actor } from '@/lib/auth/types';
+import { readSetting, writeSetting } from '@/lib/settings/store';
+import { byteSize, indexUrl, packageVersion } from '@/lib/validate/values';
+
+// Admin-kept defaults of the remedies (settings key `remedies`). Operators may override the per-run values
+// (version, index URL, sizes) within the same allow-lists; only admins change these defaults.
+
+const GiB = 1024 ** 3;
+const checked = <T>(r: { ok: true; value: T } | { ok: false; problem: { rule: string } }, ctx: z.RefinementCtx): T | typeof z.NEVER => {
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: 'custom', message: r.problem.rule });
+  return z.NEVER;
+};
+
+const hostName = z.string().regex(/^[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/, 'must be a host name or host:port');
+
+export const remedyDefaultsSchema = z
+  .object({
+    ortVersion: z.string().transform((v, ctx) => checked(packageVersion('ortVersion', v), ctx)),
+    /** null: pip's own configured index (the env's pip.conf). */
+    indexUrl: z.string().nullable(),
+    allowedIndexHosts: z.array(hostName).max(50, 'at most 50 hosts'),
+    /** What to do when the target version cannot load CUDA with the container's CUDA/cuDNN. */
+    compatPolicy: z.enum(['warn', 'block']),
+    shmSizeBytes: z.number().int().min(64 * 1024 ** 2, 'must be at least 64m').max(64 * GiB, 'must be at most 64g'),
+    batchSize: z.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64'),
+    sessionOptions: z.object({
+      intraOpNumThreads: z.number().int().min(0).max(256),
+      interOpNumThreads: z.number().int().min(0).max(256),
+      executionMode: z.enum(['ORT_SEQUENTIAL', 'ORT_PARALLEL']),
+      deviceId: z.number().int().min(0).max(15),
+      arenaExtendStrategy: z.enum(['kNextPowerOfTwo', 'kSameAsRequested']),
+      gpuMemLimitBytes: z.number().int().min(256 * 1024 ** 2).max(256 * GiB),
+      doCopyInDefaultStream: z.boolean(),
+    }),
+    /** Seconds between TERM and KILL when the service is stopped. */
+    stopTimeoutS: z.number().int().min(1).max(300),
+    /** Seconds to wait for the web port after a start. */
+    startTimeoutS: z.number().int().min(5).max(900),
+  })
+  .superRefine((v, ctx) => {
+    if (v.indexUrl !== null) {
+      const r = indexUrl('indexUrl', v.indexUrl, v.allowedIndexHosts);
+      if (!r.ok) ctx.addIssue({ code: 'custom', path: ['indexUrl'], message: r.problem.rule });
+    }
+  });
+
+export type RemedyDefaults = z.infer<typeof remedyDefaultsSchema>;
+
+export const DEFAULT_REMEDY_DEFAULTS: RemedyDefaults = {
+  ortVersion: '1.16.0',
+  indexUrl: null,
+  allowedIndexHosts: ['pypi.org', 'mirrors.aliyun.com', 'pypi.tuna.tsinghua.edu.cn'],
+  compatPolicy: 'warn',
+  shmSizeBytes: 2 * GiB,
+  batchSize: 1,
+  sessionOptions: {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: 'ORT_SEQUENTIAL',
+    deviceId: 0,
+    arenaExtendStrategy: 'kSameAsRequested',
+    gpuMemLimitBytes: 4 * GiB,
+    doCopyInDefaultStream: true,
+  },
+  stopTimeoutS: 20,
+  startTimeoutS: 120,
+};
+
+const KEY = 'remedies';
+
+export function getRemedyDefaults(): Promise<RemedyDefaults> {
+  return readSetting(KEY, remedyDefaultsSchema, DEFAULT_REMEDY_DEFAULTS);
+}
+
+export function setRemedyDefaults(actor: Actor, value: unknown): Promise<RemedyDefaults> {
+  return writeSetting(actor, KEY, remedyDefaultsSchema, value);
+}
+
+/** Parses a size given per run ("2g", 2147483648) within the same bounds as the default. */
+export function shmSizeParam(raw: unknown): ReturnType<typeof byteSize> {
+  return byteSize('size', raw, 64 * 1024 ** 2, 64 * GiB);
+}

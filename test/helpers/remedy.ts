@@ -1,0 +1,70 @@
+// Drives one remedy module directly (prepare → run steps → verify, or the undo of an earlier apply) against a lab
+// container, with the same context the jobs engine gives it. Hosts are registered in a temp data dir.
+import fs from 'node:fs';
+import { CLI_ADMIN } from '@/lib/auth/types';
+import { addHost, trustHostKey, type HostView } from '@/lib/hosts/service';
+import { remote } from '@/lib/remote';
+import { remoteContext } from '@/lib/remedies/context';
+import { runSteps, type StepsOutcome } from '@/lib/remedies/run-steps';
+import { DEFAULT_REMEDY_DEFAULTS, type RemedyDefaults } from '@/lib/remedies/settings';
+import type { Plan, Remedy, RemedyContext, Target, Verification } from '@/lib/remedies/types';
+import { useTempDataDir } from '../unit/core/temp-data';
+import { labStatus, type LabStatus } from './lab';
+
+export interface LabConsole {
+  lab: LabStatus;
+  hosts: Map<string, HostView>;
+  dispose(): void;
+}
+
+/** A temp console data dir with every lab host added and its key trusted. */
+export async function labConsole(): Promise<LabConsole> {
+  const lab = await labStatus();
+  const tmp = useTempDataDir();
+  remote.resetForTests();
+  const hosts = new Map<string, HostView>();
+  for (const h of lab.hosts) {
+    const view = await addHost(CLI_ADMIN, { name: h.name, address: h.address, port: h.port, user: h.user, privateKey: fs.readFileSync(h.keyFile, 'utf8'), dockerSocket: h.dockerSocket, groups: ['lab'] });
+    hosts.set(h.name, await trustHostKey(CLI_ADMIN, view.id, h.fingerprint));
+  }
+  return {
+    lab,
+    hosts,
+    dispose() {
+      remote.resetForTests();
+      tmp.dispose();
+    },
+  };
+}
+
+export interface RemedyRun {
+  plan: Plan;
+  outcome: StepsOutcome;
+  verification: Verification | null;
+  log: string[];
+}
+
+export function contextFor(target: Target, log: string[] = [], signal?: AbortSignal): RemedyContext {
+  return remoteContext(target, { log: (l) => log.push(l), signal });
+}
+
+export async function applyRemedy<P extends Record<string, unknown>>(
+  remedy: Remedy<P>, target: Target, raw: Record<string, unknown> = {}, defaults: RemedyDefaults = DEFAULT_REMEDY_DEFAULTS,
+): Promise<RemedyRun> {
+  const log: string[] = [];
+  const ctx = contextFor(target, log);
+  const params = remedy.params(raw, defaults);
+  const prepared = await remedy.prepare(ctx, params, defaults);
+  const outcome = await runSteps(ctx, prepared.steps);
+  const verification = outcome.ok ? await remedy.verify(ctx, prepared.plan) : null;
+  return { plan: prepared.plan, outcome, verification, log };
+}
+
+export async function undoRemedy(remedy: Remedy, target: Target, undo: unknown): Promise<RemedyRun> {
+  const log: string[] = [];
+  const ctx = contextFor(target, log);
+  const prepared = await remedy.prepareUndo(ctx, undo);
+  const outcome = await runSteps(ctx, prepared.steps);
+  const verification = outcome.ok ? await remedy.verify(ctx, prepared.plan) : null;
+  return { plan: prepared.plan, outcome, verification, log };
+}
