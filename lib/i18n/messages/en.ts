@@ -1,4 +1,5 @@
 import { healthEn } from './health.en';
+import { jobsEn } from './jobs.en';
 
 // English catalog. The zh-CN catalog must have exactly this shape (the type enforces it).
 export const en = {
@@ -67,6 +68,7 @@ export const en = {
     results: { ok: 'ok', error: 'error', denied: 'denied' },
   },
   ...healthEn,
+  ...jobsEn,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { healthZhCN } from './health.zh-CN';
+import { jobsZhCN } from './jobs.zh-CN';
 
 // 简体中文目录：结构必须与 en.ts 完全一致（由 Messages 类型检查）。
 export const zhCN: Messages = {
@@ -68,4 +69,5 @@ export const zhCN: Messages = {
     results: { ok: '成功', error: '出错', denied: '被拒绝' },
   },
   ...healthZhCN,
+  ...jobsZhCN,
 };
