@@ -51,5 +51,6 @@ export function remoteContext(target: Target, o: ContextOptions = {}): RemedyCon
     onHost: (argv, opts = {}) => streamed(argv, (onOutput) => remote.exec(target.hostId, argv, { signal, onOutput, ...opts })),
     docker: (opts) => remote.docker(target.hostId, opts),
     detached: () => remoteContext(target, { log }),
+    withSignal: (s) => remoteContext(target, { log, signal: s }),
   };
 }

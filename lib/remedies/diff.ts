@@ -32,10 +32,10 @@ function ops(a: string[], b: string[]): Op[] {
       out.push({ kind: ' ', line: a[i]! });
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      out.push({ kind: '+', line: b[j++]! });
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
       out.push({ kind: '-', line: a[i++]! });
+    } else {
+      out.push({ kind: '+', line: b[j++]! });
     }
   }
   return out;

@@ -1,12 +1,20 @@
 import type { RemedyContext, RunnableStep } from './types';
 
-// Runs prepared steps in order. When one fails, the steps already completed are rolled back in reverse order
-// (each with its own rollback) so that the container is left as it was; what could not be rolled back is reported.
+// Runs prepared steps in order, each under its own timeout. When one fails (or times out, or the job is cancelled),
+// the steps already run are rolled back in reverse order — the failing one included, as it may have changed
+// something before it failed — so that the container is left as it was; what could not be rolled back is reported.
 
 export interface StepHooks {
   /** Before step i runs (the engine persists progress and checks its lock's fencing token here). */
   before?(index: number, step: RunnableStep): Promise<void> | void;
   after?(index: number, step: RunnableStep): Promise<void> | void;
+}
+
+export class StepTimeoutError extends Error {
+  constructor(readonly step: RunnableStep) {
+    super(`step "${step.title.en}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`);
+    this.name = 'StepTimeoutError';
+  }
 }
 
 export type StepsOutcome =
@@ -21,28 +29,63 @@ export type StepsOutcome =
       rollbackErrors: { index: number; error: unknown }[];
     };
 
+/** A step that ignores its abort signal gets this long to stop before the runner moves on to the rollback. */
+const ABORT_GRACE_MS = 10_000;
+
+async function runOne(ctx: RemedyContext, step: RunnableStep): Promise<void> {
+  const ctl = new AbortController();
+  const onParent = () => ctl.abort(ctx.signal.reason);
+  if (ctx.signal.aborted) onParent();
+  ctx.signal.addEventListener('abort', onParent, { once: true });
+  const timer = setTimeout(() => ctl.abort(new StepTimeoutError(step)), step.timeoutMs);
+  const work = step.run(ctx.withSignal(ctl.signal));
+  work.catch(() => undefined);
+  let grace: NodeJS.Timeout | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    const fire = () => {
+      grace = setTimeout(() => reject(ctl.signal.reason), ABORT_GRACE_MS);
+    };
+    if (ctl.signal.aborted) fire();
+    else ctl.signal.addEventListener('abort', fire, { once: true });
+  });
+  try {
+    await Promise.race([work, aborted]);
+    // A step that swallowed the abort and returned normally still did not complete its job.
+    if (ctl.signal.aborted) throw ctl.signal.reason;
+  } catch (e) {
+    throw ctl.signal.aborted ? ctl.signal.reason : e;
+  } finally {
+    clearTimeout(timer);
+    clearTimeout(grace);
+    ctx.signal.removeEventListener('abort', onParent);
+  }
+}
+
 export async function runSteps(ctx: RemedyContext, steps: RunnableStep[], hooks: StepHooks = {}): Promise<StepsOutcome> {
   let i = 0;
+  let started = false;
   try {
     for (; i < steps.length; i++) {
       const step = steps[i]!;
+      if (ctx.signal.aborted) throw ctx.signal.reason;
+      started = false;
       await hooks.before?.(i, step);
       ctx.log(`▶ ${step.title.en}`);
-      await step.run(ctx);
+      started = true;
+      await runOne(ctx, step);
       await hooks.after?.(i, step);
     }
     return { ok: true, completed: steps.length };
   } catch (error) {
     ctx.log(`✗ ${errorText(error)}`);
     const rollbackErrors: { index: number; error: unknown }[] = [];
-    // The failing step may have changed something before it failed: it is rolled back too.
-    for (let k = i; k >= 0; k--) {
+    const clean = ctx.detached();
+    for (let k = started ? i : i - 1; k >= 0; k--) {
       const step = steps[k]!;
       if (!step.rollback) continue;
       ctx.log(`↩ ${step.title.en}`);
       try {
-        // Rollback must run even when the job was cancelled: give it a context whose signal is not aborted.
-        await step.rollback(ctx.detached());
+        await step.rollback(clean);
       } catch (e) {
         ctx.log(`✗ rollback: ${errorText(e)}`);
         rollbackErrors.push({ index: k, error: e });

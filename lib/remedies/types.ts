@@ -58,6 +58,8 @@ export interface RemedyContext {
   docker(opts?: { timeoutMs?: number }): Promise<Dockerode>;
   /** The same context with a signal that is never aborted: for rollback, which must finish even after a cancel. */
   detached(): RemedyContext;
+  /** The same context under another abort signal (the engine gives each step its own, for its timeout). */
+  withSignal(signal: AbortSignal): RemedyContext;
 }
 
 export interface RunnableStep extends StepDescription {

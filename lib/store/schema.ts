@@ -80,6 +80,56 @@ export interface HealthSampleTable {
   rounds: number;
 }
 
+export interface JobsTable {
+  id: string;
+  /** remedy | undo | runbook */
+  kind: string;
+  /** Remedy id, or the runbook's name. */
+  remedy: string;
+  host_id: string;
+  host_name: string;
+  container: string;
+  params: string;
+  plan: string | null;
+  /** running | succeeded | already_applied | failed | cancelled | timed_out | interrupted */
+  status: string;
+  step_count: number;
+  steps_done: number;
+  result: string | null;
+  error: string | null;
+  undo: string | null;
+  undo_of: string | null;
+  lock_token: number | null;
+  /** `<hostname>:<pid>` of the console process running it (to tell a crashed runner from a live one). */
+  owner: string;
+  /** Set by a cancel from any process; the runner's heartbeat sees it. */
+  cancel_requested: Generated<number>;
+  actor_id: string | null;
+  actor_name: string;
+  via: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface JobEventsTable {
+  id: Generated<number>;
+  job_id: string;
+  at: string;
+  /** status | step | log | verify */
+  type: string;
+  step: number | null;
+  text: string;
+}
+
+export interface ContainerLocksTable {
+  host_id: string;
+  container: string;
+  job_id: string | null;
+  token: number;
+  /** Unix ms. */
+  expires_at: number;
+}
+
 export interface Database {
   meta: MetaTable;
   users: UsersTable;
@@ -90,4 +140,7 @@ export interface Database {
   health_series: HealthSeriesTable;
   health_samples: HealthSampleTable;
   health_hourly: HealthSampleTable;
+  jobs: JobsTable;
+  job_events: JobEventsTable;
+  container_locks: ContainerLocksTable;
 }

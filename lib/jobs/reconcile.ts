@@ -1,0 +1,30 @@
+import { recordAudit } from '@/lib/audit/log';
+import { getDb } from '@/lib/store/db';
+import { releaseLock } from './lock';
+import { ownerAlive } from './owner';
+import { restoreHint } from './restore-hint';
+import { appendEvent, markInterrupted, runningJobRows } from './store';
+import type { JobPlan } from './types';
+
+// A job still "running" whose process is gone (console killed or restarted) or whose lock lapsed is marked
+// interrupted, with the last completed step and how to finish or undo it; its lock is released. Runs at start-up
+// and before jobs are listed, so no job stays "running" forever.
+
+export async function reconcileJobs(now = Date.now()): Promise<string[]> {
+  const done: string[] = [];
+  for (const row of await runningJobRows()) {
+    const lock = await getDb().selectFrom('container_locks').selectAll().where('host_id', '=', row.host_id).where('container', '=', row.container).executeTakeFirst();
+    const lapsed = !lock || lock.job_id !== row.id || lock.expires_at < now;
+    if (ownerAlive(row.owner) && !lapsed) continue;
+    const plan = row.plan ? (JSON.parse(row.plan) as JobPlan) : null;
+    const hint = plan ? restoreHint(plan, row.steps_done, row.steps_done === 0) : null;
+    const msg = `interrupted: the console process running it stopped after ${row.steps_done} of ${row.step_count} steps. ${hint?.en ?? ''}`.trim();
+    if (!(await markInterrupted(row.id, msg))) continue;
+    await getDb().updateTable('jobs').set({ result: JSON.stringify({ verifications: [], rolledBack: false, restoreHint: hint }) }).where('id', '=', row.id).execute();
+    await appendEvent(row.id, 'status', null, 'interrupted');
+    if (row.lock_token !== null) await releaseLock(row.host_id, row.container, { jobId: row.id, token: row.lock_token });
+    await recordAudit({ actor: { user: null, via: row.via === 'cli' ? 'cli' : 'web' }, action: 'job.interrupted', target: `${row.host_id}/${row.container}`, args: { jobId: row.id }, result: 'error', error: msg }).catch(() => undefined);
+    done.push(row.id);
+  }
+  return done;
+}

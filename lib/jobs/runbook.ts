@@ -1,0 +1,51 @@
+import { ValidationError } from '@/lib/auth/errors';
+import { REMEDY_ORDER, REMEDY_TITLES, type RemedyId } from '@/lib/diagnosis/remedies';
+import { remedyModule } from '@/lib/remedies';
+import type { RemedyDefaults } from '@/lib/remedies/settings';
+import type { Prepared, RemedyContext } from '@/lib/remedies/types';
+import { jobPlan } from './plan';
+import type { Planner } from './launch';
+
+// "Fix queue blocking": every remedy of the procedure in its order, those that already hold skipped, then one
+// restart of the service when anything changed needs it, then every part verified. One job, one lock.
+
+export const RUNBOOK_NAME = 'fix-queue-blocking';
+export const RUNBOOK_TITLE = { en: 'Fix queue blocking', zh: '修复队列阻塞' };
+
+/** The runbook's own options, handed on to the remedy that takes each. */
+function optionsFor(id: RemedyId, raw: Record<string, unknown>): Record<string, unknown> {
+  const pick = (...keys: [string, string][]) => Object.fromEntries(keys.filter(([k]) => raw[k] !== undefined).map(([k, to]) => [to, raw[k]]));
+  if (id === 'pin-ort') return pick(['version', 'version'], ['indexUrl', 'indexUrl']);
+  if (id === 'shm') return pick(['size', 'size'], ['composeFile', 'composeFile']);
+  if (id === 'batch-size') return pick(['batchSize', 'value']);
+  return {};
+}
+
+const RUNBOOK_KEYS = new Set(['version', 'indexUrl', 'size', 'composeFile', 'batchSize']);
+
+/** Validates every option first (all field errors at once), so nothing remote runs on bad input. */
+export function runbookParams(raw: Record<string, unknown>, defaults: RemedyDefaults): Map<RemedyId, Record<string, unknown>> {
+  const unknown = Object.keys(raw).filter((k) => !RUNBOOK_KEYS.has(k));
+  if (unknown.length) throw new ValidationError(unknown.map((k) => ({ field: k, message: 'is not an option of this runbook' })));
+  const out = new Map<RemedyId, Record<string, unknown>>();
+  for (const id of REMEDY_ORDER) out.set(id, remedyModule(id).params(optionsFor(id, raw), defaults));
+  return out;
+}
+
+export function runbookPlanner(params: Map<RemedyId, Record<string, unknown>>, defaults: RemedyDefaults): Planner {
+  return async (ctx: RemedyContext) => {
+    const parts: Prepared[] = [];
+    for (const id of REMEDY_ORDER) {
+      if (id === 'restart') continue;
+      parts.push(await remedyModule(id).prepare(ctx, params.get(id)!, defaults));
+    }
+    if (parts.some((p) => !p.plan.alreadyApplied && p.plan.needsRestart)) {
+      parts.push(await remedyModule('restart').prepare(ctx, params.get('restart')!, defaults));
+    }
+    const skipped = parts.filter((p) => p.plan.alreadyApplied).map((p) => p.plan.remedy);
+    const notices = skipped.length
+      ? [{ level: 'info' as const, en: `Already in place, skipped: ${skipped.map((s) => REMEDY_TITLES[s].en).join(', ')}.`, zh: `已生效，跳过：${skipped.map((s) => REMEDY_TITLES[s].zh).join('、')}。` }]
+      : [];
+    return jobPlan(RUNBOOK_NAME, RUNBOOK_TITLE, parts, notices);
+  };
+}

@@ -1,0 +1,134 @@
+import { recordAudit } from '@/lib/audit/log';
+import type { Actor } from '@/lib/auth/types';
+import { remoteContext } from '@/lib/remedies/context';
+import { errorText, runSteps, StepTimeoutError } from '@/lib/remedies/run-steps';
+import type { Plan, RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
+import { renewLock, releaseLock, type LockHolder } from './lock';
+import { restoreHint } from './restore-hint';
+import { appendEvent, cancelRequested, finishJob, getJobRow, setStepsDone, toView } from './store';
+import type { JobPlan, JobResult, JobStatus, JobView } from './types';
+import { remedyModule } from '@/lib/remedies';
+
+// Runs one job that holds its container's lock: heartbeat (renews the lock, sees cancels from any process), steps
+// with fencing and rollback, verification of every part, then the result, the audit entry and the lock release.
+
+const HEARTBEAT_MS = 5_000;
+const VERIFY_TIMEOUT_MS = 180_000;
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled by an operator');
+    this.name = 'CancelledError';
+  }
+}
+
+class FenceLostError extends Error {
+  constructor() {
+    super('this job lost its lock on the container (it expired and another job took it); stopped before the next step');
+    this.name = 'FenceLostError';
+  }
+}
+
+const running = new Map<string, AbortController>();
+
+/** Cancels a job running in this process; false when it runs elsewhere (the store flag reaches it then). */
+export function abortLocal(jobId: string): boolean {
+  const c = running.get(jobId);
+  if (!c) return false;
+  c.abort(new CancelledError());
+  return true;
+}
+
+export interface RunInput {
+  jobId: string;
+  actor: Actor;
+  target: Target;
+  plan: JobPlan;
+  steps: RunnableStep[];
+  lock: LockHolder;
+  /** Job-level deadline (sum of the step timeouts plus verification). */
+  timeoutMs: number;
+}
+
+export async function runJob(input: RunInput): Promise<JobView> {
+  const { jobId, target, plan, lock } = input;
+  const ctl = new AbortController();
+  running.set(jobId, ctl);
+  const deadline = setTimeout(() => ctl.abort(new StepTimeoutError({ title: { en: 'the whole job', zh: '整个任务' }, timeoutMs: input.timeoutMs } as RunnableStep)), input.timeoutMs);
+  // Events are written in order but without blocking the steps: the log keeps up with fast output.
+  let pending: Promise<void> = Promise.resolve();
+  let currentStep: number | null = null;
+  const log = (line: string) => {
+    const step = currentStep;
+    pending = pending.then(() => appendEvent(jobId, 'log', step, line)).catch(() => undefined);
+  };
+  let fenceLost = false;
+  const beat = setInterval(() => {
+    void (async () => {
+      if (!(await renewLock(target.hostId, target.container, lock))) fenceLost = true;
+      if (await cancelRequested(jobId)) ctl.abort(new CancelledError());
+    })().catch(() => undefined);
+  }, HEARTBEAT_MS);
+  const ctx = remoteContext(target, { signal: ctl.signal, log });
+  let status: JobStatus = 'failed';
+  let result: JobResult = { verifications: [] };
+  let error: string | null = null;
+  try {
+    const outcome = await runSteps(ctx, input.steps, {
+      before: async (i) => {
+        if (fenceLost || !(await renewLock(target.hostId, target.container, lock))) throw new FenceLostError();
+        currentStep = i;
+        await pending;
+        await appendEvent(jobId, 'step', i, plan.steps[i]!.title.en);
+      },
+      after: async (i) => {
+        await setStepsDone(jobId, i + 1);
+      },
+    });
+    currentStep = null;
+    if (outcome.ok) {
+      result = await verifyAll(ctx, plan.parts);
+      status = result.verifications.every((v) => v.ok) ? (input.steps.length === 0 ? 'already_applied' : 'succeeded') : 'failed';
+      if (status === 'failed') error = 'verification failed: ' + result.verifications.filter((v) => !v.ok).map((v) => v.detail.en).join('; ');
+    } else {
+      const reason = outcome.error;
+      status = reason instanceof CancelledError ? 'cancelled' : reason instanceof StepTimeoutError ? 'timed_out' : 'failed';
+      error = errorText(reason);
+      result = { verifications: [], rolledBack: outcome.rolledBack, restoreHint: restoreHint(plan, outcome.completed, outcome.rolledBack, outcome.rollbackErrors.map((r) => errorText(r.error))) };
+    }
+  } catch (e) {
+    error = errorText(e);
+  } finally {
+    clearInterval(beat);
+    clearTimeout(deadline);
+    running.delete(jobId);
+    await pending;
+  }
+  await finishJob(jobId, status, result, error);
+  await releaseLock(target.hostId, target.container, lock).catch(() => undefined);
+  await recordAudit({
+    actor: input.actor, action: 'job.finish', target: `${target.hostId}/${target.container}`,
+    args: { jobId, job: plan.name, status }, result: status === 'succeeded' || status === 'already_applied' ? 'ok' : 'error', error: error ?? undefined,
+  }).catch(() => undefined);
+  const row = await getJobRow(jobId);
+  return toView(row!);
+}
+
+async function verifyAll(ctx: RemedyContext, parts: Plan[]): Promise<JobResult> {
+  const verifications: JobResult['verifications'] = [];
+  const vctx = ctx.withSignal(AbortSignal.any([ctx.signal, AbortSignal.timeout(VERIFY_TIMEOUT_MS)]));
+  for (const part of parts) {
+    if (part.alreadyApplied && part.steps.length === 0 && part.mode === 'apply') {
+      verifications.push({ remedy: part.remedy, ok: true, detail: { en: 'already applied: nothing changed', zh: '已生效：未做任何更改' } });
+      continue;
+    }
+    try {
+      const v = await remedyModule(part.remedy).verify(vctx, part);
+      verifications.push({ remedy: part.remedy, ...v });
+    } catch (e) {
+      verifications.push({ remedy: part.remedy, ok: false, detail: { en: `could not verify: ${errorText(e)}`, zh: `无法验证：${errorText(e)}` } });
+    }
+    ctx.log(`${verifications.at(-1)!.ok ? '✓' : '✗'} ${part.remedy}: ${verifications.at(-1)!.detail.en}`);
+  }
+  return { verifications };
+}

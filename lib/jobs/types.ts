@@ -1,0 +1,54 @@
+import type { Bilingual, Notice, Plan, StepDescription, Verification } from '@/lib/remedies/types';
+
+export type JobKind = 'remedy' | 'undo' | 'runbook';
+export type JobStatus = 'running' | 'succeeded' | 'already_applied' | 'failed' | 'cancelled' | 'timed_out' | 'interrupted';
+export const FINISHED: readonly JobStatus[] = ['succeeded', 'already_applied', 'failed', 'cancelled', 'timed_out', 'interrupted'];
+
+/** What a job will do: one remedy (one part) or a runbook (several, run in order under one lock). */
+export interface JobPlan {
+  name: string;
+  title: Bilingual;
+  parts: Plan[];
+  /** Every part's steps in run order, each tagged with its part. */
+  steps: (StepDescription & { part: number })[];
+  notices: Notice[];
+  /** Hash of what the operator was shown; a run confirms it so that a changed state is re-previewed, not run blind. */
+  hash: string;
+}
+
+export interface JobResult {
+  verifications: (Verification & { remedy: string })[];
+  /** After a failure: whether the completed steps were rolled back, and what the operator should do now. */
+  rolledBack?: boolean;
+  restoreHint?: Bilingual;
+}
+
+export interface JobView {
+  id: string;
+  kind: JobKind;
+  remedy: string;
+  hostId: string;
+  hostName: string;
+  container: string;
+  params: Record<string, unknown>;
+  plan: JobPlan | null;
+  status: JobStatus;
+  stepCount: number;
+  stepsDone: number;
+  result: JobResult | null;
+  error: string | null;
+  /** An earlier apply saved what undo needs, and no undo of this job has succeeded yet. */
+  undoable: boolean;
+  undoOf: string | null;
+  actor: { id: string | null; name: string; via: string };
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface JobEvent {
+  id: number;
+  at: string;
+  type: 'status' | 'step' | 'log' | 'verify';
+  step: number | null;
+  text: string;
+}
