@@ -4,6 +4,8 @@ const verbs: Record<string, () => Promise<{ run: (args: string[]) => Promise<num
   fleet: () => import('./commands/fleet'),
   diagnose: () => import('./commands/diagnose'),
   audit: () => import('./commands/audit'),
+  remedy: () => import('./commands/remedy'),
+  runbook: () => import('./commands/runbook'),
 };
 
 async function main(argv: string[]): Promise<number> {

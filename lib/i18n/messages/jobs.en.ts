@@ -3,5 +3,31 @@
 export const jobsEn = {
   jobs: {
     nav: 'Activity',
+    panel: {
+      title: 'Remediation', intro: 'Each step is previewed first; nothing changes until you confirm.',
+      runbook: 'Fix queue blocking', runbookHint: 'Runs every step below that is not yet in place, restarts once, verifies.',
+      preview: 'Preview', viewerOnly: 'Operators and admins can run remedies; you can follow jobs on the Activity page.',
+      options: 'Options', version: 'ONNX Runtime version', indexUrl: 'Index URL (empty: the env\'s own)', size: 'Shared memory size',
+      composeFile: 'Also edit the Compose file', batchSize: 'batch_size', busy: 'Busy: job {job} is running on this container.',
+    },
+    preview: {
+      title: 'Preview: {title}', planHash: 'plan {hash}', current: 'Now', wanted: 'After', alreadyApplied: 'Already in place: nothing to do.',
+      needsRestart: 'Takes effect after the service restarts.', steps: 'What will run', noSteps: 'Nothing will run.',
+      confirm: 'Run it', cancel: 'Close', where: { container: 'in the container', host: 'on the host', docker: 'Docker API' },
+      timeout: 'timeout {seconds} s', changes: 'Container configuration', blocked: 'Refused',
+    },
+    job: {
+      title: 'Job {id}', by: '{user} via {via}', started: 'Started {time}', finished: 'Finished {time}', live: 'Live output',
+      cancel: 'Cancel', undo: 'Undo…', verification: 'Verification', restore: 'What now', step: 'Step {n} of {total}',
+      reconnecting: 'Connection lost, reconnecting…', open: 'Open', noOutput: 'No output yet.',
+    },
+    status: {
+      running: 'running', succeeded: 'succeeded', already_applied: 'already applied', failed: 'failed', cancelled: 'cancelled',
+      timed_out: 'timed out', interrupted: 'interrupted',
+    },
+    activity: {
+      title: 'Activity', intro: 'Every remedy, runbook and undo: who ran it, on what, and how it ended.', empty: 'No jobs yet.',
+      host: 'Host', container: 'Container', user: 'User', result: 'Result', all: 'All', when: 'When', job: 'Job', steps: 'Steps',
+    },
   },
 } as const;

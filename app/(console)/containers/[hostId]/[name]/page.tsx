@@ -1,7 +1,19 @@
 import { ContainerView } from '@/components/health/container-view';
+import { RemedyPanel } from '@/components/jobs/remedy-panel';
+import { roleAtLeast } from '@/lib/auth/guard';
+import { currentUser } from '@/lib/web/session';
 
 // The layout has already required a signed-in user; the data comes from /api/containers/... (viewer role there).
+// canRun only decides what is shown: the jobs routes check the role again.
 export default async function ContainerPage({ params }: { params: Promise<{ hostId: string; name: string }> }) {
   const { hostId, name } = await params;
-  return <ContainerView hostId={decodeURIComponent(hostId)} name={decodeURIComponent(name)} />;
+  const user = await currentUser();
+  const h = decodeURIComponent(hostId);
+  const n = decodeURIComponent(name);
+  return (
+    <div className="space-y-4">
+      <ContainerView hostId={h} name={n} />
+      <RemedyPanel hostId={h} name={n} canRun={!!user && roleAtLeast(user.role, 'operator')} />
+    </div>
+  );
 }

@@ -1,0 +1,116 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import useSWR from 'swr';
+import { REMEDY_ORDER, REMEDY_TITLES } from '@/lib/diagnosis/remedies';
+import type { JobPlan, JobView } from '@/lib/jobs/types';
+import type { RemedyDefaults } from '@/lib/remedies/settings';
+import { ApiError, fetchJson } from '@/lib/swr/fetch-json';
+import { postJson } from '@/lib/swr/post-json';
+import { useJobs } from '@/lib/swr/use-jobs';
+import { useErrorText } from '../error-text';
+import { useI18n } from '../i18n-provider';
+import { Button } from '../ui/button';
+import { Card } from '../ui/card';
+import { Notice } from '../ui/notice';
+import { JobLive } from './job-live';
+import { JobStatusBadge } from './job-status-badge';
+import { RemedyOptions, optionsFor, type OptionValues } from './remedy-options';
+import { PreviewDialog, type PreviewState } from './preview-dialog';
+import { useBi } from './use-bi';
+
+// The container page's remediation panel: the runbook and one button per remedy, each opening a preview that the
+// operator confirms; then the job's live output. The server checks the role again on every call.
+
+const RUNBOOK = 'fix-queue-blocking';
+
+export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: string; canRun: boolean }) {
+  const { t } = useI18n();
+  const bi = useBi();
+  const { summary, unplaced } = useErrorText();
+  const { data: defaults } = useSWR<{ defaults: RemedyDefaults }>('/api/remedies/defaults', fetchJson);
+  const { data: jobs, mutate: refreshJobs } = useJobs({ host: hostId, container: name }, 5_000);
+  const [options, setOptions] = useState<OptionValues>({});
+  const [preview, setPreview] = useState<PreviewState | null>(null);
+  const [activeJob, setActiveJob] = useState<string | null>(null);
+  const running = jobs?.jobs.find((j) => j.status === 'running');
+  const shownJob = activeJob ?? running?.id ?? null;
+
+  const errorText = (e: unknown) => (e instanceof ApiError ? [summary(e.error), ...unplaced(e.error, [])].join(' · ') : String(e));
+
+  async function openPreview(job: string) {
+    const request = { hostId, container: name, name: job, params: optionsFor(job, options) };
+    setPreview({ title: job === RUNBOOK ? bi(REMEDY_TITLES_RUNBOOK) : bi(REMEDY_TITLES[job as keyof typeof REMEDY_TITLES]), loading: true });
+    try {
+      const { plan } = await postJson<{ plan: JobPlan }>('/api/jobs/preview', request);
+      setPreview((p) => p && { ...p, loading: false, plan, run: (confirm) => postJson<{ job: JobView }>('/api/jobs', { ...request, confirm }) });
+    } catch (e) {
+      setPreview((p) => p && { ...p, loading: false, error: errorText(e) });
+    }
+  }
+
+  async function openUndo(job: JobView) {
+    const url = `/api/jobs/${encodeURIComponent(job.id)}/undo`;
+    setPreview({ title: t('jobs.job.title', { id: job.id }) + ' · ' + t('jobs.job.undo'), loading: true });
+    try {
+      const { plan } = await postJson<{ plan: JobPlan }>(`${url}/preview`);
+      setPreview((p) => p && { ...p, loading: false, plan, run: (confirm) => postJson<{ job: JobView }>(url, { confirm }) });
+    } catch (e) {
+      setPreview((p) => p && { ...p, loading: false, error: errorText(e) });
+    }
+  }
+
+  return (
+    <Card testId="remedy-panel">
+      <div className="space-y-3 p-4">
+        <div>
+          <h2 className="font-semibold text-slate-900">{t('jobs.panel.title')}</h2>
+          <p className="text-sm text-slate-500">{canRun ? t('jobs.panel.intro') : t('jobs.panel.viewerOnly')}</p>
+        </div>
+        {running && <Notice tone="info" testId="container-busy">{t('jobs.panel.busy', { job: running.id })}</Notice>}
+        {canRun && (
+          <>
+            <div className="flex flex-wrap items-center gap-2">
+              <Button variant="primary" disabled={!!running} onClick={() => openPreview(RUNBOOK)} data-testid="remedy-fix-queue-blocking">{bi(REMEDY_TITLES_RUNBOOK)}</Button>
+              <span className="text-xs text-slate-500">{t('jobs.panel.runbookHint')}</span>
+            </div>
+            <div className="flex flex-wrap gap-2">
+              {REMEDY_ORDER.map((id) => (
+                <Button key={id} disabled={!!running} onClick={() => openPreview(id)} data-testid={`remedy-${id}`}>{bi(REMEDY_TITLES[id])}</Button>
+              ))}
+            </div>
+            <RemedyOptions values={options} onChange={setOptions} defaults={defaults?.defaults} />
+          </>
+        )}
+        {shownJob && <JobLive key={shownJob} jobId={shownJob} onUndo={canRun ? openUndo : undefined} />}
+        {jobs && jobs.jobs.length > 0 && (
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="container-jobs">
+            {jobs.jobs.slice(0, 8).map((j) => (
+              <li key={j.id} className="flex flex-wrap items-center gap-2 py-1">
+                <JobStatusBadge status={j.status} />
+                <button type="button" className="text-sky-700 hover:underline" onClick={() => setActiveJob(j.id)}>{j.remedy}</button>
+                <span className="text-xs text-slate-500">{new Date(j.createdAt).toLocaleString()} · {j.actor.name}</span>
+                <Link href={`/activity/${encodeURIComponent(j.id)}`} className="ml-auto text-xs text-sky-700 hover:underline">{t('jobs.job.open')}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {preview && (
+        <PreviewDialog
+          state={preview}
+          onClose={() => setPreview(null)}
+          onStarted={(job) => {
+            setPreview(null);
+            setActiveJob(job.id);
+            void refreshJobs();
+          }}
+          errorText={errorText}
+        />
+      )}
+    </Card>
+  );
+}
+
+const REMEDY_TITLES_RUNBOOK = { en: 'Fix queue blocking', zh: '修复队列阻塞' };
