@@ -7,10 +7,11 @@ import { useJobs, type JobListFilter } from '@/lib/swr/use-jobs';
 import { useI18n } from '../i18n-provider';
 import { Card, PageHeader } from '../ui/card';
 import { Select, TextInput } from '../ui/field';
+import { BatchPanel } from './batch-panel';
 import { JobStatusBadge } from './job-status-badge';
 
 // Every job, newest first, filterable by host, container, user and result; polled, so running jobs move on.
-export function ActivityView() {
+export function ActivityView({ canRun }: { canRun: boolean }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<JobListFilter>({});
   const { data } = useJobs(filter);
@@ -55,6 +56,7 @@ export function ActivityView() {
           </tbody>
         </table>
       </Card>
+      {canRun && <BatchPanel />}
     </div>
   );
 }

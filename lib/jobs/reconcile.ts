@@ -26,5 +26,10 @@ export async function reconcileJobs(now = Date.now()): Promise<string[]> {
     await recordAudit({ actor: { user: null, via: row.via === 'cli' ? 'cli' : 'web' }, action: 'job.interrupted', target: `${row.host_id}/${row.container}`, args: { jobId: row.id }, result: 'error', error: msg }).catch(() => undefined);
     done.push(row.id);
   }
+  // A batch whose process is gone starts no more waves: say so (its jobs were reconciled above).
+  const batches = await getDb().selectFrom('job_batches').select(['id', 'owner']).where('status', '=', 'running').execute();
+  for (const b of batches) {
+    if (!ownerAlive(b.owner)) await getDb().updateTable('job_batches').set({ status: 'interrupted', finished_at: new Date(now).toISOString() }).where('id', '=', b.id).execute();
+  }
   return done;
 }

@@ -28,7 +28,17 @@ export function runbookParams(raw: Record<string, unknown>, defaults: RemedyDefa
   const unknown = Object.keys(raw).filter((k) => !RUNBOOK_KEYS.has(k));
   if (unknown.length) throw new ValidationError(unknown.map((k) => ({ field: k, message: 'is not an option of this runbook' })));
   const out = new Map<RemedyId, Record<string, unknown>>();
-  for (const id of REMEDY_ORDER) out.set(id, remedyModule(id).params(optionsFor(id, raw), defaults));
+  const issues: { field: string; message: string }[] = [];
+  for (const id of REMEDY_ORDER) {
+    try {
+      out.set(id, remedyModule(id).params(optionsFor(id, raw), defaults));
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      // Name the runbook's own option, not the remedy's.
+      for (const i of e.issues) issues.push({ ...i, field: id === 'batch-size' && i.field === 'value' ? 'batchSize' : i.field });
+    }
+  }
+  if (issues.length) throw new ValidationError(issues);
   return out;
 }
 

@@ -61,6 +61,8 @@ export async function startJob(actor: Actor, req: JobRequest, confirm?: string):
   const where = `${req.hostId}/${req.container}`;
   return audited(actor, 'operator', 'job.start', where, { job: req.name, params: req.params ?? {} }, async () => {
     const { planner, params } = await plannerFor(req);
+    // A job left "running" by a killed console must not hold the container: mark it interrupted first.
+    await reconcileJobs();
     const resolved = await resolveTarget(req.hostId, req.container);
     return launch({ actor, kind: req.name === RUNBOOK_NAME ? 'runbook' : 'remedy', name: req.name, resolved, params, planner, confirm });
   });

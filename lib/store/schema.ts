@@ -121,6 +121,23 @@ export interface JobEventsTable {
   text: string;
 }
 
+export interface JobBatchesTable {
+  id: string;
+  name: string;
+  params: string;
+  /** JSON [{hostId, container}] in run order; the first is the canary. */
+  targets: string;
+  parallel: number;
+  /** running | succeeded | stopped | interrupted */
+  status: string;
+  /** JSON BatchSummary */
+  summary: string;
+  owner: string;
+  actor_name: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface ContainerLocksTable {
   host_id: string;
   container: string;
@@ -143,4 +160,5 @@ export interface Database {
   jobs: JobsTable;
   job_events: JobEventsTable;
   container_locks: ContainerLocksTable;
+  job_batches: JobBatchesTable;
 }

@@ -14,6 +14,8 @@ import { labStatus, type LabStatus } from './lab';
 export interface LabConsole {
   lab: LabStatus;
   hosts: Map<string, HostView>;
+  /** The temp console data directory (also in process.env.CONSOLE_DATA_DIR, so a child `dhc` shares it). */
+  dataDir: string;
   dispose(): void;
 }
 
@@ -30,6 +32,7 @@ export async function labConsole(): Promise<LabConsole> {
   return {
     lab,
     hosts,
+    dataDir: tmp.dir,
     dispose() {
       remote.resetForTests();
       tmp.dispose();

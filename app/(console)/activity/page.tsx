@@ -1,5 +1,9 @@
 import { ActivityView } from '@/components/jobs/activity-view';
+import { roleAtLeast } from '@/lib/auth/guard';
+import { currentUser } from '@/lib/web/session';
 
-export default function ActivityPage() {
-  return <ActivityView />;
+// canRun only decides what is shown; the batch route checks the role again.
+export default async function ActivityPage() {
+  const user = await currentUser();
+  return <ActivityView canRun={!!user && roleAtLeast(user.role, 'operator')} />;
 }

@@ -25,6 +25,12 @@ export const jobsEn = {
       running: 'running', succeeded: 'succeeded', already_applied: 'already applied', failed: 'failed', cancelled: 'cancelled',
       timed_out: 'timed out', interrupted: 'interrupted',
     },
+    batch: {
+      title: 'Run on many containers', intro: 'One canary first, then waves of at most the given number of jobs; a failure stops the waves.',
+      job: 'Remedy', parallel: 'Jobs at a time', onlyBlocking: 'Select the blocking ones', start: 'Start batch ({count} containers)',
+      status: 'Batch {id}: {status} · {ok} ok, {failed} failed, {skipped} not run', none: 'Select at least one container.',
+      statuses: { running: 'running', succeeded: 'succeeded', stopped: 'stopped at a failure', interrupted: 'interrupted', skipped: 'not run', refused: 'refused' },
+    },
     activity: {
       title: 'Activity', intro: 'Every remedy, runbook and undo: who ran it, on what, and how it ended.', empty: 'No jobs yet.',
       host: 'Host', container: 'Container', user: 'User', result: 'Result', all: 'All', when: 'When', job: 'Job', steps: 'Steps',

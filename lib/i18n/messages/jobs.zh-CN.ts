@@ -26,6 +26,12 @@ export const jobsZhCN: Pick<Messages, 'jobs'> = {
       running: '运行中', succeeded: '成功', already_applied: '已生效', failed: '失败', cancelled: '已取消',
       timed_out: '超时', interrupted: '已中断',
     },
+    batch: {
+      title: '批量执行', intro: '先在一个容器上试运行，再按批次执行（每批最多指定数量的任务）；任何失败都会停止后续批次。',
+      job: '修复', parallel: '同时执行的任务数', onlyBlocking: '选中所有阻塞的容器', start: '开始批量执行（{count} 个容器）',
+      status: '批次 {id}：{status} · 成功 {ok}，失败 {failed}，未执行 {skipped}', none: '请至少选择一个容器。',
+      statuses: { running: '运行中', succeeded: '成功', stopped: '因失败而停止', interrupted: '已中断', skipped: '未执行', refused: '被拒绝' },
+    },
     activity: {
       title: '活动', intro: '每一次修复、运行手册与撤销：谁执行的、作用于哪里、结果如何。', empty: '暂无任务。',
       host: '主机', container: '容器', user: '用户', result: '结果', all: '全部', when: '时间', job: '任务', steps: '步骤',

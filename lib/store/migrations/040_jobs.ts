@@ -44,6 +44,20 @@ export const m040: Migration = {
       .addColumn('step', 'integer')
       .addColumn('text', 'text', (c) => c.notNull()),
     db.schema.createIndex('job_events_job').ifNotExists().on('job_events').columns(['job_id', 'id']),
+    db.schema
+      .createTable('job_batches')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('params', 'text', (c) => c.notNull())
+      .addColumn('targets', 'text', (c) => c.notNull())
+      .addColumn('parallel', 'integer', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('owner', 'text', (c) => c.notNull())
+      .addColumn('actor_name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('finished_at', 'text'),
     // token only grows (fencing): a holder whose lock expired and was taken over cannot pass the fence check.
     db.schema
       .createTable('container_locks')

@@ -1,0 +1,106 @@
+// Faults around jobs on a lab container: cancel mid-step, and the console process killed with SIGKILL mid-job and
+// started again (the job is reconciled as interrupted with the way out, the lock freed, the remedy re-runnable).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ADMIN } from '@/lib/auth/types';
+import { startBatch } from '@/lib/jobs/batch';
+import { lockHolder } from '@/lib/jobs/lock';
+import { reconcileJobs } from '@/lib/jobs/reconcile';
+import { cancelJob, getJob, listJobs, startJob } from '@/lib/jobs/service';
+import { eventsAfter } from '@/lib/jobs/store';
+import { createServiceContainer, inHost, removeContainer } from '../../helpers/lab';
+import { labConsole, type LabConsole } from '../../helpers/remedy';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(__dirname, '../../..');
+const NAME = 'rx-j-2';
+const PORT = 7902;
+let lc: LabConsole;
+let hostId = '';
+
+beforeAll(async () => {
+  lc = await labConsole();
+  hostId = lc.hosts.get('h2')!.id;
+  await createServiceContainer('h2', { name: NAME, port: PORT, state: 'broken' });
+}, 300_000);
+
+afterAll(async () => {
+  lc?.dispose();
+  await removeContainer('h2', NAME).catch(() => undefined);
+});
+
+async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined | null | false>): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const servicePids = async () => (await inHost('h2', ['docker', 'exec', NAME, 'pgrep', '-f', 'python app.py'])).stdout.trim().split('\n').filter(Boolean);
+const answers = async () => {
+  const h2 = lc.lab.hosts.find((h) => h.name === 'h2')!;
+  return fetch(`http://${h2.address}:${PORT}/config`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+};
+
+describe('job faults', () => {
+  it('cancel during a step: the job says cancelled, the lock is free, the remedy can run again', async () => {
+    const { job, done } = await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'restart' });
+    await waitFor('the first step', 30_000, async () => (await eventsAfter(job.id, 0)).some((e) => e.type === 'step'));
+    await cancelJob(CLI_ADMIN, job.id);
+    const final = await done;
+    expect(final.status).toBe('cancelled');
+    expect(await lockHolder(hostId, NAME)).toBeNull();
+    const again = await (await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'restart' })).done;
+    expect(again.status, again.error ?? '').toBe('succeeded');
+    expect(await answers()).toBe(true);
+  }, 300_000);
+
+  it('the console killed with SIGKILL mid-job: on restart the job is interrupted with the way out, and re-running finishes it', async () => {
+    const log = fs.openSync(path.join(lc.dataDir, 'dhc-child.log'), 'w');
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'cli/dhc.ts'), 'remedy', 'restart', `h2/${NAME}`, '--yes'], {
+      cwd: root, env: process.env, stdio: ['ignore', log, log],
+    });
+    const running = await waitFor('the CLI job to start a step', 60_000, async () => {
+      const jobs = await listJobs(CLI_ADMIN, { hostId, container: NAME, status: 'running' });
+      const j = jobs[0];
+      return j && (await eventsAfter(j.id, 0)).some((e) => e.type === 'step') ? j : null;
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    fs.closeSync(log);
+
+    expect(await reconcileJobs()).toContain(running.id);
+    const j = await getJob(CLI_ADMIN, running.id);
+    expect(j.status).toBe('interrupted');
+    expect(j.error).toMatch(/interrupted/);
+    expect(j.result?.restoreHint?.en).toMatch(/Run the same remedy again/);
+    expect(await lockHolder(hostId, NAME)).toBeNull();
+
+    const fixed = await (await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'restart' })).done;
+    expect(fixed.status, fixed.error ?? '').toBe('succeeded');
+    expect(await answers()).toBe(true);
+    expect((await servicePids()).length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('fleet batch: a failing canary stops the batch before any other container; a later failure stops the waves', async () => {
+    const stoppedEarly = await (await startBatch(CLI_ADMIN, { name: 'restart', targets: [{ hostId, container: 'rx-j-missing' }, { hostId, container: NAME }], parallel: 2 })).done;
+    expect(stoppedEarly.status).toBe('stopped');
+    expect(stoppedEarly.summary.entries.map((e) => e.status)).toEqual(['refused', 'skipped']);
+    expect(stoppedEarly.summary.entries[0]!.error).toMatch(/not found/);
+
+    const batch = await (await startBatch(CLI_ADMIN, {
+      name: 'restart', parallel: 1,
+      targets: [{ hostId, container: NAME }, { hostId, container: 'rx-j-missing' }, { hostId, container: 'rx-j-never' }],
+    })).done;
+    expect(batch.status).toBe('stopped');
+    expect(batch.summary.entries.map((e) => e.status)).toEqual(['succeeded', 'refused', 'skipped']);
+    expect(batch.summary).toMatchObject({ succeeded: 1, failed: 1, skipped: 1 });
+    expect(await answers()).toBe(true);
+  }, 300_000);
+});
