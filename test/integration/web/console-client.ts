@@ -90,6 +90,13 @@ export class ConsoleClient {
     return this.request('GET', urlPath, { headers: { accept: 'application/json', ...headers } });
   }
 
+  /** A JSON POST to a route handler as the browser's fetch sends it (same-origin Origin, JSON content type). */
+  post(urlPath: string, body: unknown, opts: { origin?: string | null; contentType?: string } = {}): Promise<HttpReply> {
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': opts.contentType ?? 'application/json' };
+    if (opts.origin !== null) headers.origin = opts.origin ?? this.origin;
+    return this.request('POST', urlPath, { headers, body: JSON.stringify(body) });
+  }
+
   /**
    * Calls a server action the way Next's client does: POST to a page with `Next-Action: <id>` and the
    * arguments as a JSON array. `origin: null` sends no Origin header; a string sends that Origin.

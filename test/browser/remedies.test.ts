@@ -1,0 +1,100 @@
+// "Fix queue blocking" in a real browser on a broken lab container (a scratch one): an operator previews the runbook
+// (argv, diffs, configuration changes, the domain truths), confirms, watches the live output, sees every part verified
+// and the findings clear. A viewer sees no buttons and is refused by the server. Screenshots under test-output/.
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot as save, type TestBrowser } from '../helpers/browser';
+import { createServiceContainer, inHost, labStatus, removeContainer, type LabStatus } from '../helpers/lab';
+import { consoleWithRoles, OPERATOR, type Roles } from '../integration/web/session';
+
+const NAME = 'rx-br-1';
+const PORT = 7906;
+let r: Roles;
+let lab: LabStatus;
+let browser: TestBrowser;
+let page: Page;
+let hostId = '';
+
+async function screenshot(p: Page, name: string) {
+  await p.evaluate(() => window.scrollTo(0, 0));
+  return save(p, name);
+}
+
+beforeAll(async () => {
+  lab = await labStatus();
+  await createServiceContainer('h1', { name: NAME, port: PORT, state: 'broken' });
+  Object.assign(process.env, { CONSOLE_PROBE_INTERVAL_MS: '3000', CONSOLE_SSH_CONNECT_TIMEOUT_MS: '3000' });
+  r = await consoleWithRoles();
+  const h = lab.hosts[0]!;
+  const { reply } = await r.admin.action<{ host: { id: string } }>('app/actions/add-host.ts', 'addHostAction', [{
+    name: h.name, address: h.address, port: h.port, user: h.user, dockerSocket: h.dockerSocket, groups: 'lab', keyMode: 'paste', privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+  }]);
+  if (!reply?.ok) throw new Error(`adding h1: ${JSON.stringify(reply)}`);
+  hostId = reply.data.host.id;
+  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [{ id: hostId, fingerprint: h.fingerprint }]);
+  if (!pin.reply?.ok) throw new Error(`pinning h1: ${JSON.stringify(pin.reply)}`);
+  browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+  page = browser.page;
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await r?.server.stop();
+  for (const k of ['CONSOLE_PROBE_INTERVAL_MS', 'CONSOLE_SSH_CONNECT_TIMEOUT_MS']) delete process.env[k];
+  const left = await inHost('h1', ['docker', 'ps', '-a', '--format', '{{.Names}}']).catch(() => ({ stdout: '' }));
+  for (const n of left.stdout.split('\n').filter((x) => x.startsWith(NAME))) await removeContainer('h1', n).catch(() => undefined);
+});
+
+const findings = () => page.locator('[data-testid="finding"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-finding')));
+
+describe('remedies in Chromium', () => {
+  it('a viewer sees no remedy buttons, and the server refuses a viewer anyway', async () => {
+    const viewerPage = await r.viewer.request('GET', `/containers/${hostId}/${NAME}`);
+    expect(viewerPage.body).not.toContain('data-testid="remedy-fix-queue-blocking"');
+    const refused = await r.viewer.post('/api/jobs', { hostId, container: NAME, name: 'restart' });
+    expect(refused.status).toBe(403);
+    expect((await r.viewer.post('/api/jobs/preview', { hostId, container: NAME, name: 'restart' })).status).toBe(403);
+  });
+
+  it('an operator previews and runs Fix queue blocking, follows it live, and the findings clear', async () => {
+    await page.goto(`${r.server.url}/login`);
+    await page.fill('[name="username"]', OPERATOR.username);
+    await page.fill('[name="password"]', OPERATOR.password);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${r.server.url}/`);
+    await page.goto(`${r.server.url}/containers/${hostId}/${NAME}`);
+    await expect.poll(findings, { timeout: 60_000, interval: 500 }).toContain('cpu_fallback');
+    await screenshot(page, 'remedy-before');
+
+    await page.click('[data-testid="remedy-fix-queue-blocking"]');
+    const dialog = page.locator('[data-testid="preview-dialog"]');
+    await dialog.locator('[data-testid="plan-view"]').waitFor({ timeout: 60_000 });
+    const parts = await dialog.locator('[data-testid^="plan-part-"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-testid')));
+    expect(parts).toEqual(['plan-part-pin-ort', 'plan-part-ort-env', 'plan-part-session-options', 'plan-part-shm', 'plan-part-batch-size', 'plan-part-restart']);
+    expect((await dialog.locator('[data-testid="plan-notice-info"]').allTextContents()).join(' ')).toMatch(/no known effect/i);
+    expect(await dialog.locator('[data-testid="plan-argv"]').count()).toBeGreaterThan(2);
+    expect((await dialog.locator('[data-testid="plan-diff"]').allTextContents()).join('\n')).toContain('+batch_size = 1');
+    expect(await dialog.locator('[data-testid="plan-changes"]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'remedy-preview');
+
+    await dialog.locator('[data-testid="preview-confirm"]').click();
+    const live = page.locator('[data-testid="job-live"]');
+    await live.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await live.locator('[data-testid="job-log"] div').count()), { timeout: 60_000 }).toBeGreaterThan(3);
+    await screenshot(page, 'remedy-running');
+    await expect.poll(() => live.getAttribute('data-job-status'), { timeout: 600_000, interval: 1000 }).not.toBe('running');
+    expect(await live.getAttribute('data-job-status')).toBe('succeeded');
+    const verified = await live.locator('[data-testid="job-verification"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-ok')));
+    expect(verified.length).toBe(6);
+    expect(verified.every((v) => v === 'true')).toBe(true);
+
+    // The console's own probes see the change: the CPU fallback, small shm and batch size findings are gone.
+    await expect.poll(async () => {
+      const ids = await findings();
+      return ['cpu_fallback', 'shm_small', 'batch_size'].some((f) => ids.includes(f));
+    }, { timeout: 120_000, interval: 1000 }).toBe(false);
+    expect(await page.getAttribute('[data-testid="value-ort"]', 'data-value')).toBe('1.16.0');
+    await screenshot(page, 'remedy-after');
+  }, 900_000);
+});
