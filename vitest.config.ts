@@ -6,12 +6,12 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/security/**/*.unit.test.ts'] } },
       {
         extends: true,
         test: {
           name: 'lab',
-          include: ['test/lab/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['test/lab/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.lab.test.ts', 'test/faults/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

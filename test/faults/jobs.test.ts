@@ -11,11 +11,11 @@ import { lockHolder } from '@/lib/jobs/lock';
 import { reconcileJobs } from '@/lib/jobs/reconcile';
 import { cancelJob, getJob, listJobs, startJob } from '@/lib/jobs/service';
 import { eventsAfter } from '@/lib/jobs/store';
-import { createServiceContainer, inHost, removeContainer } from '../../helpers/lab';
-import { labConsole, type LabConsole } from '../../helpers/remedy';
+import { createServiceContainer, inHost, removeContainer } from '../helpers/lab';
+import { labConsole, type LabConsole } from '../helpers/remedy';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../..');
 const NAME = 'rx-j-2';
 const PORT = 7902;
 let lc: LabConsole;
