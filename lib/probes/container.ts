@@ -21,7 +21,7 @@ export const LOG_PATHS = ['/tmp/gradio.log', `${APP_DIR}/log/dh.log`];
 const SESSION_RECHECK_MS = 10 * 60_000;
 
 let script: string | null = null;
-function probeScript(): string {
+export function probeScript(): string {
   if (script === null) {
     try {
       script = readFileSync(new URL('./container-probe.py', import.meta.url), 'utf8');

@@ -57,6 +57,14 @@ export interface ContainerFile {
   mode?: number;
 }
 
+/** The exact argv of each operation, for the preview. */
+export const fileArgv = {
+  read: (path: string) => [ENV_PYTHON, '-c', READ, path],
+  write: (path: string) => [ENV_PYTHON, '-c', WRITE, path],
+  copy: (path: string, backup: string) => [ENV_PYTHON, '-c', COPY, path, backup],
+  remove: (...paths: string[]) => [ENV_PYTHON, '-c', REMOVE, ...paths],
+};
+
 export async function readContainerFile(ctx: RemedyContext, path: string): Promise<ContainerFile> {
   assertSafePath(path);
   const r = await ctx.inContainer([ENV_PYTHON, '-c', READ, path], { check: true, onOutput: () => undefined });

@@ -1,8 +1,15 @@
 import type { RemedyId } from '@/lib/diagnosis/remedies';
+import { batchSize } from './modules/batch-size';
+import { ortEnv } from './modules/ort-env';
+import { restart } from './modules/restart';
 import type { Remedy } from './types';
 
-// The remedy modules by id (filled in as the modules land).
-const REMEDIES: Partial<Record<RemedyId, Remedy>> = {};
+// The remedy modules by id, one module per step of the procedure (lib/remedies/modules/<id>.ts).
+const REMEDIES: Partial<Record<RemedyId, Remedy>> = {
+  'ort-env': ortEnv,
+  'batch-size': batchSize as unknown as Remedy,
+  restart,
+};
 
 export function remedyModule(id: RemedyId): Remedy {
   const r = REMEDIES[id];

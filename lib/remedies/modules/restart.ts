@@ -1,0 +1,106 @@
+import { ConflictError } from '@/lib/auth/errors';
+import { APP_DIR, ENV_PYTHON } from '@/lib/probes/container';
+import { assertSafePath } from '../container-files';
+import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
+import type { RemedyDefaults } from '../settings';
+import { ok, probeInside } from '../probe';
+import { bi, onlyKeys } from './common';
+
+const RECENT_S = 900;
+import { FIND_SERVICE, START_SERVICE, STOP_SERVICE, WAIT_SERVICE } from './service-scripts';
+
+// Restart the service: stop `python app.py` by its PID (TERM to it and its workers, KILL after a timeout; never
+// pkill -f), start it as the deployment does (conda env, app dir, nohup ... > /tmp/gradio.log), wait for its port.
+
+export interface ServiceProc {
+  pid: number;
+  cwd: string;
+  cmdline: string[];
+  port: number;
+}
+
+export async function findService(ctx: RemedyContext): Promise<ServiceProc | null> {
+  const r = await ctx.inContainer([ENV_PYTHON, '-c', FIND_SERVICE], { check: true, onOutput: () => undefined });
+  return JSON.parse(r.stdout) as ServiceProc | null;
+}
+
+export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): RunnableStep[] {
+  const dir = svc?.cwd ?? APP_DIR;
+  assertSafePath(dir);
+  const port = svc?.port ?? 7860;
+  const startArgv = ['bash', '-c', START_SERVICE, 'dh-console-start', dir];
+  const start = (ctx: RemedyContext) => ctx.inContainer(startArgv, { check: true }).then(() => undefined);
+  const steps: RunnableStep[] = [];
+  // The PID is looked up again when the step runs: an earlier step of a runbook may have re-created the container.
+  let oldPid = svc?.pid ?? 0;
+  const stopArgv = (pid: number) => [ENV_PYTHON, '-c', STOP_SERVICE, String(pid), String(d.stopTimeoutS)];
+  if (svc) {
+    steps.push({
+      id: 'stop', title: bi(`Stop python app.py (PID ${svc.pid}): TERM, KILL after ${d.stopTimeoutS} s`, `停止 python app.py（PID ${svc.pid}）：先 TERM，${d.stopTimeoutS} 秒后 KILL`),
+      where: 'container', argv: stopArgv(svc.pid), timeoutMs: (d.stopTimeoutS + 30) * 1000,
+      run: async (ctx) => {
+        const now = await findService(ctx);
+        if (!now) {
+          ctx.log('the service is not running: nothing to stop');
+          oldPid = 0;
+          return;
+        }
+        if (now.pid !== svc.pid) ctx.log(`the service now runs as PID ${now.pid} (planned ${svc.pid}): stopping ${now.pid}`);
+        oldPid = now.pid;
+        await ctx.inContainer(stopArgv(now.pid), { check: true, timeoutMs: (d.stopTimeoutS + 20) * 1000 });
+      },
+      // Stopped but the job failed or was cancelled afterwards: bring the service back rather than leave it down.
+      rollback: async (ctx) => {
+        if (!(await findService(ctx))) await start(ctx);
+      },
+    });
+  }
+  steps.push({
+    id: 'start', title: bi(`Start the service in ${dir} (conda env human, log /tmp/gradio.log)`, `在 ${dir} 启动服务（conda 环境 human，日志 /tmp/gradio.log）`),
+    where: 'container', argv: startArgv, timeoutMs: 30_000, run: start,
+  });
+  const waitArgv = (pid: number) => [ENV_PYTHON, '-c', WAIT_SERVICE, String(port), String(d.startTimeoutS), String(pid)];
+  steps.push({
+    id: 'wait', title: bi(`Wait until port ${port} answers (up to ${d.startTimeoutS} s)`, `等待端口 ${port} 响应（最多 ${d.startTimeoutS} 秒）`),
+    where: 'container', argv: waitArgv(oldPid), timeoutMs: (d.startTimeoutS + 30) * 1000,
+    run: async (ctx) => void (await ctx.inContainer(waitArgv(oldPid), { check: true, timeoutMs: (d.startTimeoutS + 20) * 1000 })),
+  });
+  return steps;
+}
+
+export const restart: Remedy = {
+  id: 'restart',
+  params(raw) {
+    onlyKeys(raw, []);
+    return {};
+  },
+  async prepare(ctx, _p, d): Promise<Prepared> {
+    const svc = await findService(ctx);
+    const steps = restartSteps(svc, d);
+    return {
+      plan: {
+        remedy: 'restart', mode: 'apply', target: ctx.target, params: { oldPid: svc?.pid ?? null }, alreadyApplied: false, needsRestart: false, notices: [], undo: null,
+        current: svc ? bi(`running as PID ${svc.pid} in ${svc.cwd}`, `以 PID ${svc.pid} 运行于 ${svc.cwd}`) : bi('not running', '未运行'),
+        wanted: bi('restarted, web port answering', '已重启，Web 端口可响应'), steps,
+      },
+      steps,
+    };
+  },
+  async prepareUndo() {
+    throw new ConflictError('a restart cannot be undone');
+  },
+  // Running, answering, and started by this job (a PID alone cannot tell: a re-created container reuses PIDs).
+  async verify(ctx) {
+    const p = await probeInside(ctx);
+    const svc = ok(p.service);
+    const web = ok(p.web);
+    if (!svc?.running) return { ok: false, detail: bi('the service is not running', '服务未运行') };
+    const fresh = (svc.uptimeS ?? Infinity) < RECENT_S;
+    const good = fresh && !!web?.answers;
+    return {
+      ok: good,
+      detail: bi(`python app.py runs as PID ${svc.pid}, up ${svc.uptimeS} s, port ${web?.port} ${web?.answers ? 'answers' : 'does NOT answer'}`,
+        `python app.py 以 PID ${svc.pid} 运行 ${svc.uptimeS} 秒，端口 ${web?.port} ${web?.answers ? '可响应' : '无响应'}`),
+    };
+  },
+};
