@@ -1,12 +1,16 @@
 import type { RemedyId } from '@/lib/diagnosis/remedies';
 import { batchSize } from './modules/batch-size';
 import { ortEnv } from './modules/ort-env';
+import { pinOrt } from './modules/pin-ort';
+import { sessionOptions } from './modules/session-options';
 import { restart } from './modules/restart';
 import type { Remedy } from './types';
 
 // The remedy modules by id, one module per step of the procedure (lib/remedies/modules/<id>.ts).
 const REMEDIES: Partial<Record<RemedyId, Remedy>> = {
+  'pin-ort': pinOrt as unknown as Remedy,
   'ort-env': ortEnv,
+  'session-options': sessionOptions,
   'batch-size': batchSize as unknown as Remedy,
   restart,
 };
