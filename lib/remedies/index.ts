@@ -3,6 +3,7 @@ import { batchSize } from './modules/batch-size';
 import { ortEnv } from './modules/ort-env';
 import { pinOrt } from './modules/pin-ort';
 import { sessionOptions } from './modules/session-options';
+import { shm } from './modules/shm';
 import { restart } from './modules/restart';
 import type { Remedy } from './types';
 
@@ -11,6 +12,7 @@ const REMEDIES: Partial<Record<RemedyId, Remedy>> = {
   'pin-ort': pinOrt as unknown as Remedy,
   'ort-env': ortEnv,
   'session-options': sessionOptions,
+  shm: shm as unknown as Remedy,
   'batch-size': batchSize as unknown as Remedy,
   restart,
 };

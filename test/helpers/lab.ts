@@ -58,7 +58,7 @@ export async function resetContainer(ref: HostRef, name: string): Promise<void> 
 }
 
 /** A service container of your own (scratch), created like the fleet's and serving when this resolves. */
-export async function createServiceContainer(ref: HostRef, spec: { name: string; port: number; state: fleet.ServiceState }): Promise<fleet.ContainerInfo> {
+export async function createServiceContainer(ref: HostRef, spec: fleet.ContainerSpec): Promise<fleet.ContainerInfo> {
   const { cfg, h } = resolve(ref);
   await fleet.removeContainer(h, spec.name);
   await fleet.createServiceContainer(cfg, h, spec);
