@@ -20,7 +20,9 @@ export function jobPlan(name: string, title: Bilingual, parts: Prepared[], extra
   });
   const notices = [...extraNotices, ...parts.flatMap((p) => p.plan.notices)];
   const body = { name, parts: parts.map((p) => p.plan), steps: described, notices };
-  const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
+  // Backup names and temporary directories carry the time of planning; what the operator confirms is the rest.
+  const stable = JSON.stringify(body).replace(/\d{8}t\d{6}z/gi, 'STAMP');
+  const hash = createHash('sha256').update(stable).digest('hex').slice(0, 16);
   return { plan: { name, title, parts: parts.map((p) => p.plan), steps: described, notices, hash }, steps };
 }
 

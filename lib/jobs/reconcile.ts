@@ -17,7 +17,10 @@ export async function reconcileJobs(now = Date.now()): Promise<string[]> {
     const lapsed = !lock || lock.job_id !== row.id || lock.expires_at < now;
     if (ownerAlive(row.owner) && !lapsed) continue;
     const plan = row.plan ? (JSON.parse(row.plan) as JobPlan) : null;
-    const hint = plan ? restoreHint(plan, row.steps_done, row.steps_done === 0) : null;
+    // A step may have been under way: what it did is unknown, so nothing is claimed to be unchanged.
+    const lastStep = await getDb().selectFrom('job_events').select('step').where('job_id', '=', row.id).where('type', '=', 'step').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const inFlight = lastStep?.step !== undefined && lastStep.step !== null && lastStep.step >= row.steps_done ? plan?.steps[lastStep.step] : undefined;
+    const hint = plan ? restoreHint(plan, row.steps_done, false, [], inFlight?.title) : null;
     const msg = `interrupted: the console process running it stopped after ${row.steps_done} of ${row.step_count} steps. ${hint?.en ?? ''}`.trim();
     if (!(await markInterrupted(row.id, msg))) continue;
     await getDb().updateTable('jobs').set({ result: JSON.stringify({ verifications: [], rolledBack: false, restoreHint: hint }) }).where('id', '=', row.id).execute();

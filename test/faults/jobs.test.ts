@@ -10,7 +10,7 @@ import { startBatch } from '@/lib/jobs/batch';
 import { lockHolder } from '@/lib/jobs/lock';
 import { reconcileJobs } from '@/lib/jobs/reconcile';
 import { cancelJob, getJob, listJobs, startJob } from '@/lib/jobs/service';
-import { eventsAfter } from '@/lib/jobs/store';
+import { eventsAfter, getJobRow } from '@/lib/jobs/store';
 import { createServiceContainer, inHost, removeContainer } from '../helpers/lab';
 import { labConsole, type LabConsole } from '../helpers/remedy';
 
@@ -71,8 +71,20 @@ describe('job faults', () => {
       const j = jobs[0];
       return j && (await eventsAfter(j.id, 0)).some((e) => e.type === 'step') ? j : null;
     });
+    // The console process itself (tsx runs the CLI in a child of its own): the job's owner PID.
+    const ownerPid = Number(/:(\d+)$/.exec((await getJobRow(running.id))!.owner)![1]);
+    expect(ownerPid).not.toBe(process.pid);
+    process.kill(ownerPid, 'SIGKILL');
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
+    await waitFor('the killed process to be gone', 10_000, async () => {
+      try {
+        process.kill(ownerPid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
     fs.closeSync(log);
 
     expect(await reconcileJobs()).toContain(running.id);
@@ -80,6 +92,7 @@ describe('job faults', () => {
     expect(j.status).toBe('interrupted');
     expect(j.error).toMatch(/interrupted/);
     expect(j.result?.restoreHint?.en).toMatch(/Run the same remedy again/);
+    expect(j.result?.restoreHint?.en).toMatch(/Step 1 .* was under way/);
     expect(await lockHolder(hostId, NAME)).toBeNull();
 
     const fixed = await (await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'restart' })).done;

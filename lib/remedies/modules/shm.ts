@@ -30,11 +30,20 @@ function portOf(info: Dockerode.ContainerInspectInfo): number {
   return Number.isInteger(n) && n > 0 ? n : 7860;
 }
 
+// The commit keeps the original image's repository (a new tag beside its own), so that whatever recognises the
+// service by its image name (the console's own service patterns, a team's scripts) still does.
+const REPO_RE = /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+
+export function commitRepo(image: string, name: string): string {
+  const repo = image.replace(/@sha256:[a-f0-9]+$/, '').replace(/:[\w][\w.-]{0,127}$/, '');
+  if (REPO_RE.test(repo) && !/^sha256$/.test(repo)) return repo;
+  return `dh-console/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'container'}`;
+}
+
 function names(info: Dockerode.ContainerInspectInfo): Names {
   const name = info.Name.replace(/^\//, '');
   const s = stamp();
-  const repo = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'container';
-  return { name, tmpName: `${name}-dhc-new`, oldName: `${name}-dhc-old-${s}`, oldId: info.Id, image: `dh-console/${repo}:shm-${s.toLowerCase()}` };
+  return { name, tmpName: `${name}-dhc-new`, oldName: `${name}-dhc-old-${s}`, oldId: info.Id, image: `${commitRepo(info.Config.Image, name)}:dh-console-shm-${s.toLowerCase()}` };
 }
 
 function dockerSteps(info: Dockerode.ContainerInspectInfo, n: Names, size: number, d: RemedyDefaults): RunnableStep[] {
