@@ -83,7 +83,18 @@ describe('remedies in Chromium', () => {
     await live.waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await live.locator('[data-testid="job-log"] div').count()), { timeout: 60_000 }).toBeGreaterThan(3);
     await screenshot(page, 'remedy-running');
-    await expect.poll(() => live.getAttribute('data-job-status'), { timeout: 600_000, interval: 1000 }).not.toBe('running');
+    const jobId = (await live.getAttribute('data-job-id'))!;
+    try {
+      await expect.poll(() => live.getAttribute('data-job-status'), { timeout: 300_000, interval: 1000 }).not.toBe('running');
+    } catch (e) {
+      // Say where it stuck: the job's state and its last log lines, straight from the console's database.
+      const Database = (await import('better-sqlite3')).default;
+      const db = new Database(`${r.server.dataDir}/console.db`, { readonly: true });
+      console.error('JOB', JSON.stringify(db.prepare('SELECT status, steps_done, step_count FROM jobs WHERE id = ?').get(jobId)));
+      console.error('EVENTS', JSON.stringify(db.prepare('SELECT at, type, step, substr(text, 1, 200) AS text FROM job_events WHERE job_id = ? ORDER BY id DESC LIMIT 12').all(jobId)));
+      db.close();
+      throw e;
+    }
     expect(await live.getAttribute('data-job-status')).toBe('succeeded');
     const verified = await live.locator('[data-testid="job-verification"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-ok')));
     expect(verified.length).toBe(6);

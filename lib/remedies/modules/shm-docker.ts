@@ -41,7 +41,10 @@ export async function restoreOriginal(ctx: RemedyContext, n: Names, stopTimeoutS
     }
   }
   const old = await d.getContainer(n.oldId).inspect().catch(() => null);
-  if (!old) throw new Error(`the original container ${n.oldId.slice(0, 12)} is gone: it cannot be restored`);
+  if (!old) {
+    await d.getImage(n.image).remove().catch(() => undefined);
+    throw new Error(`the original container ${n.oldId.slice(0, 12)} is gone (removed by someone else): it cannot be restored; re-create it from its compose file or image`);
+  }
   if (old.Name.replace(/^\//, '') !== n.name) {
     ctx.log(`renaming ${old.Name.replace(/^\//, '')} back to ${n.name}`);
     await d.getContainer(n.oldId).rename({ name: n.name });
