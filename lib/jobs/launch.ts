@@ -9,6 +9,7 @@ import { containerRef } from '@/lib/validate/values';
 import { acquireLock, releaseLock } from './lock';
 import { thisOwner } from './owner';
 import { isBlocked } from './plan';
+import { whatChanged } from './preview-cache';
 import { runJob } from './runner';
 import { appendEvent, getJobRow, insertJob, newJobId, setLockToken, toView } from './store';
 import type { JobKind, JobPlan, JobView } from './types';
@@ -67,7 +68,7 @@ export async function launch(input: LaunchInput): Promise<Launched> {
   try {
     planned = await input.planner(remoteContext(target));
     if (input.confirm !== undefined && input.confirm !== planned.plan.hash) {
-      throw new ConflictError('the container changed since the preview: preview again and confirm the new plan');
+      throw new ConflictError(`the container changed since the preview (${whatChanged(input.confirm, planned.plan)}): preview again and confirm the new plan`);
     }
     const blocked = isBlocked(planned.plan);
     if (blocked) throw new ConflictError(`refused: ${blocked.en}`);

@@ -9,6 +9,7 @@ import { getRemedyDefaults } from '@/lib/remedies/settings';
 import type { Prepared } from '@/lib/remedies/types';
 import { launch, resolveTarget, type Launched, type Planner } from './launch';
 import { jobPlan } from './plan';
+import { rememberPreview } from './preview-cache';
 import { reconcileJobs } from './reconcile';
 import { abortLocal } from './runner';
 import { RUNBOOK_NAME, runbookParams, runbookPlanner } from './runbook';
@@ -54,7 +55,9 @@ export async function previewJob(actor: Actor, req: JobRequest): Promise<JobPlan
   requireActorRole(actor, 'operator');
   const { planner } = await plannerFor(req);
   const { target } = await resolveTarget(req.hostId, req.container);
-  return (await planner(remoteContext(target))).plan;
+  const { plan } = await planner(remoteContext(target));
+  rememberPreview(plan);
+  return plan;
 }
 
 export async function startJob(actor: Actor, req: JobRequest, confirm?: string): Promise<Launched> {
@@ -92,7 +95,9 @@ export async function previewUndo(actor: Actor, jobId: string): Promise<JobPlan>
   requireActorRole(actor, 'operator');
   const { job, planner } = await undoPlanner(jobId);
   const { target } = await resolveTarget(job.hostId, job.container);
-  return (await planner(remoteContext(target))).plan;
+  const { plan } = await planner(remoteContext(target));
+  rememberPreview(plan);
+  return plan;
 }
 
 export async function startUndo(actor: Actor, jobId: string, confirm?: string): Promise<Launched> {

@@ -80,22 +80,26 @@ describe('remedies in Chromium', () => {
 
     await dialog.locator('[data-testid="preview-confirm"]').click();
     const live = page.locator('[data-testid="job-live"]');
-    await live.waitFor({ timeout: 30_000 });
+    const startError = page.locator('[data-testid="start-error"]');
+    await Promise.race([live.waitFor({ timeout: 60_000 }), startError.waitFor({ timeout: 60_000 })]);
+    if (await startError.isVisible()) throw new Error(`the job did not start: ${await startError.textContent()}`);
     await expect.poll(async () => (await live.locator('[data-testid="job-log"] div').count()), { timeout: 60_000 }).toBeGreaterThan(3);
     await screenshot(page, 'remedy-running');
     const jobId = (await live.getAttribute('data-job-id'))!;
-    try {
-      await expect.poll(() => live.getAttribute('data-job-status'), { timeout: 300_000, interval: 1000 }).not.toBe('running');
-    } catch (e) {
-      // Say where it stuck: the job's state and its last log lines, straight from the console's database.
+    // Where it stuck or why it failed: the job's state and its last log lines, straight from the console's database.
+    const diagnose = async () => {
       const Database = (await import('better-sqlite3')).default;
       const db = new Database(`${r.server.dataDir}/console.db`, { readonly: true });
-      console.error('JOB', JSON.stringify(db.prepare('SELECT status, steps_done, step_count FROM jobs WHERE id = ?').get(jobId)));
-      console.error('EVENTS', JSON.stringify(db.prepare('SELECT at, type, step, substr(text, 1, 200) AS text FROM job_events WHERE job_id = ? ORDER BY id DESC LIMIT 12').all(jobId)));
+      const job = JSON.stringify(db.prepare('SELECT status, steps_done, step_count, error, result FROM jobs WHERE id = ?').get(jobId));
+      const events = JSON.stringify(db.prepare('SELECT at, type, step, substr(text, 1, 300) AS text FROM job_events WHERE job_id = ? ORDER BY id DESC LIMIT 15').all(jobId));
       db.close();
-      throw e;
-    }
-    expect(await live.getAttribute('data-job-status')).toBe('succeeded');
+      return `job ${job}\nlast events ${events}`;
+    };
+    await expect.poll(() => live.getAttribute('data-job-status'), { timeout: 300_000, interval: 1000 }).not.toBe('running').catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${await diagnose()}`);
+    });
+    const status = await live.getAttribute('data-job-status');
+    if (status !== 'succeeded') throw new Error(`job ended ${status}\n${await diagnose()}`);
     const verified = await live.locator('[data-testid="job-verification"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-ok')));
     expect(verified.length).toBe(6);
     expect(verified.every((v) => v === 'true')).toBe(true);

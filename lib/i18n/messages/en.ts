@@ -1,5 +1,6 @@
 import { healthEn } from './health.en';
 import { jobsEn } from './jobs.en';
+import { logcheckEn } from './logcheck.en';
 
 // English catalog. The zh-CN catalog must have exactly this shape (the type enforces it).
 export const en = {
@@ -69,6 +70,7 @@ export const en = {
   },
   ...healthEn,
   ...jobsEn,
+  ...logcheckEn,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

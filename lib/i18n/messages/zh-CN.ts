@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { healthZhCN } from './health.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
+import { logcheckZhCN } from './logcheck.zh-CN';
 
 // 简体中文目录：结构必须与 en.ts 完全一致（由 Messages 类型检查）。
 export const zhCN: Messages = {
@@ -70,4 +71,5 @@ export const zhCN: Messages = {
   },
   ...healthZhCN,
   ...jobsZhCN,
+  ...logcheckZhCN,
 };

@@ -1,0 +1,5 @@
+import { PasteLog } from '@/components/logcheck/paste-log';
+
+export default function CheckLogPage() {
+  return <PasteLog />;
+}
