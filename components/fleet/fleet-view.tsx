@@ -1,7 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
+import { useHealth } from '@/lib/swr/use-health';
+import { FindingCounts } from '../health/finding-counts';
 import type { HostStatus } from '@/lib/fleet/snapshot';
 import { ApiError } from '@/lib/swr/fetch-json';
 import { useHosts } from '@/lib/swr/use-hosts';
@@ -14,6 +17,8 @@ import { StatusCounts } from './status-counts';
 export function FleetView({ isAdmin }: { isAdmin: boolean }) {
   const { t, summary } = useErrorText();
   const { data, error } = useHosts();
+  const { data: health } = useHealth();
+  const router = useRouter();
   const [statuses, setStatuses] = useState<Record<string, HostStatus>>({});
   const onStatus = useCallback((id: string, status: HostStatus) => {
     setStatuses((prev) => (prev[id] === status ? prev : { ...prev, [id]: status }));
@@ -32,6 +37,9 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
         <div className="mb-3">
           <Notice tone="error">{t('fleet.stale', { message: error instanceof ApiError ? summary(error.error) : t('errors.network') })}</Notice>
         </div>
+      )}
+      {health && (
+        <FindingCounts counts={health.findingCounts} severity={health.findingSeverity} active="" onPick={(id) => router.push(id ? `/health?finding=${id}` : '/health')} />
       )}
       {!data && !error && <p className="text-slate-500">{t('common.loading')}</p>}
       {data && hosts.length === 0 && (

@@ -5,6 +5,7 @@ import type { HostStatus } from '@/lib/fleet/snapshot';
 import type { HostView } from '@/lib/hosts/service';
 import { ApiError } from '@/lib/swr/fetch-json';
 import { useHostSnapshot } from '@/lib/swr/use-host-snapshot';
+import { useHealth } from '@/lib/swr/use-health';
 import { useErrorText } from '../error-text';
 import { Card } from '../ui/card';
 import { ContainerTable } from './container-table';
@@ -23,6 +24,9 @@ export function HostCard({ host, isAdmin, onStatus }: { host: HostView; isAdmin:
   const shown = entry?.host ?? host;
   const containers = entry?.containers ?? [];
   const service = containers.filter((c) => c.isService);
+  // One poll of /api/health serves every card (SWR shares it); rows by container name for this host.
+  const { data: health } = useHealth();
+  const healthRows = new Map((health?.containers ?? []).filter((r) => r.hostId === host.id).map((r) => [r.name, r]));
   // Uptime is measured against the snapshot's time, so it matches what the server saw.
   const now = (generatedAt && Date.parse(generatedAt)) || Date.now();
 
@@ -56,7 +60,7 @@ export function HostCard({ host, isAdmin, onStatus }: { host: HostView; isAdmin:
       )}
       {status === 'reachable' &&
         (service.length > 0 ? (
-          <ContainerTable containers={service} now={now} />
+          <ContainerTable containers={service} now={now} hostId={host.id} health={healthRows} />
         ) : (
           <p className="px-4 py-3 text-xs text-slate-500">{t('fleet.noServiceContainers')}</p>
         ))}

@@ -94,6 +94,7 @@ export class HealthScheduler {
       this.stopLoop(id);
       this.hosts.delete(id);
       for (const r of this.containersOf(id)) this.reports.delete(HealthScheduler.key(id, r.container.name));
+      this.state.forgetHost(id);
     }
   }
 

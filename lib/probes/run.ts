@@ -30,6 +30,21 @@ export class ProbeState {
     if (!w) this.watches.set(key, (w = new ContainerWatch()));
     return w;
   }
+
+  /** Drops the watches of this host's containers that are gone (removed, or re-created under a new id). */
+  retain(hostId: string, containerIds: Iterable<string>): void {
+    const keep = new Set([...containerIds].map((id) => `${hostId}/${id}`));
+    for (const key of this.watches.keys()) if (key.startsWith(`${hostId}/`) && !keep.has(key)) this.watches.delete(key);
+  }
+
+  /** Drops every watch of a host (removed from the inventory). */
+  forgetHost(hostId: string): void {
+    this.retain(hostId, []);
+  }
+
+  get size(): number {
+    return this.watches.size;
+  }
 }
 
 export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -55,6 +70,7 @@ export async function probeHost(t: ProbeTransport, hostId: string, state: ProbeS
       t.listServiceContainers(hostId, callTimeoutMs),
       probeHostGpu(t, hostId, callTimeoutMs).catch((e: unknown): HostGpu => ({ available: false, reason: `nvidia-smi: ${String(e)}` })),
     ]);
+    state.retain(hostId, containers.map((c) => c.id));
     const reports = await mapBounded(containers, o.containerConcurrency ?? 4, (c) =>
       probeContainer(t, hostId, c, state.watch(hostId, c.id), gpu, callTimeoutMs));
     return { gpu, reports };

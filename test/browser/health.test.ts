@@ -114,6 +114,21 @@ describe('fleet health in Chromium', () => {
     await screenshot(page, 'health-blocking');
   }, 60_000);
 
+  it('the fleet page shows each container\'s health badge and top finding, and the counts per finding', async () => {
+    await page.goto(`${r.server.url}/`);
+    const row = page.locator(`[data-testid="container-row"][data-container="${BROKEN}"]`);
+    await expect.poll(() => row.locator('[data-testid="fleet-health"]').getAttribute('data-health'), { timeout: 30_000 }).toBe('blocking');
+    expect(await row.locator('[data-testid="fleet-top-finding"]').getAttribute('data-finding')).toBe('queue_blocking');
+    const healthy = page.locator(`[data-testid="container-row"][data-container="${HEALTHY}"] [data-testid="fleet-health"]`);
+    expect(await healthy.getAttribute('data-health')).toBe('healthy');
+    expect(await page.locator('[data-testid="finding-count"][data-finding="queue_blocking"]').count()).toBe(1);
+    await screenshot(page, 'fleet-with-health');
+    // A count leads to the health page filtered by that finding.
+    await page.click('[data-testid="finding-count"][data-finding="queue_blocking"]');
+    await page.waitForURL(/\/health\?finding=queue_blocking$/);
+    await page.goto(`${r.server.url}/health`);
+  }, 60_000);
+
   it('opens the blocking container: ranked findings with evidence, probe values, charts and the highlighted log', async () => {
     await page.locator(`[data-testid="health-row"][data-container="${BROKEN}"] [data-testid="container-link"]`).click();
     await page.waitForURL(new RegExp(`/containers/${ids.h1}/${BROKEN}$`));

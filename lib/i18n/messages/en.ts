@@ -34,7 +34,7 @@ export const en = {
     required: 'is required', unrecognized_keys: 'has unknown fields',
   },
   fleet: {
-    title: 'Fleet', empty: 'No hosts yet.', emptyAdmin: 'Add the first host on the Hosts page.',
+    title: 'Fleet', empty: 'No hosts yet.', health: 'Health', healthPending: 'not probed yet', allHealth: 'All findings on the Health page', emptyAdmin: 'Add the first host on the Hosts page.',
     hostsSummary: '{reachable} of {total} hosts reachable', containers: 'Containers', serviceContainers: 'Service containers',
     otherContainers: '{count} other containers', noServiceContainers: 'No digital-human service container found on this host.',
     container: 'Container', image: 'Image', state: 'State', uptime: 'Uptime', error: 'Error',

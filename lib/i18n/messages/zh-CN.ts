@@ -35,7 +35,7 @@ export const zhCN: Messages = {
     required: '为必填项', unrecognized_keys: '包含未知字段',
   },
   fleet: {
-    title: '集群', empty: '还没有主机。', emptyAdmin: '请先在“主机”页面添加主机。',
+    title: '集群', empty: '还没有主机。', health: '健康', healthPending: '尚未探测', allHealth: '在“健康”页面查看全部问题', emptyAdmin: '请先在“主机”页面添加主机。',
     hostsSummary: '{total} 台主机中 {reachable} 台可达', containers: '容器', serviceContainers: '服务容器',
     otherContainers: '另有 {count} 个其他容器', noServiceContainers: '此主机上未发现数字人服务容器。',
     container: '容器', image: '镜像', state: '状态', uptime: '运行时长', error: '错误',
