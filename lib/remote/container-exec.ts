@@ -82,7 +82,24 @@ export async function execInContainer(hostId: string, container: string, argv: s
     });
     // Ending our side half-closes the channel: Docker sees EOF on the process's stdin.
     if (opts.stdin !== undefined) s.end(opts.stdin);
-    await ended;
+    // The end of the attached stream is not a reliable sign that the process is done (seen in the field: the
+    // output arrived, the process exited, and the forwarded stream never ended). The exec's own state is: poll it
+    // beside the stream, and once it has exited give the last output a moment, then stop waiting on the stream.
+    let done = false;
+    const exited = (async () => {
+      for (let wait = 200; !done; wait = Math.min(wait * 2, 2_000)) {
+        await new Promise((r) => setTimeout(r, wait));
+        const state = await ex.inspect().catch(() => null);
+        if (state && !state.Running) return;
+      }
+    })();
+    const grace = () => Promise.race([ended, new Promise((r) => setTimeout(r, 2_000))]);
+    try {
+      await Promise.race([ended, exited.then(grace)]);
+    } finally {
+      done = true;
+    }
+    if (!s.destroyed) s.destroy();
     let info = await ex.inspect();
     for (let i = 0; i < 50 && info.Running; i++) {
       await new Promise((r) => setTimeout(r, 20));
