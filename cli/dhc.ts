@@ -4,6 +4,7 @@ const verbs: Record<string, () => Promise<{ run: (args: string[]) => Promise<num
   fleet: () => import('./commands/fleet'),
   diagnose: () => import('./commands/diagnose'),
   audit: () => import('./commands/audit'),
+  probe: () => import('./commands/probe'),
   remedy: () => import('./commands/remedy'),
   runbook: () => import('./commands/runbook'),
 };

@@ -183,6 +183,12 @@ export class HostConnection {
     return agent;
   }
 
+  /** Sockets of this connection's HTTP agents: in use, idle, and requests waiting for one (for timeout messages). */
+  agentLoad(): string {
+    const n = (o: Record<string, unknown[] | undefined>) => Object.values(o).reduce((s, x) => s + (x?.length ?? 0), 0);
+    return this.agents.map((a) => `${n(a.sockets as never)} busy/${n(a.freeSockets as never)} idle/${n(a.requests as never)} waiting`).join(', ');
+  }
+
   close(): void {
     this.closed = true;
     for (const a of this.agents) a.destroy();

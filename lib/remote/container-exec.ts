@@ -45,8 +45,14 @@ export async function execInContainer(hostId: string, container: string, argv: s
   const what = `exec ${argv[0]} in ${container}`;
   let stream: Duplex | null = null;
   let execId: string | null = null;
+  let phase = 'create';
+  // Aborts whatever Docker request is in flight when the call times out or is cancelled: a request left waiting
+  // would hold one of the connection's few Docker sockets for good.
+  const requests = new AbortController();
+  const abortSignal = requests.signal;
   const work = (async (): Promise<ExecResult> => {
     const ex = await d.getContainer(container).exec({
+      abortSignal,
       Cmd: argv,
       AttachStdin: opts.stdin !== undefined,
       AttachStdout: true,
@@ -57,11 +63,13 @@ export async function execInContainer(hostId: string, container: string, argv: s
       User: opts.user,
     }).catch((e: unknown) => { throw asDockerError(e, hostId, what); });
     execId = ex.id;
+    phase = 'start';
     // The attached stream may be silent for long (pip install): start it on a client without an idle
     // timeout; this function's own deadline bounds it.
     const streaming = await docker(hostId, { timeoutMs: 0 });
-    const s = (await streaming.getExec(ex.id).start({ hijack: true, stdin: opts.stdin !== undefined }).catch((e: unknown) => { throw asDockerError(e, hostId, what); })) as Duplex;
+    const s = (await streaming.getExec(ex.id).start({ hijack: true, stdin: opts.stdin !== undefined, abortSignal }).catch((e: unknown) => { throw asDockerError(e, hostId, what); })) as Duplex;
     stream = s;
+    phase = 'output';
     const out = new PassThrough();
     const err = new PassThrough();
     const outChunks: Buffer[] = [];
@@ -89,7 +97,7 @@ export async function execInContainer(hostId: string, container: string, argv: s
     const exited = (async () => {
       for (let wait = 200; !done; wait = Math.min(wait * 2, 2_000)) {
         await new Promise((r) => setTimeout(r, wait));
-        const state = await ex.inspect().catch(() => null);
+        const state = await ex.inspect({ abortSignal }).catch(() => null);
         if (state && !state.Running) return;
       }
     })();
@@ -100,10 +108,11 @@ export async function execInContainer(hostId: string, container: string, argv: s
       done = true;
     }
     if (!s.destroyed) s.destroy();
-    let info = await ex.inspect();
+    phase = 'exit status';
+    let info = await ex.inspect({ abortSignal });
     for (let i = 0; i < 50 && info.Running; i++) {
       await new Promise((r) => setTimeout(r, 20));
-      info = await ex.inspect();
+      info = await ex.inspect({ abortSignal });
     }
     const stdout = Buffer.concat(outChunks).toString('utf8');
     const stderr = Buffer.concat(errChunks).toString('utf8');
@@ -116,12 +125,16 @@ export async function execInContainer(hostId: string, container: string, argv: s
   let timer: NodeJS.Timeout | undefined;
   let onCancel: (() => void) | undefined;
   const stop = (reject: (e: RemoteError) => void, e: RemoteError) => {
+    requests.abort();
     (stream as Duplex | null)?.destroy();
     if (execId) void stopExec(hostId, execId);
     reject(e);
   };
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => stop(reject, new RemoteError('timeout', hostId, `${what} did not finish within ${timeoutMs} ms`, { argv })), timeoutMs);
+    timer = setTimeout(() => {
+      void connectionFor(hostId).then((c) => c.agentLoad(), () => '?').then((load) =>
+        stop(reject, new RemoteError('timeout', hostId, `${what} did not finish within ${timeoutMs} ms (waiting on: ${phase}; Docker sockets: ${load})`, { argv })));
+    }, timeoutMs);
     onCancel = () => stop(reject, new RemoteError('cancelled', hostId, `cancelled: ${what}`, { argv }));
     if (opts.signal?.aborted) onCancel();
     else opts.signal?.addEventListener('abort', onCancel, { once: true });

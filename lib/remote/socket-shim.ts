@@ -38,5 +38,11 @@ export function asSocket(ch: Duplex): Duplex {
   ch.once('close', () => {
     if (timer) clearTimeout(timer);
   });
+  // As net.Socket (allowHalfOpen false): when the far end finishes, finish ours, so the channel closes. An ssh2
+  // channel stays half-open otherwise: an idle keep-alive socket the Docker daemon had closed stayed in the agent's
+  // pool and the next request written into it never got an answer; a finished exec stream never emitted 'close'.
+  ch.once('end', () => {
+    if (!ch.writableEnded) ch.end();
+  });
   return ch;
 }

@@ -20,6 +20,21 @@ afterAll(async () => {
   await removeContainer('h2', NAME).catch(() => undefined);
 });
 
+describe('dhc probe', () => {
+  it('prints one container\'s probe values and ranked findings', async () => {
+    const json = await dhc(['probe', `h2/${NAME}`, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const r = JSON.parse(json.stdout) as { facts: { ortVersion: string; batchSize: number; shmBytes: number }; diagnosis: { findings: { id: string }[] } };
+    expect(r.facts).toMatchObject({ ortVersion: '1.18.0', batchSize: 4, shmBytes: 64 * 1024 * 1024 });
+    expect(r.diagnosis.findings.map((f) => f.id)).toContain('cpu_fallback');
+    const text = await dhc(['probe', `h2/${NAME}`, '--lang', 'en']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/onnxruntime-gpu 1\.18\.0; session providers CPUExecutionProvider/);
+    expect(text.stdout).toMatch(/1\. \[critical\] ONNX Runtime falls back to the CPU/);
+    expect((await dhc(['probe', 'h2/no-such-container'])).code).toBe(1);
+  }, 120_000);
+});
+
 describe('dhc remedy / dhc runbook', () => {
   it('without --yes prints the plan and changes nothing', async () => {
     const r = await dhc(['remedy', 'batch-size', `h2/${NAME}`]);
