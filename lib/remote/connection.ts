@@ -173,8 +173,8 @@ export class HostConnection {
   }
 
   /** A keep-alive http.Agent whose sockets are channels of this connection (Docker socket or a TCP port). */
-  agent(open: () => Promise<Duplex>, maxSockets: number): http.Agent {
-    const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+  agent(open: () => Promise<Duplex>, maxSockets: number, keepAlive = true): http.Agent {
+    const agent = new http.Agent({ keepAlive, maxSockets, maxFreeSockets: keepAlive ? maxSockets : 0 });
     (agent as unknown as { createConnection: unknown }).createConnection = (_opts: unknown, cb: (err: Error | null, s?: Duplex) => void) => {
       open().then((s) => cb(null, s), (err: Error) => cb(err));
       return undefined;

@@ -10,6 +10,9 @@ import { connectionFor } from './pool';
 
 interface PerConnection {
   agent: http.Agent;
+  /** Long-lived streams (attached execs, followed logs) get channels of their own, outside the bounded pool: a
+   * stream that waits on a short API call (its exec's exit status) must never hold the socket that call needs. */
+  streams: http.Agent;
   byTimeout: Map<number, Dockerode>;
 }
 
@@ -18,13 +21,14 @@ const clients = new WeakMap<HostConnection, PerConnection>();
 export function dockerFor(conn: HostConnection, timeoutMs = remoteCallTimeoutMs()): Dockerode {
   let pc = clients.get(conn);
   if (!pc) {
-    pc = { agent: conn.agent(() => conn.openStreamLocal(conn.target.dockerSocket), DOCKER_SOCKETS), byTimeout: new Map() };
+    const open = () => conn.openStreamLocal(conn.target.dockerSocket);
+    pc = { agent: conn.agent(open, DOCKER_SOCKETS), streams: conn.agent(open, Infinity, false), byTimeout: new Map() };
     clients.set(conn, pc);
   }
   let d = pc.byTimeout.get(timeoutMs);
   if (!d) {
     // docker-modem treats a falsy timeout as "none": used for streams (logs --follow, attach).
-    d = new Dockerode({ protocol: 'http', host: 'docker', port: 80, agent: pc.agent, timeout: timeoutMs || undefined } as Dockerode.DockerOptions);
+    d = new Dockerode({ protocol: 'http', host: 'docker', port: 80, agent: timeoutMs ? pc.agent : pc.streams, timeout: timeoutMs || undefined } as Dockerode.DockerOptions);
     pc.byTimeout.set(timeoutMs, d);
   }
   return d;

@@ -6,6 +6,7 @@ export const healthEn = {
     waiting: 'Waiting for the first probe round…', empty: 'No digital-human container has been probed yet.',
     filterGroup: 'Host group', filterFinding: 'Finding', filterHealth: 'Health', all: 'All', showing: 'Showing {shown} of {total}',
     counts: 'Findings across the fleet', countsHint: 'Click a finding to show only the containers that have it.', clearFilters: 'Clear filters',
+    checkLog: 'Check a log a customer sent', noMatch: 'No probed container matches these filters.',
     columns: { container: 'Container', host: 'Host', health: 'Health', top: 'Top finding', gpu: 'GPU', probed: 'Probed' },
     states: { blocking: 'Blocking', degraded: 'Degraded', healthy: 'Healthy' },
     severity: { critical: 'critical', warning: 'warning', info: 'note', ok: 'ok' },

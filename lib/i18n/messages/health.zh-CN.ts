@@ -7,6 +7,7 @@ export const healthZhCN: Pick<Messages, 'health'> = {
     waiting: '等待第一轮探测…', empty: '尚未探测到任何数字人容器。',
     filterGroup: '主机分组', filterFinding: '问题', filterHealth: '健康状态', all: '全部', showing: '显示 {shown} / {total}',
     counts: '全集群问题统计', countsHint: '点击一个问题，只显示有该问题的容器。', clearFilters: '清除筛选',
+    checkLog: '检查客户发来的日志', noMatch: '没有已探测的容器符合这些筛选条件。',
     columns: { container: '容器', host: '主机', health: '健康', top: '首要问题', gpu: 'GPU', probed: '探测时间' },
     states: { blocking: '阻塞', degraded: '降级', healthy: '健康' },
     severity: { critical: '严重', warning: '警告', info: '提示', ok: '正常' },
