@@ -3,15 +3,12 @@
 import type { FindingId } from '@/lib/diagnosis/diagnose';
 import { msg } from '@/lib/diagnosis/messages';
 import type { HealthState } from '@/lib/health/overview';
+import type { HealthFilter } from './health-filter';
 import { Select } from '../ui/field';
 import { useI18n } from '../i18n-provider';
 import { useDiagnosisText } from './diagnosis-text';
 
-export interface HealthFilter {
-  group: string;
-  finding: FindingId | '';
-  health: HealthState | '';
-}
+export type { HealthFilter } from './health-filter';
 
 const STATES: HealthState[] = ['blocking', 'degraded', 'healthy'];
 
