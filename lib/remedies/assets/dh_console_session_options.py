@@ -61,7 +61,9 @@ def _apply(ort, cfg, sess_options, providers, provider_options):
 
 def patch(ort):
     base = ort.InferenceSession
-    if getattr(base, "_dh_console_wrapped", False):
+    # Only a wrapper of our own at this level counts: one inherited from an inner wrapper (another start-up hook
+    # re-imported us inside its own patch) must not stop ours from becoming the outer one.
+    if base.__dict__.get("_dh_console_wrapped", False):
         return
     cfg = load_config()
 
