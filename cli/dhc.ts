@@ -7,6 +7,7 @@ const verbs: Record<string, () => Promise<{ run: (args: string[]) => Promise<num
   probe: () => import('./commands/probe'),
   remedy: () => import('./commands/remedy'),
   runbook: () => import('./commands/runbook'),
+  test: () => import('./commands/test'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/health', key: 'health.nav', adminOnly: false },
   { href: '/activity', key: 'jobs.nav', adminOnly: false },
   { href: '/check-log', key: 'logcheck.nav', adminOnly: false },
+  { href: '/throughput', key: 'throughput.nav', adminOnly: false },
   { href: '/hosts', key: 'nav.hosts', adminOnly: true },
   { href: '/users', key: 'nav.users', adminOnly: true },
   { href: '/audit', key: 'nav.audit', adminOnly: true },

@@ -44,5 +44,32 @@ export function asSocket(ch: Duplex): Duplex {
   ch.once('end', () => {
     if (!ch.writableEnded) ch.end();
   });
+  // As net.Socket: destroy() ends the socket now, 'close' follows on the next tick and no data comes after it.
+  // ssh2's Channel.destroy() only sends EOF + CLOSE; its 'close' waited for the far end's CLOSE *and* for someone to
+  // read the channel to its end. A channel nobody reads never got there: Node's http destroys the socket of a request
+  // aborted while the channel was being opened and waits for that 'close' before the request reports its error,
+  // so an aborted request (a cancelled test run's job) never settled, and its channel stayed open for good.
+  const emit = ch.emit.bind(ch) as (event: string | symbol, ...args: unknown[]) => boolean;
+  let destroyed = false;
+  let closeEmitted = false;
+  s.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event === 'close') {
+      if (closeEmitted) return false;
+      closeEmitted = true;
+    } else if (destroyed && (event === 'data' || event === 'end' || event === 'readable' || event === 'timeout')) return false;
+    return emit(event, ...args);
+  };
+  const sshDestroy = ch.destroy.bind(ch);
+  // The error given to destroy() is not emitted: http reports its own (the request's), and a socket without an
+  // 'error' listener would throw it.
+  s.destroy = (err?: Error) => {
+    if (destroyed) return s;
+    destroyed = true;
+    if (timer) clearTimeout(timer);
+    ch.resume(); // drain whatever the far end still sends (discarded above) so ssh2 can finish the channel
+    sshDestroy();
+    process.nextTick(() => s.emit('close', Boolean(err)));
+    return s;
+  };
   return ch;
 }

@@ -147,6 +147,35 @@ export interface ContainerLocksTable {
   expires_at: number;
 }
 
+/** lib/throughput: one stored test input (audio or video), checked by content. */
+export interface ThroughputInputTable {
+  id: string;
+  kind: string;
+  format: string;
+  name: string;
+  size: number;
+  builtin: number;
+  created_at: string;
+}
+
+/** lib/throughput: one test run; `detail` is the JSON of RunDetail (jobs, GPU samples, signatures, state). */
+export interface ThroughputRunTable {
+  id: string;
+  host_id: string;
+  container: string;
+  status: string;
+  actor: string;
+  audio_id: string;
+  video_id: string;
+  jobs: number;
+  concurrency: number;
+  started_at: string;
+  heartbeat_at: string;
+  finished_at: string | null;
+  error: string | null;
+  detail: string;
+}
+
 export interface Database {
   meta: MetaTable;
   users: UsersTable;
@@ -161,4 +190,6 @@ export interface Database {
   job_events: JobEventsTable;
   container_locks: ContainerLocksTable;
   job_batches: JobBatchesTable;
+  throughput_inputs: ThroughputInputTable;
+  throughput_runs: ThroughputRunTable;
 }

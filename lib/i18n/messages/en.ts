@@ -1,6 +1,7 @@
 import { healthEn } from './health.en';
 import { jobsEn } from './jobs.en';
 import { logcheckEn } from './logcheck.en';
+import { throughputEn } from './throughput.en';
 
 // English catalog. The zh-CN catalog must have exactly this shape (the type enforces it).
 export const en = {
@@ -71,6 +72,7 @@ export const en = {
   ...healthEn,
   ...jobsEn,
   ...logcheckEn,
+  ...throughputEn,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

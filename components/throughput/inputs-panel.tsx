@@ -1,0 +1,60 @@
+'use client';
+
+import { useState } from 'react';
+import type { TestInput } from '@/lib/throughput';
+import { useThroughputInputs } from '@/lib/swr/use-throughput';
+import { useErrorText } from '../error-text';
+import { Button } from '../ui/button';
+import { Card } from '../ui/card';
+import { Notice } from '../ui/notice';
+import { send, type SendError } from './api';
+
+/** Stored inputs with upload (the raw file streams as the request body) and delete. */
+export function InputsPanel({ canRun }: { canRun: boolean }) {
+  const { t, summary } = useErrorText();
+  const { data, mutate } = useThroughputInputs();
+  const [msg, setMsg] = useState<{ tone: 'error' | 'success' | 'info'; text: string } | null>(null);
+
+  async function upload(kind: 'audio' | 'video', file: File | undefined) {
+    if (!file) return;
+    setMsg({ tone: 'info', text: t('throughput.uploading', { name: file.name }) });
+    try {
+      const q = new URLSearchParams({ kind, name: file.name });
+      await send(`/api/throughput/inputs?${q}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+      setMsg({ tone: 'success', text: t('throughput.uploaded', { name: file.name }) });
+      await mutate();
+    } catch (e) {
+      const err = e as SendError;
+      const key = err.status === 413 ? 'throughput.tooLarge' : err.status === 415 ? 'throughput.badMedia' : null;
+      setMsg({ tone: 'error', text: key ? t(key, { message: err.error.message }) : summary(err.error) });
+    }
+  }
+
+  async function remove(i: TestInput) {
+    await send(`/api/throughput/inputs/${i.id}`, { method: 'DELETE', headers: { 'content-type': 'application/json' } }).catch(() => undefined);
+    await mutate();
+  }
+
+  return (
+    <Card className="p-4" testId="tp-inputs">
+      <h2 className="mb-2 font-semibold">{t('throughput.inputs')}</h2>
+      <p className="mb-3 text-xs text-slate-500">{t('throughput.builtinNote')}</p>
+      {canRun && (
+        <div className="mb-3 flex flex-wrap gap-4 text-sm">
+          <label>{t('throughput.audioFile')} <input data-testid="tp-upload-audio" type="file" accept="audio/*" onChange={(e) => void upload('audio', e.target.files?.[0])} /></label>
+          <label>{t('throughput.videoFile')} <input data-testid="tp-upload-video" type="file" accept="video/*" onChange={(e) => void upload('video', e.target.files?.[0])} /></label>
+        </div>
+      )}
+      {msg && <Notice tone={msg.tone} testId="tp-upload-msg">{msg.text}</Notice>}
+      <ul className="mt-2 divide-y divide-slate-200 text-sm">
+        {(data?.inputs ?? []).length === 0 && <li className="text-slate-500">{t('throughput.noInputs')}</li>}
+        {(data?.inputs ?? []).map((i) => (
+          <li key={i.id} className="flex items-center justify-between py-1" data-testid="tp-input">
+            <span>{i.kind === 'audio' ? '♪' : '▶'} {i.name} <span className="text-slate-500">· {i.format} · {t('throughput.size', { mb: (i.size / 1048576).toFixed(2) })}{i.builtin ? ` · ${t('throughput.builtin')}` : ''}</span></span>
+            {canRun && !i.builtin && <Button variant="ghost" onClick={() => void remove(i)}>{t('throughput.delete')}</Button>}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+// A test run holds the container's lock of the jobs engine (lib/jobs/lock.ts) with its run id (`t-...`) as holder:
+// two runs on one container cannot overlap, and none runs while a remedy job holds it (nor a job while a run does).
+// The lock expires unless renewed, so the run renews it every few seconds and is stopped when renewal fails.
+import { ConflictError } from '@/lib/auth/errors';
+import { acquireLock, LockedError, releaseLock, renewLock, type LockHolder } from '@/lib/jobs/lock';
+
+export const RENEW_EVERY_MS = 5_000;
+
+export const isRunId = (id: string): boolean => id.startsWith('t-');
+
+/** "h1/c is busy: test run t-... holds it" or "...: remedy job j-... holds it", with what to do. */
+export function busyMessage(hostName: string, container: string, holderId: string): string {
+  const who = isRunId(holderId) ? `test run ${holderId}` : `remedy job ${holderId}`;
+  return `${hostName}/${container} is busy: ${who} holds it; wait for it to finish or cancel it`;
+}
+
+export class ContainerBusyError extends ConflictError {
+  constructor(readonly holderId: string, hostName: string, container: string) {
+    super(busyMessage(hostName, container, holderId));
+    this.name = 'ContainerBusyError';
+  }
+}
+
+export interface RunLock {
+  /** Stops renewing and releases the lock (only if still ours). */
+  release(): Promise<void>;
+}
+
+/**
+ * Takes the lock for `runId`; `onLost` is called once when a renewal fails (the lock lapsed and was taken, or the
+ * store failed): the caller must stop the run.
+ */
+export async function lockContainer(hostId: string, hostName: string, container: string, runId: string, onLost: (why: string) => void): Promise<RunLock> {
+  let holder: LockHolder;
+  try {
+    holder = await acquireLock(hostId, hostName, container, runId);
+  } catch (err) {
+    if (err instanceof LockedError) throw new ContainerBusyError(err.holder.jobId, hostName, container);
+    throw err;
+  }
+  let lost = false;
+  const lose = (why: string) => {
+    if (lost) return;
+    lost = true;
+    clearInterval(timer);
+    onLost(why);
+  };
+  const timer = setInterval(() => {
+    renewLock(hostId, container, holder).then(
+      (ok) => ok || lose(`the run lost the lock of ${hostName}/${container} (it lapsed and was taken) and was stopped`),
+      (err: Error) => lose(`the run could not renew the lock of ${hostName}/${container} (${err.message}) and was stopped`),
+    );
+  }, RENEW_EVERY_MS);
+  timer.unref();
+  return {
+    async release() {
+      clearInterval(timer);
+      await releaseLock(hostId, container, holder).catch(() => undefined);
+    },
+  };
+}
