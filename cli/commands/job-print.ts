@@ -24,6 +24,10 @@ export function resultText(job: JobView): string {
   for (const v of job.result?.verifications ?? []) out.push(`  ${v.ok ? 'ok  ' : 'FAIL'} ${v.remedy}: ${v.detail.en}`);
   if (job.error) out.push(`  error: ${job.error}`);
   if (job.result?.restoreHint) out.push(`  ${job.result.restoreHint.en}`);
+  const tests = job.result?.tests;
+  if (tests?.before) out.push(`  test before ${tests.before.runId}: ${tests.before.summary.en}`);
+  if (tests?.after) out.push(`  test after  ${tests.after.runId}: ${tests.after.summary.en}`);
+  if (tests?.verdict) out.push(`  ${tests.verdict.en}`);
   if (job.undoable) out.push(`  undo: dhc remedy ... --undo ${job.id}`);
   return out.join('\n');
 }

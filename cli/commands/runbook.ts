@@ -7,13 +7,15 @@ export const summary = 'preview or run the fix-queue-blocking runbook (dhc runbo
 
 const USAGE = `usage:
   dhc runbook fix-queue-blocking HOST/CONTAINER [--version V] [--index-url U] [--size 2g] [--compose-file]
-      [--batch-size N] [--yes] [--json]
+      [--batch-size N] [--test] [--yes] [--json]
 Runs every remedy of the queue-blocking fix in order (pin-ort, ort-env, session-options, shm, batch-size), skipping
-what already holds, restarts the service once, and verifies each. Without --yes only the preview is printed.`;
+what already holds, restarts the service once, and verifies each. Without --yes only the preview is printed.
+--test runs a short throughput test (built-in pair, 3 jobs at once) before the first step and after verification,
+and prints both with the before/after verdict.`;
 
 const OPTIONS = {
   version: { type: 'string' }, 'index-url': { type: 'string' }, size: { type: 'string' }, 'compose-file': { type: 'boolean' },
-  'batch-size': { type: 'string' }, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' },
+  'batch-size': { type: 'string' }, test: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' },
 } as const;
 
 export async function run(args: string[]): Promise<number> {
@@ -28,6 +30,7 @@ export async function run(args: string[]): Promise<number> {
     if (v.size !== undefined) params.size = v.size;
     if (v['compose-file']) params.composeFile = true;
     if (v['batch-size'] !== undefined) params.batchSize = v['batch-size'];
+    if (v.test) params.test = true;
     const req = { ...target, name: RUNBOOK_NAME, params };
     if (!v.yes) return showPreview(await previewJob(ACTOR, req), Boolean(v.json));
     return followJob(() => startJob(ACTOR, req), Boolean(v.json));

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n-provider';
 import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
 import { JobStatusBadge } from './job-status-badge';
+import { JobTestsView } from './job-tests-view';
 import { useBi } from './use-bi';
 
 // One job, live: its output over server-sent events (EventSource reconnects and resumes after the last event id),
@@ -40,7 +41,7 @@ function useJobEvents(jobId: string): { events: JobEvent[]; reconnecting: boolea
   return { events, reconnecting, ended };
 }
 
-export function JobLive({ jobId, onUndo }: { jobId: string; onUndo?: (job: JobView) => void }) {
+export function JobLive({ jobId, onUndo, onEnded }: { jobId: string; onUndo?: (job: JobView) => void; onEnded?: () => void }) {
   const { t } = useI18n();
   const bi = useBi();
   const { summary } = useErrorText();
@@ -49,8 +50,11 @@ export function JobLive({ jobId, onUndo }: { jobId: string; onUndo?: (job: JobVi
   const [actionError, setActionError] = useState<string | null>(null);
   const logRef = useRef<HTMLPreElement>(null);
   useEffect(() => {
-    if (ended) void mutate();
-  }, [ended, mutate]);
+    if (ended) {
+      void mutate();
+      onEnded?.();
+    }
+  }, [ended, mutate, onEnded]);
   useEffect(() => {
     logRef.current?.scrollTo({ top: logRef.current.scrollHeight });
   }, [events.length]);
@@ -98,6 +102,7 @@ export function JobLive({ jobId, onUndo }: { jobId: string; onUndo?: (job: JobVi
               </ul>
             </div>
           )}
+          {job.result?.tests && <JobTestsView tests={job.result.tests} />}
           {job.error && <Notice tone="error" testId="job-error">{job.error}</Notice>}
           {job.result?.restoreHint && <Notice tone="warning" testId="job-restore-hint"><strong>{t('jobs.job.restore')}: </strong>{bi(job.result.restoreHint)}</Notice>}
         </div>

@@ -14,6 +14,8 @@ export interface OptionValues {
   size?: string;
   composeFile?: boolean;
   batchSize?: string;
+  /** Runbook only: a short throughput test before and after. */
+  test?: boolean;
 }
 
 /** The options a job takes, by job name (a remedy id or the runbook). */
@@ -25,6 +27,7 @@ export function optionsFor(job: string, o: OptionValues): Record<string, unknown
   if ((all || job === 'shm') && o.size) p.size = o.size;
   if ((all || job === 'shm') && o.composeFile) p.composeFile = true;
   if (all && o.batchSize) p.batchSize = o.batchSize;
+  if (all && o.test) p.test = true;
   if (job === 'batch-size' && o.batchSize) p.value = o.batchSize;
   return p;
 }

@@ -74,6 +74,10 @@ export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: st
             <div className="flex flex-wrap items-center gap-2">
               <Button variant="primary" disabled={!!running} onClick={() => openPreview(RUNBOOK)} data-testid="remedy-fix-queue-blocking">{bi(REMEDY_TITLES_RUNBOOK)}</Button>
               <span className="text-xs text-slate-500">{t('jobs.panel.runbookHint')}</span>
+              <label className="flex items-center gap-1 text-sm text-slate-700">
+                <input type="checkbox" data-testid="runbook-test" checked={options.test ?? false} onChange={(e) => setOptions({ ...options, test: e.target.checked })} />
+                {t('jobs.panel.runbookTest')}
+              </label>
             </div>
             <div className="flex flex-wrap gap-2">
               {REMEDY_ORDER.map((id) => (
@@ -83,7 +87,7 @@ export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: st
             <RemedyOptions values={options} onChange={setOptions} defaults={defaults?.defaults} />
           </>
         )}
-        {shownJob && <JobLive key={shownJob} jobId={shownJob} onUndo={canRun ? openUndo : undefined} />}
+        {shownJob && <JobLive key={shownJob} jobId={shownJob} onUndo={canRun ? openUndo : undefined} onEnded={refreshJobs} />}
         {jobs && jobs.jobs.length > 0 && (
           <ul className="divide-y divide-slate-100 text-sm" data-testid="container-jobs">
             {jobs.jobs.slice(0, 8).map((j) => (

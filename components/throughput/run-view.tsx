@@ -43,6 +43,7 @@ export function RunView({ id, canRun }: { id: string; canRun: boolean }) {
       <PageHeader title={t('throughput.run.title', { container: run.container })} subtitle={t('throughput.run.startedBy', { time: new Date(run.startedAt).toLocaleString(), actor: run.actor })}
         actions={<><StatusBadge status={run.status} />{canRun && run.status === 'running' && (
           <Button variant="danger" disabled={cancelling} onClick={() => { setCancelling(true); void postJson(`/api/throughput/runs/${id}/cancel`, {}).finally(() => void mutate()); }}>{t('throughput.run.cancel')}</Button>)}</>} />
+      {run.jobId && <p className="text-sm" data-testid="tp-job-link">{t('throughput.run.ofJob')} <Link className="text-sky-700 hover:underline" href={`/activity/${encodeURIComponent(run.jobId)}`}>{run.jobId}</Link></p>}
       <p data-testid="tp-progress" className="text-sm">{t('throughput.run.progress', { done: d.jobs.length, total: run.jobs })}</p>
       {run.error && <Notice tone="error" testId="tp-error">{run.error}</Notice>}
       {verdict && <Notice tone={verdict.fixed ? 'success' : 'error'} testId="tp-verdict">{say(verdict)}</Notice>}

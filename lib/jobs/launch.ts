@@ -8,6 +8,7 @@ import type { RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
 import { containerRef } from '@/lib/validate/values';
 import { acquireLock, releaseLock } from './lock';
 import { thisOwner } from './owner';
+import { JOB_TEST_TIMEOUT_MS } from './job-tests';
 import { isBlocked } from './plan';
 import { whatChanged } from './preview-cache';
 import { runJob } from './runner';
@@ -52,6 +53,8 @@ export interface LaunchInput {
   /** The plan hash the operator confirmed; when given and the fresh plan differs, nothing runs. */
   confirm?: string;
   undoOf?: string | null;
+  /** A runbook's short throughput test before and after. */
+  tests?: boolean;
 }
 
 export interface Launched {
@@ -83,8 +86,9 @@ export async function launch(input: LaunchInput): Promise<Launched> {
     await releaseLock(target.hostId, target.container, lock);
     throw e;
   }
-  const timeoutMs = planned.steps.reduce((s, x) => s + x.timeoutMs, 0) + VERIFY_AND_MARGIN_MS;
-  const done = runJob({ jobId, actor: input.actor, target, plan: planned.plan, steps: planned.steps, lock, timeoutMs });
+  const testsMs = input.tests ? 2 * JOB_TEST_TIMEOUT_MS : 0;
+  const timeoutMs = planned.steps.reduce((s, x) => s + x.timeoutMs, 0) + VERIFY_AND_MARGIN_MS + testsMs;
+  const done = runJob({ jobId, actor: input.actor, target, plan: planned.plan, steps: planned.steps, lock, timeoutMs, tests: input.tests });
   done.catch(() => undefined);
   return { job: toView((await getJobRow(jobId))!), done };
 }

@@ -13,9 +13,15 @@ export interface LockHolder {
   expiresAt: number;
 }
 
+/** Test runs (lib/throughput) hold the same locks under their run ids, `t-...`. */
+export function lockedMessage(hostName: string, container: string, holderId: string): string {
+  const who = holderId.startsWith('t-') ? `test run ${holderId}` : `remedy job ${holderId}`;
+  return `${hostName}/${container} is busy: ${who} holds it; wait for it to finish or cancel it`;
+}
+
 export class LockedError extends ConflictError {
   constructor(readonly holder: { jobId: string; expiresAt: number }, hostName: string, container: string) {
-    super(`${hostName}/${container} is busy: job ${holder.jobId} holds it; wait for it to finish or cancel it`);
+    super(lockedMessage(hostName, container, holder.jobId));
     this.name = 'LockedError';
   }
 }

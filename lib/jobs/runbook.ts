@@ -2,7 +2,8 @@ import { ValidationError } from '@/lib/auth/errors';
 import { REMEDY_ORDER, REMEDY_TITLES, type RemedyId } from '@/lib/diagnosis/remedies';
 import { remedyModule } from '@/lib/remedies';
 import type { RemedyDefaults } from '@/lib/remedies/settings';
-import type { Prepared, RemedyContext } from '@/lib/remedies/types';
+import type { Notice, Prepared, RemedyContext } from '@/lib/remedies/types';
+import { jobTestNotice } from './job-tests';
 import { jobPlan } from './plan';
 import type { Planner } from './launch';
 
@@ -21,7 +22,14 @@ function optionsFor(id: RemedyId, raw: Record<string, unknown>): Record<string, 
   return {};
 }
 
-const RUNBOOK_KEYS = new Set(['version', 'indexUrl', 'size', 'composeFile', 'batchSize']);
+const RUNBOOK_KEYS = new Set(['version', 'indexUrl', 'size', 'composeFile', 'batchSize', 'test']);
+
+/** The runbook's `test` option: a short throughput test before and after (lib/jobs/job-tests.ts). */
+export function runbookTests(raw: Record<string, unknown>): boolean {
+  if (raw.test === undefined) return false;
+  if (typeof raw.test !== 'boolean') throw new ValidationError([{ field: 'test', message: 'must be true or false' }]);
+  return raw.test;
+}
 
 /** Validates every option first (all field errors at once), so nothing remote runs on bad input. */
 export function runbookParams(raw: Record<string, unknown>, defaults: RemedyDefaults): Map<RemedyId, Record<string, unknown>> {
@@ -29,6 +37,11 @@ export function runbookParams(raw: Record<string, unknown>, defaults: RemedyDefa
   if (unknown.length) throw new ValidationError(unknown.map((k) => ({ field: k, message: 'is not an option of this runbook' })));
   const out = new Map<RemedyId, Record<string, unknown>>();
   const issues: { field: string; message: string }[] = [];
+  try {
+    runbookTests(raw);
+  } catch (e) {
+    issues.push(...(e as ValidationError).issues);
+  }
   for (const id of REMEDY_ORDER) {
     try {
       out.set(id, remedyModule(id).params(optionsFor(id, raw), defaults));
@@ -42,7 +55,7 @@ export function runbookParams(raw: Record<string, unknown>, defaults: RemedyDefa
   return out;
 }
 
-export function runbookPlanner(params: Map<RemedyId, Record<string, unknown>>, defaults: RemedyDefaults): Planner {
+export function runbookPlanner(params: Map<RemedyId, Record<string, unknown>>, defaults: RemedyDefaults, tests = false): Planner {
   return async (ctx: RemedyContext) => {
     const parts: Prepared[] = [];
     for (const id of REMEDY_ORDER) {
@@ -53,9 +66,10 @@ export function runbookPlanner(params: Map<RemedyId, Record<string, unknown>>, d
       parts.push(await remedyModule('restart').prepare(ctx, params.get('restart')!, defaults));
     }
     const skipped = parts.filter((p) => p.plan.alreadyApplied).map((p) => p.plan.remedy);
-    const notices = skipped.length
-      ? [{ level: 'info' as const, en: `Already in place, skipped: ${skipped.map((s) => REMEDY_TITLES[s].en).join(', ')}.`, zh: `已生效，跳过：${skipped.map((s) => REMEDY_TITLES[s].zh).join('、')}。` }]
+    const notices: Notice[] = skipped.length
+      ? [{ level: 'info', en: `Already in place, skipped: ${skipped.map((s) => REMEDY_TITLES[s].en).join(', ')}.`, zh: `已生效，跳过：${skipped.map((s) => REMEDY_TITLES[s].zh).join('、')}。` }]
       : [];
+    if (tests) notices.push({ level: 'info', ...jobTestNotice });
     return jobPlan(RUNBOOK_NAME, RUNBOOK_TITLE, parts, notices);
   };
 }

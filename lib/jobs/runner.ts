@@ -8,6 +8,9 @@ import { restoreHint } from './restore-hint';
 import { appendEvent, cancelRequested, finishJob, getJobRow, setStepsDone, toView } from './store';
 import type { JobPlan, JobResult, JobStatus, JobView } from './types';
 import { remedyModule } from '@/lib/remedies';
+import { actorName } from '@/lib/auth/guard';
+import { runJobTest, testsVerdict, type JobTests } from './job-tests';
+import type { RunView } from '@/lib/throughput/runs';
 
 // Runs one job that holds its container's lock: heartbeat (renews the lock, sees cancels from any process), steps
 // with fencing and rollback, verification of every part, then the result, the audit entry and the lock release.
@@ -46,8 +49,10 @@ export interface RunInput {
   plan: JobPlan;
   steps: RunnableStep[];
   lock: LockHolder;
-  /** Job-level deadline (sum of the step timeouts plus verification). */
+  /** Job-level deadline (sum of the step timeouts plus verification, plus the tests). */
   timeoutMs: number;
+  /** Run a short throughput test before the first step and after verification. */
+  tests?: boolean;
 }
 
 export async function runJob(input: RunInput): Promise<JobView> {
@@ -73,7 +78,17 @@ export async function runJob(input: RunInput): Promise<JobView> {
   let status: JobStatus = 'failed';
   let result: JobResult = { verifications: [] };
   let error: string | null = null;
+  const tests: JobTests | undefined = input.tests ? {} : undefined;
+  let beforeRun: RunView | undefined;
+  const testInput = { jobId, target, actor: actorName(input.actor), signal: ctl.signal, log };
   try {
+    if (tests) {
+      // What the test finds is a measurement; only a test that could not run at all is told, and the job goes on.
+      await runJobTest('before', testInput).then(
+        (r) => ((tests.before = r.run), (beforeRun = r.view)),
+        (e) => log(`test before could not run: ${errorText(e)}`),
+      );
+    }
     const outcome = await runSteps(ctx, input.steps, {
       before: async (i) => {
         if (fenceLost || !(await renewLock(target.hostId, target.container, lock))) throw new FenceLostError();
@@ -90,6 +105,13 @@ export async function runJob(input: RunInput): Promise<JobView> {
       result = await verifyAll(ctx, plan.parts);
       status = result.verifications.every((v) => v.ok) ? (input.steps.length === 0 ? 'already_applied' : 'succeeded') : 'failed';
       if (status === 'failed') error = 'verification failed: ' + result.verifications.filter((v) => !v.ok).map((v) => v.detail.en).join('; ');
+      if (tests && status !== 'failed') {
+        await runJobTest('after', testInput).then(
+          (r) => ((tests.after = r.run), (tests.verdict = testsVerdict(beforeRun, r.view))),
+          (e) => log(`test after could not run: ${errorText(e)}`),
+        );
+        if (tests.verdict) log(`before/after: ${tests.verdict.en}`);
+      }
     } else {
       const reason = outcome.error;
       status = reason instanceof CancelledError ? 'cancelled' : reason instanceof StepTimeoutError ? 'timed_out' : 'failed';
@@ -104,6 +126,7 @@ export async function runJob(input: RunInput): Promise<JobView> {
     running.delete(jobId);
     await pending;
   }
+  if (tests) result.tests = tests;
   await finishJob(jobId, status, result, error);
   await releaseLock(target.hostId, target.container, lock).catch(() => undefined);
   await recordAudit({

@@ -12,7 +12,7 @@ import { jobPlan } from './plan';
 import { rememberPreview } from './preview-cache';
 import { reconcileJobs } from './reconcile';
 import { abortLocal } from './runner';
-import { RUNBOOK_NAME, runbookParams, runbookPlanner } from './runbook';
+import { RUNBOOK_NAME, runbookParams, runbookPlanner, runbookTests } from './runbook';
 import { getJobRow, listJobRows, requestCancel, toView, undoneBy, type JobFilter } from './store';
 import type { JobPlan, JobView } from './types';
 
@@ -32,13 +32,14 @@ function remedyId(name: string): RemedyId {
   throw new ValidationError([{ field: 'remedy', message: `must be one of ${[...REMEDY_ORDER, RUNBOOK_NAME].join(', ')}` }]);
 }
 
-async function plannerFor(req: JobRequest): Promise<{ planner: Planner; params: Record<string, unknown> }> {
+async function plannerFor(req: JobRequest): Promise<{ planner: Planner; params: Record<string, unknown>; tests?: boolean }> {
   const defaults = await getRemedyDefaults();
   const raw = req.params ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ValidationError([{ field: 'params', message: 'must be an object' }]);
   if (req.name === RUNBOOK_NAME) {
     const params = runbookParams(raw, defaults);
-    return { planner: runbookPlanner(params, defaults), params: raw };
+    const tests = runbookTests(raw);
+    return { planner: runbookPlanner(params, defaults, tests), params: raw, tests };
   }
   const remedy = remedyModule(remedyId(req.name));
   const params = remedy.params(raw, defaults);
@@ -63,11 +64,11 @@ export async function previewJob(actor: Actor, req: JobRequest): Promise<JobPlan
 export async function startJob(actor: Actor, req: JobRequest, confirm?: string): Promise<Launched> {
   const where = `${req.hostId}/${req.container}`;
   return audited(actor, 'operator', 'job.start', where, { job: req.name, params: req.params ?? {} }, async () => {
-    const { planner, params } = await plannerFor(req);
+    const { planner, params, tests } = await plannerFor(req);
     // A job left "running" by a killed console must not hold the container: mark it interrupted first.
     await reconcileJobs();
     const resolved = await resolveTarget(req.hostId, req.container);
-    return launch({ actor, kind: req.name === RUNBOOK_NAME ? 'runbook' : 'remedy', name: req.name, resolved, params, planner, confirm });
+    return launch({ actor, kind: req.name === RUNBOOK_NAME ? 'runbook' : 'remedy', name: req.name, resolved, params, planner, confirm, tests });
   });
 }
 

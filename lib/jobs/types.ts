@@ -1,4 +1,5 @@
 import type { Bilingual, Notice, Plan, StepDescription, Verification } from '@/lib/remedies/types';
+import type { JobTests } from './job-tests';
 
 export type JobKind = 'remedy' | 'undo' | 'runbook';
 export type JobStatus = 'running' | 'succeeded' | 'already_applied' | 'failed' | 'cancelled' | 'timed_out' | 'interrupted';
@@ -21,6 +22,8 @@ export interface JobResult {
   /** After a failure: whether the completed steps were rolled back, and what the operator should do now. */
   rolledBack?: boolean;
   restoreHint?: Bilingual;
+  /** The runbook's test runs before and after, when the operator asked for them. */
+  tests?: JobTests;
 }
 
 export interface JobView {

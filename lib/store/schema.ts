@@ -174,6 +174,8 @@ export interface ThroughputRunTable {
   finished_at: string | null;
   error: string | null;
   detail: string;
+  /** The runbook job that ran this test before or after its steps, under its lock. */
+  job_id: string | null;
 }
 
 export interface Database {

@@ -2,21 +2,16 @@
 // two runs on one container cannot overlap, and none runs while a remedy job holds it (nor a job while a run does).
 // The lock expires unless renewed, so the run renews it every few seconds and is stopped when renewal fails.
 import { ConflictError } from '@/lib/auth/errors';
-import { acquireLock, LockedError, releaseLock, renewLock, type LockHolder } from '@/lib/jobs/lock';
+import { lockedMessage } from '@/lib/jobs/lock';
+import { acquireLock, LockedError, lockHolder, releaseLock, renewLock, type LockHolder } from '@/lib/jobs/lock';
 
 export const RENEW_EVERY_MS = 5_000;
 
-export const isRunId = (id: string): boolean => id.startsWith('t-');
 
-/** "h1/c is busy: test run t-... holds it" or "...: remedy job j-... holds it", with what to do. */
-export function busyMessage(hostName: string, container: string, holderId: string): string {
-  const who = isRunId(holderId) ? `test run ${holderId}` : `remedy job ${holderId}`;
-  return `${hostName}/${container} is busy: ${who} holds it; wait for it to finish or cancel it`;
-}
 
 export class ContainerBusyError extends ConflictError {
   constructor(readonly holderId: string, hostName: string, container: string) {
-    super(busyMessage(hostName, container, holderId));
+    super(lockedMessage(hostName, container, holderId));
     this.name = 'ContainerBusyError';
   }
 }
@@ -58,4 +53,11 @@ export async function lockContainer(hostId: string, hostName: string, container:
       await releaseLock(hostId, container, holder).catch(() => undefined);
     },
   };
+}
+
+/** A run inside a runbook job: the job holds the lock and renews it; the run only checks that it really does. */
+export async function heldByJob(hostId: string, hostName: string, container: string, jobId: string): Promise<RunLock> {
+  const holder = (await lockHolder(hostId, container))?.jobId;
+  if (holder !== jobId) throw new ConflictError(`${hostName}/${container}: job ${jobId} does not hold the container, so its test run cannot start`);
+  return { release: async () => undefined };
 }

@@ -14,7 +14,7 @@ import { getDb, nowIso } from '@/lib/store/db';
 import { figuresOf, type RunFigures, type Verdict, verdict } from './compare';
 import { getInput, inputPath } from './inputs';
 import { runJob, type JobFigures } from './job';
-import { lockContainer } from './run-lock';
+import { heldByJob, lockContainer } from './run-lock';
 import { RunObserver, type ContainerState, type GpuSample } from './observe';
 import type { SignatureId } from '@/lib/diagnosis/signatures';
 
@@ -29,6 +29,10 @@ export interface RunSpec {
   concurrency?: number;
   timeoutMs?: number;
   actor: string;
+  /** Run as part of this runbook job, under the container lock the job holds (and renews) instead of its own. */
+  jobId?: string;
+  /** Stops the run when aborted (the job's cancel). */
+  signal?: AbortSignal;
 }
 
 export interface RunDetail {
@@ -42,8 +46,9 @@ export interface RunDetail {
   verdict: Verdict | null;
 }
 
-export interface RunView extends Omit<RunSpec, 'timeoutMs'> {
+export interface RunView extends Omit<RunSpec, 'timeoutMs' | 'jobId' | 'signal'> {
   id: string;
+  jobId: string | null;
   status: RunStatus;
   jobs: number;
   concurrency: number;
@@ -97,12 +102,16 @@ export async function startRun(spec: RunSpec): Promise<{ id: string; done: Promi
   const ac = new AbortController();
   // Each job's requests listen on the run's signal (about four at a time per job) until they end.
   setMaxListeners(10 + 4 * concurrency, ac.signal);
-  const lock = await lockContainer(spec.hostId, host.name, spec.container, id, (why) => ac.abort(new RunStop('error', why)));
+  const lock = spec.jobId
+    ? await heldByJob(spec.hostId, host.name, spec.container, spec.jobId)
+    : await lockContainer(spec.hostId, host.name, spec.container, id, (why) => ac.abort(new RunStop('error', why)));
+  spec.signal?.addEventListener('abort', () => ac.abort(new RunStop('cancelled', 'cancelled with its job')), { once: true });
   const now = nowIso();
   try {
     await getDb().insertInto('throughput_runs').values({
       id, host_id: spec.hostId, container: spec.container, status: 'running', actor: spec.actor, audio_id: audio.id, video_id: video.id,
       jobs, concurrency, started_at: now, heartbeat_at: now, finished_at: null, error: null, detail: JSON.stringify(emptyDetail()),
+      job_id: spec.jobId ?? null,
     }).execute();
   } catch (err) {
     await lock.release();
@@ -184,9 +193,9 @@ export function cancelRun(id: string, reason = 'cancelled by the operator'): boo
   return true;
 }
 
-type Row = { id: string; host_id: string; container: string; status: string; actor: string; audio_id: string; video_id: string; jobs: number; concurrency: number; started_at: string; finished_at: string | null; error: string | null; detail: string };
+type Row = { id: string; host_id: string; container: string; status: string; actor: string; audio_id: string; video_id: string; jobs: number; concurrency: number; started_at: string; finished_at: string | null; error: string | null; detail: string; job_id: string | null };
 const toView = (r: Row): RunView => ({
-  id: r.id, hostId: r.host_id, container: r.container, status: r.status as RunStatus, actor: r.actor, audioId: r.audio_id, videoId: r.video_id,
+  id: r.id, jobId: r.job_id, hostId: r.host_id, container: r.container, status: r.status as RunStatus, actor: r.actor, audioId: r.audio_id, videoId: r.video_id,
   jobs: r.jobs, concurrency: r.concurrency, startedAt: r.started_at, finishedAt: r.finished_at, error: r.error, detail: JSON.parse(r.detail) as RunDetail,
 });
 
@@ -196,7 +205,8 @@ const toView = (r: Row): RunView => ({
  */
 async function settled(row: Row): Promise<Row> {
   if (row.status !== 'running' || running.has(row.id)) return row;
-  if ((await lockHolder(row.host_id, row.container))?.jobId === row.id) return row;
+  const holder = (await lockHolder(row.host_id, row.container))?.jobId;
+  if (holder === row.id || (holder && holder === row.job_id)) return row;
   const fix = { status: 'error', error: 'interrupted: the console process running it stopped before it finished', finished_at: nowIso() };
   await getDb().updateTable('throughput_runs').set(fix).where('id', '=', row.id).where('status', '=', 'running').execute();
   return { ...row, ...fix };

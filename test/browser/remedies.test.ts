@@ -67,12 +67,16 @@ describe('remedies in Chromium', () => {
     await expect.poll(findings, { timeout: 60_000, interval: 500 }).toContain('cpu_fallback');
     await screenshot(page, 'remedy-before');
 
+    // With the short test before and after (built-in pair), as the operator ticks it.
+    await page.check('[data-testid="runbook-test"]');
     await page.click('[data-testid="remedy-fix-queue-blocking"]');
     const dialog = page.locator('[data-testid="preview-dialog"]');
     await dialog.locator('[data-testid="plan-view"]').waitFor({ timeout: 60_000 });
     const parts = await dialog.locator('[data-testid^="plan-part-"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-testid')));
     expect(parts).toEqual(['plan-part-pin-ort', 'plan-part-ort-env', 'plan-part-session-options', 'plan-part-shm', 'plan-part-batch-size', 'plan-part-restart']);
-    expect((await dialog.locator('[data-testid="plan-notice-info"]').allTextContents()).join(' ')).toMatch(/no known effect/i);
+    const notices = (await dialog.locator('[data-testid="plan-notice-info"]').allTextContents()).join(' ');
+    expect(notices).toMatch(/no known effect/i);
+    expect(notices).toMatch(/short test .* before the first step and after verification/i);
     expect(await dialog.locator('[data-testid="plan-argv"]').count()).toBeGreaterThan(2);
     expect((await dialog.locator('[data-testid="plan-diff"]').allTextContents()).join('\n')).toContain('+batch_size = 1');
     expect(await dialog.locator('[data-testid="plan-changes"]').count()).toBeGreaterThan(0);
@@ -103,6 +107,12 @@ describe('remedies in Chromium', () => {
     const verified = await live.locator('[data-testid="job-verification"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-ok')));
     expect(verified.length).toBe(6);
     expect(verified.every((v) => v === 'true')).toBe(true);
+    // The tests before and after: the broken service failed jobs, the fixed one ran them all, and the verdict says so.
+    expect(await live.locator('[data-testid="job-test-before"]').textContent()).toMatch(/[012]\/3 jobs succeeded/);
+    expect(await live.locator('[data-testid="job-test-after"]').textContent()).toMatch(/3\/3 jobs succeeded/);
+    const verdict = live.locator('[data-testid="job-tests-verdict"]');
+    expect(await verdict.getAttribute('data-fixed')).toBe('true');
+    expect(await verdict.textContent()).toMatch(/^fixed: 3\/3 jobs succeeded, [\d.]+x faster, no queue-full lines$/);
 
     // The console's own probes see the change: the CPU fallback, small shm and batch size findings are gone.
     await expect.poll(async () => {

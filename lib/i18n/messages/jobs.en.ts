@@ -6,6 +6,7 @@ export const jobsEn = {
     panel: {
       title: 'Remediation', intro: 'Each step is previewed first; nothing changes until you confirm.',
       runbook: 'Fix queue blocking', runbookHint: 'Runs every step below that is not yet in place, restarts once, verifies.',
+      runbookTest: 'Run a short test before and after',
       preview: 'Preview', viewerOnly: 'Operators and admins can run remedies; you can follow jobs on the Activity page.',
       options: 'Options', version: 'ONNX Runtime version', indexUrl: 'Index URL (empty: the env\'s own)', size: 'Shared memory size',
       composeFile: 'Also edit the Compose file', batchSize: 'batch_size', busy: 'Busy: job {job} is running on this container.',
@@ -19,6 +20,7 @@ export const jobsEn = {
     job: {
       title: 'Job {id}', by: '{user} via {via}', started: 'Started {time}', finished: 'Finished {time}', live: 'Live output',
       cancel: 'Cancel', undo: 'Undo…', verification: 'Verification', restore: 'What now', step: 'Step {n} of {total}',
+      tests: 'Test before and after', test_before: 'Before', test_after: 'After',
       reconnecting: 'Connection lost, reconnecting…', open: 'Open', noOutput: 'No output yet.',
     },
     status: {

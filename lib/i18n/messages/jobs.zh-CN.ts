@@ -7,6 +7,7 @@ export const jobsZhCN: Pick<Messages, 'jobs'> = {
     panel: {
       title: '修复', intro: '每一步都先预览；确认之前不会做任何更改。',
       runbook: '修复队列阻塞', runbookHint: '依次执行下列尚未生效的步骤，最后重启一次服务并逐项验证。',
+      runbookTest: '前后各运行一次简短测试',
       preview: '预览', viewerOnly: '只有操作员和管理员可以执行修复；您可以在“活动”页面查看任务。',
       options: '选项', version: 'ONNX Runtime 版本', indexUrl: '索引地址（留空：使用环境自身配置）', size: '共享内存大小',
       composeFile: '同时修改 Compose 文件', batchSize: 'batch_size', busy: '忙碌：任务 {job} 正在此容器上运行。',
@@ -20,6 +21,7 @@ export const jobsZhCN: Pick<Messages, 'jobs'> = {
     job: {
       title: '任务 {id}', by: '{user}（{via}）', started: '开始于 {time}', finished: '结束于 {time}', live: '实时输出',
       cancel: '取消', undo: '撤销…', verification: '验证', restore: '下一步', step: '第 {n} / {total} 步',
+      tests: '前后测试', test_before: '之前', test_after: '之后',
       reconnecting: '连接中断，正在重连…', open: '打开', noOutput: '暂无输出。',
     },
     status: {

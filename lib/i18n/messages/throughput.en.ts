@@ -12,7 +12,7 @@ export const throughputEn = {
     runs: 'Runs', noRuns: 'No test run yet.', open: 'Open',
     status: { running: 'Running', done: 'Done', cancelled: 'Cancelled', timed_out: 'Timed out', error: 'Error' },
     run: {
-      back: '← Throughput', title: 'Test run on {container}', startedBy: 'Started {time} by {actor}', cancel: 'Cancel run',
+      back: '← Throughput', ofJob: 'Run by the runbook job', title: 'Test run on {container}', startedBy: 'Started {time} by {actor}', cancel: 'Cancel run',
       progress: '{done} of {total} jobs finished', state: 'Container state at the time',
       stateLine: 'ONNX Runtime {ort} ({providers}) · /dev/shm {shm} · batch size {batch} · session-options hook {hook}',
       yes: 'yes', no: 'no', unknown: '?',

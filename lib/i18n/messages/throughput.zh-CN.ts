@@ -13,7 +13,7 @@ export const throughputZhCN: typeof throughputEn = {
     runs: '测试记录', noRuns: '还没有测试记录。', open: '打开',
     status: { running: '运行中', done: '已完成', cancelled: '已取消', timed_out: '已超时', error: '出错' },
     run: {
-      back: '← 吞吐测试', title: '{container} 的测试', startedBy: '{time} 由 {actor} 启动', cancel: '取消测试',
+      back: '← 吞吐测试', ofJob: '由修复任务运行：', title: '{container} 的测试', startedBy: '{time} 由 {actor} 启动', cancel: '取消测试',
       progress: '已完成 {done} / {total} 个任务', state: '测试时的容器状态',
       stateLine: 'ONNX Runtime {ort}（{providers}）· /dev/shm {shm} · batch size {batch} · 会话参数钩子 {hook}',
       yes: '已安装', no: '未安装', unknown: '?',

@@ -33,7 +33,9 @@ export const m050: Migration = {
       .addColumn('heartbeat_at', 'text', (c) => c.notNull())
       .addColumn('finished_at', 'text')
       .addColumn('error', 'text')
-      .addColumn('detail', 'text', (c) => c.notNull()),
+      .addColumn('detail', 'text', (c) => c.notNull())
+      // The runbook job that ran this test before or after its steps, under its lock.
+      .addColumn('job_id', 'text'),
     db.schema.createIndex('throughput_runs_container').ifNotExists().on('throughput_runs').columns(['host_id', 'container', 'started_at']),
   ],
 };

@@ -17,6 +17,8 @@ export interface LocalSshd {
   logFile: string;
   /** Lines of the sshd log that record an accepted authentication (one per SSH connection). */
   acceptedLogins(): number;
+  /** sshd's log (LogLevel VERBOSE), line by line. */
+  logLines(): string[];
   rotateHostKey(): void;
   stop(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function startLocalSshd(extraConfig: string[] = []): Promise<LocalS
     dir, port, user: os.userInfo().username, hostKeyFile, logFile,
     clientKey: fs.readFileSync(clientKeyFile, 'utf8'),
     fingerprint,
+    logLines: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : []),
     acceptedLogins: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('Accepted publickey')).length : 0),
     rotateHostKey() {
       fs.rmSync(hostKeyFile);

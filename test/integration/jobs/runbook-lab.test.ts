@@ -45,7 +45,7 @@ describe('fix-queue-blocking on a broken container', () => {
       [{ version: '1.16.0; rm -rf /' }, 'version'], [{ version: '1.16.0\nid' }, 'version'], [{ version: '$(id)' }, 'version'],
       [{ version: '../' }, 'version'], [{ indexUrl: 'file:///' }, 'indexUrl'], [{ indexUrl: 'http://169.254.169.254/' }, 'indexUrl'],
       [{ indexUrl: '--trusted-host x' }, 'indexUrl'], [{ batchSize: 0 }, 'batchSize'], [{ batchSize: -1 }, 'batchSize'],
-      [{ batchSize: 1e9 }, 'batchSize'], [{ batchSize: 'abc' }, 'batchSize'], [{ size: '2g; id' }, 'size'], [{ nonsense: 1 }, 'nonsense'],
+      [{ batchSize: 1e9 }, 'batchSize'], [{ batchSize: 'abc' }, 'batchSize'], [{ size: '2g; id' }, 'size'], [{ nonsense: 1 }, 'nonsense'], [{ test: 'yes' }, 'test'],
     ];
     for (const [params, field] of bad) {
       const err = await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'fix-queue-blocking', params }).catch((e: unknown) => e);
