@@ -6,8 +6,10 @@ export function useThroughputInputs() {
   return useSWR<{ inputs: TestInput[] }>('/api/throughput/inputs', fetchJson, { keepPreviousData: true });
 }
 
-export function useThroughputRuns() {
-  return useSWR<{ runs: RunView[] }>('/api/throughput/runs', fetchJson, { refreshInterval: 5_000, keepPreviousData: true });
+/** Every run, or one container's runs (newest first). */
+export function useThroughputRuns(filter?: { hostId: string; container: string }) {
+  const key = filter ? `/api/throughput/runs?${new URLSearchParams(filter)}` : '/api/throughput/runs';
+  return useSWR<{ runs: RunView[] }>(key, fetchJson, { refreshInterval: 5_000, keepPreviousData: true });
 }
 
 export interface RunResponse {

@@ -156,5 +156,15 @@ describe('throughput pages', () => {
     expect(played.t).toBeGreaterThan(0);
     expect(played.duration).toBeGreaterThan(2);
     await screenshot(page, 'throughput-result');
+
+    // The container page keeps the history: this run in its list, and a bar of its mean job time.
+    await page.goto(`${r.server.url}/containers/${hostId}/${NAME}`);
+    const mine = page.locator('[data-testid="tp-container-run"]', { has: page.locator(`a[href="/throughput/runs/${runId}"]`) });
+    await mine.waitFor({ timeout: 30_000 });
+    expect(await mine.textContent()).toMatch(/4\/4 ok.*fixed: 4\/4 jobs succeeded/);
+    const bars = await page.locator('[data-testid="tp-container-bar"]').evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-mean'))));
+    expect(bars.length).toBeGreaterThan(0);
+    expect(bars.at(-1)).toBeGreaterThan(0);
+    await page.locator('[data-testid="tp-container-runs"]').screenshot({ path: 'test-output/screenshots/throughput-container-history.png' });
   }, 240_000);
 });

@@ -9,6 +9,8 @@ export const throughputEn = {
     tooLarge: 'Too large: {message}', badMedia: 'Refused: {message}',
     runForm: 'Run a test', container: 'Container', pickContainer: 'Pick a container', audio: 'Audio', video: 'Video', useBuiltin: 'Built-in pair',
     jobs: 'Jobs', concurrency: 'Concurrency', start: 'Start test', starting: 'Starting…',
+    containerRuns: 'Test runs on this container', containerRunsNone: 'No test run on this container yet.', runOne: 'Run a test…',
+    containerChart: 'Mean job time of each run (s; a red bar: not every job succeeded)', succeeded: '{ok}/{all} ok',
     runs: 'Runs', noRuns: 'No test run yet.', open: 'Open',
     status: { running: 'Running', done: 'Done', cancelled: 'Cancelled', timed_out: 'Timed out', error: 'Error' },
     run: {

@@ -10,6 +10,8 @@ export const throughputZhCN: typeof throughputEn = {
     tooLarge: '文件过大：{message}', badMedia: '已拒绝：{message}',
     runForm: '运行测试', container: '容器', pickContainer: '选择容器', audio: '音频', video: '视频', useBuiltin: '内置素材',
     jobs: '任务数', concurrency: '并发数', start: '开始测试', starting: '正在启动…',
+    containerRuns: '此容器的测试记录', containerRunsNone: '此容器尚无测试记录。', runOne: '运行测试…',
+    containerChart: '每次测试的平均任务耗时（秒；红色：并非所有任务成功）', succeeded: '成功 {ok}/{all}',
     runs: '测试记录', noRuns: '还没有测试记录。', open: '打开',
     status: { running: '运行中', done: '已完成', cancelled: '已取消', timed_out: '已超时', error: '出错' },
     run: {

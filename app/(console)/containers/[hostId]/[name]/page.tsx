@@ -1,5 +1,6 @@
 import { ContainerView } from '@/components/health/container-view';
 import { RemedyPanel } from '@/components/jobs/remedy-panel';
+import { ContainerRuns } from '@/components/throughput/container-runs';
 import { roleAtLeast } from '@/lib/auth/guard';
 import { currentUser } from '@/lib/web/session';
 
@@ -14,6 +15,7 @@ export default async function ContainerPage({ params }: { params: Promise<{ host
     <div className="space-y-4">
       <ContainerView hostId={h} name={n} />
       <RemedyPanel hostId={h} name={n} canRun={!!user && roleAtLeast(user.role, 'operator')} />
+      <ContainerRuns hostId={h} name={n} />
     </div>
   );
 }
