@@ -5,6 +5,7 @@ import { errorText, runSteps, StepTimeoutError } from '@/lib/remedies/run-steps'
 import type { Plan, RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
 import { renewLock, releaseLock, type LockHolder } from './lock';
 import { restoreHint } from './restore-hint';
+import { untilStored } from './until-stored';
 import { appendEvent, cancelRequested, finishJob, getJobRow, setStepsDone, toView } from './store';
 import type { JobPlan, JobResult, JobStatus, JobView } from './types';
 import { remedyModule } from '@/lib/remedies';
@@ -127,12 +128,12 @@ export async function runJob(input: RunInput): Promise<JobView> {
     await pending;
   }
   if (tests) result.tests = tests;
-  await finishJob(jobId, status, result, error);
-  await releaseLock(target.hostId, target.container, lock).catch(() => undefined);
-  await recordAudit({
+  await untilStored(`the end of job ${jobId}`, () => finishJob(jobId, status, result, error));
+  await untilStored(`the lock release of job ${jobId}`, () => releaseLock(target.hostId, target.container, lock));
+  await untilStored(`the audit entry of job ${jobId}`, () => recordAudit({
     actor: input.actor, action: 'job.finish', target: `${target.hostId}/${target.container}`,
     args: { jobId, job: plan.name, status }, result: status === 'succeeded' || status === 'already_applied' ? 'ok' : 'error', error: error ?? undefined,
-  }).catch(() => undefined);
+  }));
   const row = await getJobRow(jobId);
   return toView(row!);
 }

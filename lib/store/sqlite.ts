@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { ConsoleSqliteDialect } from './sqlite-dialect';
 import { StoreError } from './errors';
 import { migrations, latestSchemaVersion } from './migrations';
 import type { Database } from './schema';
@@ -94,7 +95,7 @@ export function openSqliteStore(file: string): OpenedStore {
       const result = raw.pragma('quick_check(1)', { simple: true });
       if (result !== 'ok') throw corrupt(file, String(result));
     }
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    const db = new Kysely<Database>({ dialect: new ConsoleSqliteDialect(raw) });
     migrate(raw, db, file);
     return { raw, db };
   } catch (err) {
