@@ -5,6 +5,7 @@ import { SIGNATURE_IDS } from '@/lib/diagnosis/signatures';
 import type { HostView } from '@/lib/hosts/service';
 import { ok } from '@/lib/probes/types';
 import { HEALTH_LEVEL } from './fold';
+import { eventLoopDelay } from './event-loop';
 import type { HealthScheduler } from './scheduler';
 
 const C = ['host', 'container'] as const;
@@ -27,6 +28,13 @@ export async function renderMetrics(s: HealthScheduler, hosts: HostView[]): Prom
   const hostOk = gauge('dhc_host_probe_ok', '1 when the host\'s last probe round succeeded', ['host']);
   const hostSecs = gauge('dhc_host_probe_duration_seconds', 'Duration of the host\'s last probe round', ['host']);
   gauge('dhc_probe_interval_seconds', 'Probe interval of each host', []).set(s.intervalMs / 1000);
+  const loop = eventLoopDelay();
+  if (loop) {
+    const lag = gauge('dhc_event_loop_delay_seconds', 'Event-loop delay of the console server since its scheduler started', ['quantile']);
+    lag.set({ quantile: '0.5' }, loop.p50);
+    lag.set({ quantile: '0.99' }, loop.p99);
+    lag.set({ quantile: '1' }, loop.max);
+  }
 
   const names = new Map(hosts.map((h) => [h.id, h.name]));
   for (const st of s.hosts.values()) {

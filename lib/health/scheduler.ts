@@ -8,6 +8,7 @@ import { ProbeState, probeHost, type HostProbeReport } from '@/lib/probes/run';
 import type { ProbeTransport } from '@/lib/probes/transport';
 import { compactEveryMs, hostRoundTimeoutMs, probeIntervalMs } from './config';
 import { roundOf } from './round';
+import { startEventLoopMonitor } from './event-loop';
 import { compactSamples, recordRound } from './samples';
 
 export interface HostRoundStatus {
@@ -170,6 +171,7 @@ type Holder = { [KEY]?: HealthScheduler };
 export function healthScheduler(): HealthScheduler {
   const g = globalThis as Holder;
   if (!g[KEY]) {
+    startEventLoopMonitor();
     g[KEY] = new HealthScheduler();
     g[KEY].start();
   }
