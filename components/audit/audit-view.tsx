@@ -12,7 +12,7 @@ import { Card, PageHeader } from '../ui/card';
 import { TextInput } from '../ui/field';
 import { Notice } from '../ui/notice';
 
-const RESULT_TONE: Record<AuditEntry['result'], Tone> = { ok: 'green', error: 'red', denied: 'amber' };
+const RESULT_TONE: Record<AuditEntry['result'], Tone> = { started: 'slate', ok: 'green', error: 'red', denied: 'amber' };
 
 function Args({ value }: { value: unknown }) {
   if (value === null || value === undefined) return null;

@@ -4,9 +4,10 @@ import type { Actor, Role } from '../auth/types';
 import { recordAudit } from './log';
 
 /**
- * Runs a change on behalf of `actor` after checking its role, and records the outcome: `denied` when the
- * role check fails, `error` with the message when the change throws, `ok` otherwise. Every domain
- * mutation goes through here, so no change can skip the audit log.
+ * Runs a change on behalf of `actor` after checking its role, and records it before and after: `denied` when the
+ * role check fails; else `started` (with the arguments) before the change, then `error` with the message when it
+ * throws, `ok` otherwise. No `started` entry, no change: if the audit log cannot be written, nothing runs. Every
+ * domain mutation goes through here, so no change can skip the audit log.
  */
 export async function audited<T>(
   actor: Actor,
@@ -22,6 +23,7 @@ export async function audited<T>(
     await recordAudit({ actor, action, target, args, result: 'denied', error: (err as Error).message });
     throw err;
   }
+  await recordAudit({ actor, action, target, args, result: 'started' });
   let value: T;
   try {
     value = await change();

@@ -5,7 +5,8 @@ import { entryHash, GENESIS, redactArgs } from './chain';
 
 // Append-only: this module has no update or delete, and nothing else writes audit_log.
 
-export type AuditResult = 'ok' | 'error' | 'denied';
+/** `started`: written before a change runs (lib/audit/audited.ts), so an attempt is on record even if the process dies. */
+export type AuditResult = 'started' | 'ok' | 'error' | 'denied';
 
 export interface AuditInput {
   actor: Actor;

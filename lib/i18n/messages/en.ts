@@ -67,7 +67,7 @@ export const en = {
     title: 'Audit log', intro: 'Every sign-in and change, newest first. Nobody can edit it.', empty: 'No entries.',
     time: 'Time', actor: 'Who', via: 'Via', ip: 'From', action: 'Action', target: 'Target', args: 'Arguments', result: 'Result',
     localAdmin: 'local admin (CLI)', anonymous: 'anonymous', more: 'Older entries', filter: 'Filter by action',
-    results: { ok: 'ok', error: 'error', denied: 'denied' },
+    results: { started: 'started', ok: 'ok', error: 'error', denied: 'denied' },
   },
   ...healthEn,
   ...jobsEn,

@@ -68,7 +68,7 @@ export const zhCN: Messages = {
     title: '审计日志', intro: '所有登录与变更，最新的在前。任何人都无法修改。', empty: '没有记录。',
     time: '时间', actor: '操作者', via: '途径', ip: '来源', action: '操作', target: '对象', args: '参数', result: '结果',
     localAdmin: '本机管理员（命令行）', anonymous: '匿名', more: '更早的记录', filter: '按操作筛选',
-    results: { ok: '成功', error: '出错', denied: '被拒绝' },
+    results: { started: '开始', ok: '成功', error: '出错', denied: '被拒绝' },
   },
   ...healthZhCN,
   ...jobsZhCN,

@@ -64,7 +64,8 @@ describe('host service', () => {
     await removeHost(CLI_ADMIN, h.id);
     expect(await getHost(h.id)).toBeNull();
     const actions = (await listAudit({})).map((e) => `${e.action}:${e.result}`);
-    expect(actions).toEqual(['host.remove:ok', 'host.trust:ok', 'host.update:ok', 'host.add:ok']);
+    // Newest first: each change recorded before it ran and after.
+    expect(actions).toEqual(['host.remove:ok', 'host.remove:started', 'host.trust:ok', 'host.trust:started', 'host.update:ok', 'host.update:started', 'host.add:ok', 'host.add:started']);
     expect(JSON.stringify(await listAudit({}))).not.toContain('PRIVATE KEY');
   });
 
