@@ -13,6 +13,8 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 export interface ConsoleServer {
   url: string;
   port: number;
+  /** The `next start` process (the server may run in it or in its children). */
+  pid: number;
   dataDir: string;
   logFile: string;
   /** Last lines of the server log, for assertion messages. */
@@ -105,5 +107,5 @@ export async function startConsole(options: StartOptions = {}): Promise<ConsoleS
     await stop();
     throw err;
   }
-  return { url, port, dataDir, logFile, logTail: (n) => tail(logFile, n), stop };
+  return { url, port, pid: child.pid!, dataDir, logFile, logTail: (n) => tail(logFile, n), stop };
 }
