@@ -141,6 +141,12 @@ export async function execInContainer(hostId: string, container: string, argv: s
   });
   try {
     return await Promise.race([work, timeout]);
+  } catch (e) {
+    // The channel died under a running process (connection dropped): Docker keeps the process running, so a
+    // rollback would race it. Stop it by its host PID over a fresh connection before the caller goes on.
+    const kind = e instanceof RemoteError ? e.kind : null;
+    if (execId && kind !== 'exit' && kind !== 'timeout' && kind !== 'cancelled') await stopExec(hostId, execId);
+    throw e;
   } finally {
     clearTimeout(timer);
     if (onCancel) opts.signal?.removeEventListener('abort', onCancel);

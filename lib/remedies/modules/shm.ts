@@ -62,7 +62,10 @@ function dockerSteps(info: Dockerode.ContainerInspectInfo, n: Names, size: numbe
       run: async (ctx) => void (await (await engine(ctx)).createContainer({ ...spec.body, name: n.tmpName } as Dockerode.ContainerCreateOptions)) },
     { id: 'stop-old', title: bi(`Stop ${n.name} (timeout ${d.stopTimeoutS} s)`, `停止 ${n.name}（超时 ${d.stopTimeoutS} 秒）`), where: 'docker',
       argv: [`POST /containers/${n.oldId.slice(0, 12)}/stop?t=${d.stopTimeoutS}`], timeoutMs: (d.stopTimeoutS + 60) * 1000,
-      run: async (ctx) => stopQuietly(await engine(ctx), n.oldId, d.stopTimeoutS) },
+      run: async (ctx) => stopQuietly(await engine(ctx), n.oldId, d.stopTimeoutS),
+      // A stop whose request was cut goes on in the engine: stop again, which returns once it has settled, so that the
+      // commit's rollback (restoreOriginal) then sees it stopped and starts it, instead of seeing it still running.
+      rollback: async (ctx) => stopQuietly(await engine(ctx), n.oldId, d.stopTimeoutS) },
     { id: 'rename-old', title: bi(`Rename it to ${n.oldName} (kept stopped for undo)`, `将其重命名为 ${n.oldName}（保留为停止状态以便撤销）`), where: 'docker',
       argv: [`POST /containers/${n.oldId.slice(0, 12)}/rename?name=${n.oldName}`], timeoutMs: 60_000,
       run: async (ctx) => (await engine(ctx)).getContainer(n.oldId).rename({ name: n.oldName }) },
