@@ -12,6 +12,7 @@ import { reconcileJobs } from '@/lib/jobs/reconcile';
 import { cancelJob, getJob, listJobs, startJob } from '@/lib/jobs/service';
 import { eventsAfter, getJobRow } from '@/lib/jobs/store';
 import { createServiceContainer, inHost, removeContainer } from '../helpers/lab';
+import { waitFor } from '../helpers/wait';
 import { labConsole, type LabConsole } from '../helpers/remedy';
 
 const require = createRequire(import.meta.url);
@@ -32,15 +33,6 @@ afterAll(async () => {
   await removeContainer('h2', NAME).catch(() => undefined);
 });
 
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined | null | false>): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const servicePids = async () => (await inHost('h2', ['docker', 'exec', NAME, 'pgrep', '-f', 'python app.py'])).stdout.trim().split('\n').filter(Boolean);
 const answers = async () => {

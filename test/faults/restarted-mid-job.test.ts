@@ -6,6 +6,7 @@ import { lockHolder } from '@/lib/jobs/lock';
 import { startJob } from '@/lib/jobs/service';
 import { eventsAfter } from '@/lib/jobs/store';
 import { createServiceContainer, inHost, removeContainer } from '../helpers/lab';
+import { waitFor } from '../helpers/wait';
 import { labConsole, type LabConsole } from '../helpers/remedy';
 
 const NAME = 'rx-rs-1';
@@ -13,15 +14,6 @@ const PORT = 7918;
 let lc: LabConsole;
 let hostId = '';
 
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined | null | false>): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const ortVersion = async () => (await inHost('h1', ['docker', 'exec', NAME, '/opt/conda/envs/human/bin/python', '-c', 'import onnxruntime; print(onnxruntime.__version__)'])).stdout.trim();
 const answers = async () => (await inHost('h1', ['curl', '-sf', '-o', '/dev/null', '--max-time', '3', `http://127.0.0.1:${PORT}/config`])).code === 0;

@@ -8,6 +8,7 @@ import { cancelJob, startJob } from '@/lib/jobs/service';
 import { eventsAfter } from '@/lib/jobs/store';
 import { DEFAULT_REMEDY_DEFAULTS, setRemedyDefaults } from '@/lib/remedies/settings';
 import { createServiceContainer, inHost, removeContainer } from '../helpers/lab';
+import { waitFor } from '../helpers/wait';
 import { labConsole, type LabConsole } from '../helpers/remedy';
 
 const NAME = 'rx-si-1';
@@ -19,15 +20,6 @@ let lc: LabConsole;
 let hostId = '';
 let tarpitPid = '';
 
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined | null | false>): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const pipDownloads = async () => (await inHost('h1', ['docker', 'exec', NAME, 'pgrep', '-f', 'pip download'])).stdout.trim();
 const ortVersion = async () => (await inHost('h1', ['docker', 'exec', NAME, '/opt/conda/envs/human/bin/python', '-c', 'import onnxruntime; print(onnxruntime.__version__)'])).stdout.trim();
