@@ -159,7 +159,7 @@ async function stopExec(hostId: string, execId: string): Promise<void> {
   try {
     const d = await docker(hostId);
     const info = await d.getExec(execId).inspect();
-    if (info.Running && typeof info.Pid === 'number' && info.Pid > 1) await killHostProcessTree(await connectionFor(hostId), info.Pid);
+    if (info.Running && typeof info.Pid === 'number' && info.Pid > 1) await killHostProcessTree(await connectionFor(hostId), info.Pid, info.ProcessConfig?.entrypoint);
   } catch {
     /* best effort: the host may be gone too */
   }

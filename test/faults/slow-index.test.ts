@@ -7,17 +7,16 @@ import { lockHolder } from '@/lib/jobs/lock';
 import { cancelJob, startJob } from '@/lib/jobs/service';
 import { eventsAfter } from '@/lib/jobs/store';
 import { DEFAULT_REMEDY_DEFAULTS, setRemedyDefaults } from '@/lib/remedies/settings';
-import { createServiceContainer, inHost, removeContainer } from '../helpers/lab';
+import { inHost } from '../helpers/lab';
 import { waitFor } from '../helpers/wait';
-import { labConsole, type LabConsole } from '../helpers/remedy';
+import { scratchService } from '../helpers/remedy';
 
 const NAME = 'rx-si-1';
 const PORT = 7916;
 const TARPIT_PORT = 3199;
 // Accepts and holds every connection without a byte of answer, as an overloaded mirror does.
 const TARPIT = 'import socket,sys\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\ns.bind(("127.0.0.1",int(sys.argv[1])))\ns.listen(64)\nheld=[]\nwhile True:\n  held.append(s.accept()[0])\n';
-let lc: LabConsole;
-let hostId = '';
+const scratch = scratchService('h1', NAME, PORT);
 let tarpitPid = '';
 
 
@@ -25,22 +24,18 @@ const pipDownloads = async () => (await inHost('h1', ['docker', 'exec', NAME, 'p
 const ortVersion = async () => (await inHost('h1', ['docker', 'exec', NAME, '/opt/conda/envs/human/bin/python', '-c', 'import onnxruntime; print(onnxruntime.__version__)'])).stdout.trim();
 
 beforeAll(async () => {
-  lc = await labConsole();
-  hostId = lc.hosts.get('h1')!.id;
   await setRemedyDefaults(CLI_ADMIN, { ...DEFAULT_REMEDY_DEFAULTS, allowedIndexHosts: [`127.0.0.1:${TARPIT_PORT}`] });
-  await createServiceContainer('h1', { name: NAME, port: PORT, state: 'broken' });
   const started = await inHost('h1', ['sh', '-c', 'python3 -c "$1" "$2" >/dev/null 2>&1 & echo $!', 'sh', TARPIT, String(TARPIT_PORT)]);
   tarpitPid = started.stdout.trim();
 }, 300_000);
 
 afterAll(async () => {
   if (/^\d+$/.test(tarpitPid)) await inHost('h1', ['kill', tarpitPid]);
-  await removeContainer('h1', NAME);
-  lc?.dispose();
 });
 
 describe('a package index that never answers', () => {
   it('pin-ort hangs in its download; cancel stops it on the host, nothing changed, the container is free', async () => {
+    const hostId = scratch.hostId();
     expect(await ortVersion()).toBe('1.18.0');
     const { job, done } = await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'pin-ort', params: { indexUrl: `http://127.0.0.1:${TARPIT_PORT}/simple/` } });
     await waitFor('the download step', 60_000, async () => (await eventsAfter(job.id, 0)).some((e) => e.type === 'step' && /^Download/.test(e.text)));

@@ -9,7 +9,8 @@ import { runSteps, type StepsOutcome } from '@/lib/remedies/run-steps';
 import { DEFAULT_REMEDY_DEFAULTS, type RemedyDefaults } from '@/lib/remedies/settings';
 import type { Plan, Remedy, RemedyContext, Target, Verification } from '@/lib/remedies/types';
 import { useTempDataDir } from '../unit/core/temp-data';
-import { labStatus, type LabStatus } from './lab';
+import { afterAll, beforeAll } from 'vitest';
+import { createServiceContainer, labStatus, removeContainer, type LabStatus } from './lab';
 
 export interface LabConsole {
   lab: LabStatus;
@@ -70,4 +71,21 @@ export async function undoRemedy(remedy: Remedy, target: Target, undo: unknown):
   const outcome = await runSteps(ctx, prepared.steps);
   const verification = outcome.ok ? await remedy.verify(ctx, prepared.plan) : null;
   return { plan: prepared.plan, outcome, verification, log };
+}
+
+/**
+ * A lab console and a broken scratch service container for one test file (created before its tests, removed after),
+ * so each fault test sets up the same way: `const s = scratchService('h1', 'rx-x-1', 7919)`, then `s.hostId()`.
+ */
+export function scratchService(host: string, name: string, port: number): { console: () => LabConsole; hostId: () => string } {
+  let lc: LabConsole | undefined;
+  beforeAll(async () => {
+    lc = await labConsole();
+    await createServiceContainer(host, { name, port, state: 'broken' });
+  }, 300_000);
+  afterAll(async () => {
+    await removeContainer(host, name).catch(() => undefined);
+    lc?.dispose();
+  });
+  return { console: () => lc!, hostId: () => lc!.hosts.get(host)!.id };
 }
