@@ -14,7 +14,7 @@ export interface LockHolder {
 }
 
 /** Test runs (lib/throughput) hold the same locks under their run ids, `t-...`. */
-export function lockedMessage(hostName: string, container: string, holderId: string): string {
+function lockedMessage(hostName: string, container: string, holderId: string): string {
   const who = holderId.startsWith('t-') ? `test run ${holderId}` : `remedy job ${holderId}`;
   return `${hostName}/${container} is busy: ${who} holds it; wait for it to finish or cancel it`;
 }

@@ -2,19 +2,9 @@
 // two runs on one container cannot overlap, and none runs while a remedy job holds it (nor a job while a run does).
 // The lock expires unless renewed, so the run renews it every few seconds and is stopped when renewal fails.
 import { ConflictError } from '@/lib/auth/errors';
-import { lockedMessage } from '@/lib/jobs/lock';
-import { acquireLock, LockedError, lockHolder, releaseLock, renewLock, type LockHolder } from '@/lib/jobs/lock';
+import { acquireLock, lockHolder, releaseLock, renewLock, type LockHolder } from '@/lib/jobs/lock';
 
 export const RENEW_EVERY_MS = 5_000;
-
-
-
-export class ContainerBusyError extends ConflictError {
-  constructor(readonly holderId: string, hostName: string, container: string) {
-    super(lockedMessage(hostName, container, holderId));
-    this.name = 'ContainerBusyError';
-  }
-}
 
 export interface RunLock {
   /** Stops renewing and releases the lock (only if still ours). */
@@ -26,13 +16,8 @@ export interface RunLock {
  * store failed): the caller must stop the run.
  */
 export async function lockContainer(hostId: string, hostName: string, container: string, runId: string, onLost: (why: string) => void): Promise<RunLock> {
-  let holder: LockHolder;
-  try {
-    holder = await acquireLock(hostId, hostName, container, runId);
-  } catch (err) {
-    if (err instanceof LockedError) throw new ContainerBusyError(err.holder.jobId, hostName, container);
-    throw err;
-  }
+  // A busy container throws LockedError, whose message names the holder as a test run or a remedy job.
+  const holder: LockHolder = await acquireLock(hostId, hostName, container, runId);
   let lost = false;
   const lose = (why: string) => {
     if (lost) return;
