@@ -35,7 +35,7 @@ export async function followJob(start: () => Promise<Launched>, json: boolean): 
     draining = draining.then(async () => {
       for (const e of await eventsAfter(job.id, last)) {
         last = e.id;
-        if (!json && e.type !== 'status') process.stdout.write(e.type === 'step' ? `== step ${(e.step ?? 0) + 1}: ${e.text}\n` : `${e.text}\n`);
+        if (!json && e.type !== 'status' && e.type !== 'remote') process.stdout.write(e.type === 'step' ? `== step ${(e.step ?? 0) + 1}: ${e.text}\n` : `${e.text}\n`);
       }
     });
   };

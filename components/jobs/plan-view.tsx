@@ -51,7 +51,7 @@ export function PlanView({ plan }: { plan: JobPlan }) {
               <div className="flex flex-wrap items-baseline gap-2">
                 <span className="font-mono text-xs text-slate-500">{i + 1}.</span>
                 <span className="font-medium">{bi(s.title)}</span>
-                <span className="text-xs text-slate-500">{t(`jobs.preview.where.${s.where}`)} · {t('jobs.preview.timeout', { seconds: Math.round(s.timeoutMs / 1000) })}</span>
+                <span className="text-xs text-slate-500">{t(`jobs.preview.where.${s.where}`)} · {t('jobs.preview.timeout', { seconds: Math.round(s.timeoutMs / 1000) })}{s.durable && <> · <span title={t('jobs.preview.durableHint')}>{t('jobs.preview.durable')}</span></>}</span>
               </div>
               {s.argv && <pre className="mt-1 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs" data-testid="plan-argv">{JSON.stringify(s.argv)}</pre>}
               {s.diff && <DiffBlock text={s.diff.unified} />}

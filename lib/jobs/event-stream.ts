@@ -23,7 +23,7 @@ export function jobEventStream(jobId: string, afterId: number, abort: AbortSigna
         while (!abort.aborted) {
           const events = await eventsAfter(jobId, last);
           for (const e of events) {
-            send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+            if (e.type !== 'remote') send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
             last = e.id;
             lastSent = Date.now();
           }
@@ -32,7 +32,7 @@ export function jobEventStream(jobId: string, afterId: number, abort: AbortSigna
             if (!row || row.status !== 'running') {
               // The runner stores the status, then its last event: read once more so that event is not missed.
               const tail = await eventsAfter(jobId, last);
-              for (const e of tail) send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+              for (const e of tail) if (e.type !== 'remote') send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
               send(`event: end\ndata: ${JSON.stringify({ status: row?.status ?? 'unknown' })}\n\n`);
               break;
             }

@@ -1,5 +1,6 @@
 import { recordAudit } from '@/lib/audit/log';
 import { getDb } from '@/lib/store/db';
+import { checkOnHostLater } from './host-check';
 import { releaseLock } from './lock';
 import { ownerAlive } from './owner';
 import { restoreHint } from './restore-hint';
@@ -7,8 +8,9 @@ import { appendEvent, markInterrupted, runningJobRows } from './store';
 import type { JobPlan } from './types';
 
 // A job still "running" whose process is gone (console killed or restarted) or whose lock lapsed is marked
-// interrupted, with the last completed step and how to finish or undo it; its lock is released. Runs at start-up
-// and before jobs are listed, so no job stays "running" forever.
+// interrupted, with the last completed step and how to finish or undo it; its lock is released (after the host
+// check, when a step ran durably and may still run). Then the host is checked for what really became of it
+// (lib/jobs/host-check.ts). Runs at start-up and before jobs are listed, so no job stays "running" forever.
 
 export async function reconcileJobs(now = Date.now()): Promise<string[]> {
   const done: string[] = [];
@@ -25,7 +27,12 @@ export async function reconcileJobs(now = Date.now()): Promise<string[]> {
     if (!(await markInterrupted(row.id, msg))) continue;
     await getDb().updateTable('jobs').set({ result: JSON.stringify({ verifications: [], rolledBack: false, restoreHint: hint }) }).where('id', '=', row.id).execute();
     await appendEvent(row.id, 'status', null, 'interrupted');
-    if (row.lock_token !== null) await releaseLock(row.host_id, row.container, { jobId: row.id, token: row.lock_token });
+    // A step that ran durably may still be running on the host: the host check keeps the lock until it has ended.
+    const durable = await getDb().selectFrom('job_events').select('id').where('job_id', '=', row.id).where('type', '=', 'remote')
+      .where('step', '>=', row.steps_done).limit(1).executeTakeFirst();
+    const held = row.lock_token === null ? null : { jobId: row.id, token: row.lock_token, expiresAt: 0 };
+    if (held && !durable) await releaseLock(row.host_id, row.container, held);
+    checkOnHostLater(row.id, durable ? held : null);
     await recordAudit({ actor: { user: null, via: row.via === 'cli' ? 'cli' : 'web' }, action: 'job.interrupted', target: `${row.host_id}/${row.container}`, args: { jobId: row.id }, result: 'error', error: msg }).catch(() => undefined);
     done.push(row.id);
   }

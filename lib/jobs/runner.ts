@@ -11,6 +11,7 @@ import type { JobPlan, JobResult, JobStatus, JobView } from './types';
 import { remedyModule } from '@/lib/remedies';
 import { actorName } from '@/lib/auth/guard';
 import { runJobTest, testsVerdict, type JobTests } from './job-tests';
+import { serviceNow } from './service-now';
 import type { RunView } from '@/lib/throughput/runs';
 
 // Runs one job that holds its container's lock: heartbeat (renews the lock, sees cancels from any process), steps
@@ -75,7 +76,13 @@ export async function runJob(input: RunInput): Promise<JobView> {
       if (await cancelRequested(jobId)) ctl.abort(new CancelledError());
     })().catch(() => undefined);
   }, HEARTBEAT_MS);
-  const ctx = remoteContext(target, { signal: ctl.signal, log });
+  // Stored at once, in order with the log: a console killed mid-step leaves the reconciler the handle to read back.
+  const onDurable = (h: unknown) => {
+    const step = currentStep;
+    pending = pending.then(() => appendEvent(jobId, 'remote', step, JSON.stringify(h))).catch(() => undefined);
+    return pending;
+  };
+  const ctx = remoteContext(target, { signal: ctl.signal, log, onDurable });
   let status: JobStatus = 'failed';
   let result: JobResult = { verifications: [] };
   let error: string | null = null;
@@ -128,6 +135,17 @@ export async function runJob(input: RunInput): Promise<JobView> {
     await pending;
   }
   if (tests) result.tests = tests;
+  if (status !== 'succeeded' && status !== 'already_applied') {
+    // The first thing an operator asks after a failure; a rollback may have left it down (e.g. a container restarted
+    // by someone else while ORT was uninstalled).
+    result.service = await serviceNow(ctx.detached());
+    log(`service: ${result.service.text.en}`);
+    await pending;
+    if (result.service.state !== 'answering') {
+      const h = result.restoreHint;
+      result.restoreHint = h ? { en: `${h.en} ${result.service.text.en}`, zh: `${h.zh} ${result.service.text.zh}` } : result.service.text;
+    }
+  }
   await untilStored(`the end of job ${jobId}`, () => finishJob(jobId, status, result, error));
   await untilStored(`the lock release of job ${jobId}`, () => releaseLock(target.hostId, target.container, lock));
   await untilStored(`the audit entry of job ${jobId}`, () => recordAudit({

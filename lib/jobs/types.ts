@@ -1,5 +1,6 @@
 import type { Bilingual, Notice, Plan, StepDescription, Verification } from '@/lib/remedies/types';
 import type { JobTests } from './job-tests';
+import type { ServiceNow } from './service-now';
 
 export type JobKind = 'remedy' | 'undo' | 'runbook';
 export type JobStatus = 'running' | 'succeeded' | 'already_applied' | 'failed' | 'cancelled' | 'timed_out' | 'interrupted';
@@ -24,6 +25,20 @@ export interface JobResult {
   restoreHint?: Bilingual;
   /** The runbook's test runs before and after, when the operator asked for them. */
   tests?: JobTests;
+  /** After a job that did not succeed: is the service still up? */
+  service?: ServiceNow;
+  /** After an interruption: what the host showed (lib/jobs/host-check.ts). */
+  hostCheck?: HostCheck;
+}
+
+export interface HostCheck {
+  at: string;
+  /** The step under way when the console stopped, read back from the host (only steps that run durably). */
+  step: { index: number; title: Bilingual; state: 'exited' | 'running' | 'gone' | 'not_started'; code?: number; outcome: Bilingual } | null;
+  /** Each applied part's state now, as its remedy reads it. */
+  parts: { remedy: string; current: Bilingual; applied: boolean }[];
+  service?: ServiceNow;
+  error?: string;
 }
 
 export interface JobView {
@@ -51,7 +66,8 @@ export interface JobView {
 export interface JobEvent {
   id: number;
   at: string;
-  type: 'status' | 'step' | 'log' | 'verify';
+  /** remote: a durable command's handle (JSON), for reconciling the step after a console restart. */
+  type: 'status' | 'step' | 'log' | 'verify' | 'remote';
   step: number | null;
   text: string;
 }

@@ -1,4 +1,4 @@
-import { remote } from '@/lib/remote';
+import { remote, type DurableHandle } from '@/lib/remote';
 import type { RemedyContext, Target } from './types';
 
 // The RemedyContext over the console's pooled remote access: every command's argv and output go to the job log,
@@ -7,6 +7,8 @@ import type { RemedyContext, Target } from './types';
 export interface ContextOptions {
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** A durable command was created on the host (the jobs engine stores it, for reconciling after a restart). */
+  onDurable?: (h: DurableHandle) => void | Promise<void>;
 }
 
 /** Splits streamed chunks into whole lines for the log (a chunk may end mid-line). */
@@ -46,11 +48,13 @@ export function remoteContext(target: Target, o: ContextOptions = {}): RemedyCon
     target,
     signal,
     log,
-    inContainer: (argv, opts = {}) =>
-      streamed(argv, (onOutput) => remote.execInContainer(target.hostId, target.container, argv, { signal, onOutput, ...opts })),
+    inContainer: (argv, { durable, ...opts } = {}) =>
+      streamed(argv, (onOutput) => durable
+        ? remote.execDurable(target.hostId, target.container, argv, { signal, onOutput, onNotice: log, onStarted: o.onDurable, ...opts })
+        : remote.execInContainer(target.hostId, target.container, argv, { signal, onOutput, ...opts })),
     onHost: (argv, opts = {}) => streamed(argv, (onOutput) => remote.exec(target.hostId, argv, { signal, onOutput, ...opts })),
     docker: (opts) => remote.docker(target.hostId, opts),
-    detached: () => remoteContext(target, { log }),
-    withSignal: (s) => remoteContext(target, { log, signal: s }),
+    detached: () => remoteContext(target, { log, onDurable: o.onDurable }),
+    withSignal: (s) => remoteContext(target, { log, signal: s, onDurable: o.onDurable }),
   };
 }

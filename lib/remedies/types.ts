@@ -42,6 +42,8 @@ export interface StepDescription {
   diff?: FileDiff;
   changes?: ConfigChange[];
   timeoutMs: number;
+  /** Runs detached in the container: a dropped connection neither stops it nor hides its outcome. */
+  durable?: boolean;
 }
 
 export interface RemedyContext {
@@ -50,8 +52,12 @@ export interface RemedyContext {
   signal: AbortSignal;
   /** One line of the job's live log. */
   log(line: string): void;
-  /** argv inside the container (Docker exec API, no shell); output goes to the job log as it arrives. */
-  inContainer(argv: string[], opts?: ContainerExecOptions): Promise<ExecResult>;
+  /**
+   * argv inside the container (Docker exec API, no shell); output goes to the job log as it arrives. `durable`: the
+   * command runs detached and is followed through files in the container, so a dropped connection does not stop it
+   * (for long steps whose half-done state is the worst outcome: pip).
+   */
+  inContainer(argv: string[], opts?: ContainerExecOptions & { durable?: boolean }): Promise<ExecResult>;
   /** argv on the host over its pooled SSH connection; output goes to the job log as it arrives. */
   onHost(argv: string[], opts?: ExecOptions): Promise<ExecResult>;
   /** The host's Docker engine over the same connection. */

@@ -25,7 +25,7 @@ export interface ContainerExecOptions {
 export const CONTAINER_REF_RE = /^(?:[a-fA-F0-9]{12,64}|[A-Za-z0-9][A-Za-z0-9_.-]{0,127})$/;
 const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function validate(hostId: string, container: string, argv: string[], o: ContainerExecOptions): void {
+export function validateContainerExec(hostId: string, container: string, argv: string[], o: Pick<ContainerExecOptions, 'env' | 'workdir' | 'user'>): void {
   const bad = (msg: string) => new RemoteError('invalid', hostId, `refused to run: ${msg}`, { argv });
   if (!CONTAINER_REF_RE.test(container)) throw bad(`not a container name or id: ${JSON.stringify(container)}`);
   if (!Array.isArray(argv) || argv.length === 0 || argv.some((a) => typeof a !== 'string')) throw bad('argv must be a non-empty array of strings');
@@ -39,7 +39,7 @@ function validate(hostId: string, container: string, argv: string[], o: Containe
 }
 
 export async function execInContainer(hostId: string, container: string, argv: string[], opts: ContainerExecOptions = {}): Promise<ExecResult> {
-  validate(hostId, container, argv, opts);
+  validateContainerExec(hostId, container, argv, opts);
   const timeoutMs = opts.timeoutMs ?? remoteCallTimeoutMs();
   const d = await docker(hostId);
   const what = `exec ${argv[0]} in ${container}`;
@@ -155,7 +155,7 @@ export async function execInContainer(hostId: string, container: string, argv: s
 }
 
 /** Docker cannot kill an exec; its host PID can be, over the same connection (needs a user allowed to kill it). */
-async function stopExec(hostId: string, execId: string): Promise<void> {
+export async function stopExec(hostId: string, execId: string): Promise<void> {
   try {
     const d = await docker(hostId);
     const info = await d.getExec(execId).inspect();

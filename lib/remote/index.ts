@@ -1,5 +1,6 @@
 import { execInContainer } from './container-exec';
 import { docker } from './docker';
+import { durableState, execDurable, startDurable, stopDurable } from './durable-exec';
 import { exec } from './exec';
 import { closeAll, poolStats, resetPool } from './pool';
 import { probeHostKey } from './probe-host-key';
@@ -10,6 +11,7 @@ import { closeTcpAgents, tcpAgent } from './tcp-agent';
 export { RemoteError, asDockerError, type RemoteErrorKind } from './errors';
 export type { ExecOptions, ExecResult } from './exec';
 export type { ContainerExecOptions } from './container-exec';
+export type { DurableHandle, DurableOptions, DurableState } from './durable-exec';
 export type { HostConnectionStats } from './pool';
 export { quoteArgv, quoteArg } from './shell-quote';
 export { fingerprintOf } from './fingerprint';
@@ -18,6 +20,10 @@ export const remote = {
   docker,
   exec,
   execInContainer,
+  execDurable,
+  startDurable,
+  durableState,
+  stopDurable,
   tcpAgent,
   probeHostKey,
   stats: poolStats,

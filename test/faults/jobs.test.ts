@@ -34,11 +34,40 @@ afterAll(async () => {
 });
 
 
+const ortVersion = async () => (await inHost('h2', ['docker', 'exec', NAME, '/opt/conda/envs/human/bin/python', '-c', 'import onnxruntime; print(onnxruntime.__version__)'])).stdout.trim();
 const servicePids = async () => (await inHost('h2', ['docker', 'exec', NAME, 'pgrep', '-f', 'python app.py'])).stdout.trim().split('\n').filter(Boolean);
 const answers = async () => {
   const h2 = lc.lab.hosts.find((h) => h.name === 'h2')!;
   return fetch(`http://${h2.address}:${PORT}/config`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
 };
+
+/** Runs `dhc ARGS` as a console process of its own and kills it with SIGKILL once its job's events satisfy `when`. */
+async function killConsoleDuring(args: string[], when: (events: Awaited<ReturnType<typeof eventsAfter>>) => boolean) {
+  const log = fs.openSync(path.join(lc.dataDir, 'dhc-child.log'), 'w');
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'cli/dhc.ts'), ...args], { cwd: root, env: process.env, stdio: ['ignore', log, log] });
+  try {
+    const running = await waitFor(`the CLI job (${args.join(' ')}) to reach the point`, 120_000, async () => {
+      const j = (await listJobs(CLI_ADMIN, { hostId, container: NAME, status: 'running' }))[0];
+      return j && when(await eventsAfter(j.id, 0)) ? j : null;
+    });
+    // The console process itself (tsx runs the CLI in a child of its own): the job's owner PID.
+    const ownerPid = Number(/:(\d+)$/.exec((await getJobRow(running.id))!.owner)![1]);
+    expect(ownerPid).not.toBe(process.pid);
+    process.kill(ownerPid, 'SIGKILL');
+    await waitFor('the killed process to be gone', 10_000, async () => {
+      try {
+        process.kill(ownerPid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    return running;
+  } finally {
+    child.kill('SIGKILL');
+    fs.closeSync(log);
+  }
+}
 
 describe('job faults', () => {
   it('cancel during a step: the job says cancelled, the lock is free, the remedy can run again', async () => {
@@ -54,30 +83,7 @@ describe('job faults', () => {
   }, 300_000);
 
   it('the console killed with SIGKILL mid-job: on restart the job is interrupted with the way out, and re-running finishes it', async () => {
-    const log = fs.openSync(path.join(lc.dataDir, 'dhc-child.log'), 'w');
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'cli/dhc.ts'), 'remedy', 'restart', `h2/${NAME}`, '--yes'], {
-      cwd: root, env: process.env, stdio: ['ignore', log, log],
-    });
-    const running = await waitFor('the CLI job to start a step', 60_000, async () => {
-      const jobs = await listJobs(CLI_ADMIN, { hostId, container: NAME, status: 'running' });
-      const j = jobs[0];
-      return j && (await eventsAfter(j.id, 0)).some((e) => e.type === 'step') ? j : null;
-    });
-    // The console process itself (tsx runs the CLI in a child of its own): the job's owner PID.
-    const ownerPid = Number(/:(\d+)$/.exec((await getJobRow(running.id))!.owner)![1]);
-    expect(ownerPid).not.toBe(process.pid);
-    process.kill(ownerPid, 'SIGKILL');
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    await waitFor('the killed process to be gone', 10_000, async () => {
-      try {
-        process.kill(ownerPid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    });
-    fs.closeSync(log);
+    const running = await killConsoleDuring(['remedy', 'restart', `h2/${NAME}`, '--yes'], (events) => events.some((e) => e.type === 'step'));
 
     expect(await reconcileJobs()).toContain(running.id);
     const j = await getJob(CLI_ADMIN, running.id);
@@ -91,6 +97,37 @@ describe('job faults', () => {
     expect(fixed.status, fixed.error ?? '').toBe('succeeded');
     expect(await answers()).toBe(true);
     expect((await servicePids()).length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('the console killed with SIGKILL during pip install: the job is reconciled from the host, where pip ran to its end', async () => {
+    const install = (events: Awaited<ReturnType<typeof eventsAfter>>) => {
+      const step = events.find((e) => e.type === 'step' && /^pip install/.test(e.text))?.step;
+      return step !== undefined && events.some((e) => e.type === 'remote' && e.step === step);
+    };
+    const running = await killConsoleDuring(['remedy', 'pin-ort', `h2/${NAME}`, '--yes'], install);
+    expect(await reconcileJobs()).toContain(running.id);
+    // The step may still run: the container stays locked (by the interrupted job) until the host check has seen its end.
+    const checked = await waitFor('the host check', 120_000, async () => (await getJob(CLI_ADMIN, running.id)).result?.hostCheck);
+    const j = await getJob(CLI_ADMIN, running.id);
+    const log = (await eventsAfter(running.id, 0)).map((e) => e.text).join('\n');
+    expect(j.status).toBe('interrupted');
+    expect(checked.step, log).toMatchObject({ state: 'exited', title: { en: expect.stringMatching(/^pip install/) } });
+    expect(checked.step).toMatchObject({ code: 0, outcome: { en: 'finished with exit status 0 after the console stopped' } });
+    expect(checked.parts).toEqual([{ remedy: 'pin-ort', current: expect.objectContaining({ en: 'onnxruntime-gpu 1.16.0' }), applied: true }]);
+    expect(j.result?.restoreHint?.en).toMatch(/^On the host, step (\d+) \("pip install[^"]*"\) finished with exit status 0 after the console stopped\. Now: pin-ort: onnxruntime-gpu 1\.16\.0 \(holds\)\./);
+    // The step that finished on the host counts as done; nothing is said to be "under way" any more.
+    expect(j.stepsDone).toBe(checked.step!.index + 1);
+    expect(j.result?.restoreHint?.en).not.toMatch(/under way/);
+    expect(log).toMatch(/now: pin-ort: onnxruntime-gpu 1.16.0 \(the change holds\)/);
+    expect(await ortVersion()).toBe('1.16.0');
+    expect(await lockHolder(hostId, NAME)).toBeNull();
+    // Nothing is left running, and the step directory is gone.
+    expect((await inHost('h2', ['docker', 'exec', NAME, 'pgrep', '-af', 'pip install'])).stdout.trim()).toBe('');
+    expect((await inHost('h2', ['docker', 'exec', NAME, 'sh', '-c', 'ls -A /var/tmp/dh-console-steps | wc -l'])).stdout.trim()).toBe('0');
+    console.log(`SIGKILL during pip install: ${j.result?.restoreHint?.en}`);
+    // Running the remedy again finds the change in place.
+    const again = await (await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'pin-ort' })).done;
+    expect(again.status, again.error ?? '').toBe('already_applied');
   }, 300_000);
 
   it('fleet batch: a failing canary stops the batch before any other container; a later failure stops the waves', async () => {

@@ -31,6 +31,17 @@ describe('the container restarted by someone else mid-job', () => {
     // The restart started the service while pip was half-way: it may have died at import. Then the console's own
     // restart remedy (the way back) brings it up on the restored version.
     const cameBack = await waitFor('the service to answer after the restart', 45_000, answers).catch(() => false);
+    // The job looked at the service after its failure and said what it found, with the way back when it is down.
+    const service = final.result?.service;
+    if (final.status === 'failed') {
+      expect(service, log).toBeDefined();
+      if (service!.state === 'answering') expect(cameBack, service!.text.en).toBe(true);
+      if (!cameBack) {
+        expect(['not_running', 'not_answering'], service!.text.en).toContain(service!.state);
+        expect(final.result?.restoreHint?.en).toMatch(/Run the restart remedy to bring it back/);
+      }
+      console.log(`restarted mid-job: the job says: ${service!.text.en}`);
+    }
     if (!cameBack) {
       const seen = await inHost('h1', ['docker', 'exec', NAME, 'sh', '-c', 'pgrep -af python; tail -n 8 /tmp/gradio.log']);
       const entry = await inHost('h1', ['docker', 'logs', '--tail', '8', NAME]);

@@ -1,6 +1,7 @@
 // The SSH connection cut during each step of every remedy (closed under the step's first remote call, as a network
 // drop would). Each run must end either done and verified, or rolled back to exactly the state it started from, as
-// the remedy itself reads it; never half-changed. The service must answer at the end either way.
+// the remedy itself reads it; never half-changed. Steps that run durably (pin-ort's pip steps) must complete through
+// the cut. The service must answer at the end either way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remedyModule } from '@/lib/remedies';
 import { runSteps } from '@/lib/remedies/run-steps';
@@ -94,6 +95,8 @@ describe('an SSH cut during each step', () => {
       const left = (await inHost('h1', ['docker', 'exec', NAME, 'pgrep', '-af', 'pip (download|install|uninstall)|dhc_console|shutil'])).stdout.trim();
       const where = `${id} step ${k + 1}/${before.steps.length} (${before.steps[k]!.id})`;
       expect(left, `${where}: still running after the cut`).toBe('');
+      // A step that runs durably goes on through the cut: its run completes (the reads reconnect).
+      if (before.steps[k]!.durable) expect(outcome.ok, `${where}: runs durably, yet failed at the cut\n${log.join('\n')}`).toBe(true);
       if (outcome.ok) {
         const v = await remedy.verify(plain, before.plan);
         expect(v.ok, `${where}: completed but does not verify: ${v.detail.en}\n${log.join('\n')}`).toBe(true);

@@ -15,6 +15,7 @@ export const jobsEn = {
       title: 'Preview: {title}', planHash: 'plan {hash}', current: 'Now', wanted: 'After', alreadyApplied: 'Already in place: nothing to do.',
       needsRestart: 'Takes effect after the service restarts.', steps: 'What will run', noSteps: 'Nothing will run.',
       confirm: 'Run it', cancel: 'Close', where: { container: 'in the container', host: 'on the host', docker: 'Docker API' },
+      durable: 'survives a dropped connection', durableHint: 'Runs detached in the container, with its output and exit status kept in a file there: a dropped connection neither stops it nor hides its outcome.',
       timeout: 'timeout {seconds} s', changes: 'Container configuration', blocked: 'Refused',
     },
     job: {

@@ -16,6 +16,7 @@ export const jobsZhCN: Pick<Messages, 'jobs'> = {
       title: '预览：{title}', planHash: '计划 {hash}', current: '当前', wanted: '之后', alreadyApplied: '已生效：无需操作。',
       needsRestart: '服务重启后生效。', steps: '将执行的操作', noSteps: '不会执行任何操作。',
       confirm: '执行', cancel: '关闭', where: { container: '在容器内', host: '在主机上', docker: 'Docker API' },
+      durable: '连接中断也不受影响', durableHint: '在容器内以分离方式运行，输出和退出码保存在容器内的文件中：连接中断既不会停止它，也不会使其结果丢失。',
       timeout: '超时 {seconds} 秒', changes: '容器配置', blocked: '已拒绝',
     },
     job: {

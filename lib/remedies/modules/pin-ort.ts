@@ -50,26 +50,27 @@ function pinSteps(version: string, index: string | null, dir: string, previous: 
   const backup = `${dir}/previous.tar`;
   const restoreArgv = previous ? [ENV_PYTHON, '-c', RESTORE_DIST, DIST, backup, previous] : null;
   const restore = async (ctx: RemedyContext) => {
-    if (restoreArgv && (await readContainerFile(ctx, backup)).exists) await ctx.inContainer(restoreArgv, { check: true, env: PIP_ENV, timeoutMs: 300_000 });
+    if (restoreArgv && (await readContainerFile(ctx, backup)).exists) await ctx.inContainer(restoreArgv, { check: true, env: PIP_ENV, timeoutMs: 300_000, durable: true });
   };
   const download = [ENV_PYTHON, '-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '-d', dir, `${DIST}==${version}`, ...(index ? ['--index-url', index] : [])];
   const install = [ENV_PYTHON, '-m', 'pip', 'install', '--no-deps', '--no-index', '--find-links', dir, `${DIST}==${version}`];
-  const run = (argv: string[], timeoutMs: number) => async (ctx: RemedyContext) => void (await ctx.inContainer(argv, { check: true, env: PIP_ENV, timeoutMs }));
+  // Durable: a dropped connection must not stop pip half-way (uninstalled, nothing installed); it runs on.
+  const run = (argv: string[], timeoutMs: number) => async (ctx: RemedyContext) => void (await ctx.inContainer(argv, { check: true, env: PIP_ENV, timeoutMs, durable: true }));
   const steps: RunnableStep[] = [
     { id: 'download', title: bi(`Download ${DIST} ${version}${index ? ` from ${index}` : ' from the env\'s own index'}`, `下载 ${DIST} ${version}${index ? `（来自 ${index}）` : '（来自环境自身的索引）'}`),
-      where: 'container', argv: download, timeoutMs: 600_000, run: run(download, 590_000) },
+      where: 'container', argv: download, timeoutMs: 600_000, durable: true, run: run(download, 590_000) },
   ];
   if (previous) {
     const save = [ENV_PYTHON, '-c', BACKUP_DIST, DIST, backup];
     const uninstall = [ENV_PYTHON, '-m', 'pip', 'uninstall', '-y', DIST];
     steps.push(
-      { id: 'backup', title: bi(`Save the installed ${DIST} ${previous} for an offline restore`, `保存已安装的 ${DIST} ${previous}，以便离线恢复`), where: 'container', argv: save, timeoutMs: 300_000, run: run(save, 290_000) },
-      { id: 'uninstall', title: bi(`pip uninstall -y ${DIST} (${previous})`, `pip uninstall -y ${DIST}（${previous}）`), where: 'container', argv: uninstall, timeoutMs: 300_000, run: run(uninstall, 290_000), rollback: restore },
+      { id: 'backup', title: bi(`Save the installed ${DIST} ${previous} for an offline restore`, `保存已安装的 ${DIST} ${previous}，以便离线恢复`), where: 'container', argv: save, timeoutMs: 300_000, durable: true, run: run(save, 290_000) },
+      { id: 'uninstall', title: bi(`pip uninstall -y ${DIST} (${previous})`, `pip uninstall -y ${DIST}（${previous}）`), where: 'container', argv: uninstall, timeoutMs: 300_000, durable: true, run: run(uninstall, 290_000), rollback: restore },
     );
   }
   steps.push(
-    { id: 'install', title: bi(`pip install ${DIST}==${version} (the downloaded file)`, `pip install ${DIST}==${version}（使用已下载的文件）`), where: 'container', argv: install, timeoutMs: 600_000, run: run(install, 590_000), rollback: restore },
-    { id: 'clean', title: bi('Remove the downloaded wheel (the backup stays for undo)', '删除已下载的安装包（保留备份以便撤销）'), where: 'container', argv: [ENV_PYTHON, '-c', CLEAN_DOWNLOADS, dir], timeoutMs: 60_000, run: run([ENV_PYTHON, '-c', CLEAN_DOWNLOADS, dir], 50_000) },
+    { id: 'install', title: bi(`pip install ${DIST}==${version} (the downloaded file)`, `pip install ${DIST}==${version}（使用已下载的文件）`), where: 'container', argv: install, timeoutMs: 600_000, durable: true, run: run(install, 590_000), rollback: restore },
+    { id: 'clean', title: bi('Remove the downloaded wheel (the backup stays for undo)', '删除已下载的安装包（保留备份以便撤销）'), where: 'container', argv: [ENV_PYTHON, '-c', CLEAN_DOWNLOADS, dir], timeoutMs: 60_000, durable: true, run: run([ENV_PYTHON, '-c', CLEAN_DOWNLOADS, dir], 50_000) },
   );
   return steps;
 }
@@ -113,8 +114,8 @@ export const pinOrt: Remedy<PinParams> = {
     if (u.backup && (await readContainerFile(ctx, u.backup)).exists) {
       const argv = [ENV_PYTHON, '-c', RESTORE_DIST, DIST, u.backup, u.previous];
       const steps: RunnableStep[] = [{
-        id: 'restore', title: bi(`Restore ${DIST} ${u.previous} from ${u.backup}`, `从 ${u.backup} 恢复 ${DIST} ${u.previous}`), where: 'container', argv, timeoutMs: 300_000,
-        run: async (c) => void (await c.inContainer(argv, { check: true, env: PIP_ENV, timeoutMs: 290_000 })),
+        id: 'restore', title: bi(`Restore ${DIST} ${u.previous} from ${u.backup}`, `从 ${u.backup} 恢复 ${DIST} ${u.previous}`), where: 'container', argv, timeoutMs: 300_000, durable: true,
+        run: async (c) => void (await c.inContainer(argv, { check: true, env: PIP_ENV, timeoutMs: 290_000, durable: true })),
       }];
       return { plan: { ...base, alreadyApplied: false, steps }, steps };
     }

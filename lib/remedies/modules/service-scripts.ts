@@ -117,3 +117,24 @@ sys.exit(0 if answers and svc and svc["pid"] != old else 1)
 /** bash argv: APP_DIR. Starts the service exactly as the deployment does; the exec returns at once. */
 export const START_SERVICE =
   'source /opt/conda/etc/profile.d/conda.sh && conda activate human && cd "$1" && nohup python app.py > /tmp/gradio.log 2>&1 < /dev/null &';
+
+/** argv: TIMEOUT_S. Prints {service, answers}: the service process (or null) and whether its web port answers within
+ * the timeout (a service just started by a rollback takes a moment to listen). */
+export const SERVICE_STATE = `${PROC}
+import http.client
+end = time.time() + float(sys.argv[1])
+while True:
+    svc, answers = find(), False
+    if svc:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", svc.get("port", 7860), timeout=3)
+            c.request("GET", "/config")
+            answers = c.getresponse().status < 500
+            c.close()
+        except (OSError, http.client.HTTPException):
+            answers = False
+    if answers or not svc or time.time() > end:
+        break
+    time.sleep(0.5)
+print(json.dumps({"service": svc, "answers": answers}))
+`;
