@@ -5,8 +5,9 @@ import { errorText, runSteps, StepTimeoutError } from '@/lib/remedies/run-steps'
 import type { Plan, RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
 import { renewLock, releaseLock, type LockHolder } from './lock';
 import { restoreHint } from './restore-hint';
+import { JobEventLog } from './event-log';
 import { untilStored } from './until-stored';
-import { appendEvent, cancelRequested, finishJob, getJobRow, setStepsDone, toView } from './store';
+import { cancelRequested, finishJob, getJobRow, setStepsDone, toView } from './store';
 import type { JobPlan, JobResult, JobStatus, JobView } from './types';
 import { remedyModule } from '@/lib/remedies';
 import { actorName } from '@/lib/auth/guard';
@@ -62,13 +63,11 @@ export async function runJob(input: RunInput): Promise<JobView> {
   const ctl = new AbortController();
   running.set(jobId, ctl);
   const deadline = setTimeout(() => ctl.abort(new StepTimeoutError({ title: { en: 'the whole job', zh: '整个任务' }, timeoutMs: input.timeoutMs } as RunnableStep)), input.timeoutMs);
-  // Events are written in order but without blocking the steps: the log keeps up with fast output.
-  let pending: Promise<void> = Promise.resolve();
+  // Events are written in order but without blocking the steps: the log keeps up with fast output, and lines that
+  // cannot be stored yet (disk full) are kept and stored later, in order.
+  const events = new JobEventLog(jobId);
   let currentStep: number | null = null;
-  const log = (line: string) => {
-    const step = currentStep;
-    pending = pending.then(() => appendEvent(jobId, 'log', step, line)).catch(() => undefined);
-  };
+  const log = (line: string) => void events.add('log', currentStep, line);
   let fenceLost = false;
   const beat = setInterval(() => {
     void (async () => {
@@ -77,11 +76,7 @@ export async function runJob(input: RunInput): Promise<JobView> {
     })().catch(() => undefined);
   }, HEARTBEAT_MS);
   // Stored at once, in order with the log: a console killed mid-step leaves the reconciler the handle to read back.
-  const onDurable = (h: unknown) => {
-    const step = currentStep;
-    pending = pending.then(() => appendEvent(jobId, 'remote', step, JSON.stringify(h))).catch(() => undefined);
-    return pending;
-  };
+  const onDurable = (h: unknown) => events.add('remote', currentStep, JSON.stringify(h));
   const ctx = remoteContext(target, { signal: ctl.signal, log, onDurable });
   let status: JobStatus = 'failed';
   let result: JobResult = { verifications: [] };
@@ -101,8 +96,9 @@ export async function runJob(input: RunInput): Promise<JobView> {
       before: async (i) => {
         if (fenceLost || !(await renewLock(target.hostId, target.container, lock))) throw new FenceLostError();
         currentStep = i;
-        await pending;
-        await appendEvent(jobId, 'step', i, plan.steps[i]!.title.en);
+        // A step whose start cannot be recorded does not run: a job must never act without a trace.
+        await events.add('step', i, plan.steps[i]!.title.en);
+        if (events.unwritten > 0) throw new Error(`cannot store the job's log (${events.lastError ?? 'unknown'}): stopped before the step`);
       },
       after: async (i) => {
         await setStepsDone(jobId, i + 1);
@@ -132,7 +128,6 @@ export async function runJob(input: RunInput): Promise<JobView> {
     clearInterval(beat);
     clearTimeout(deadline);
     running.delete(jobId);
-    await pending;
   }
   if (tests) result.tests = tests;
   if (status !== 'succeeded' && status !== 'already_applied') {
@@ -140,12 +135,12 @@ export async function runJob(input: RunInput): Promise<JobView> {
     // by someone else while ORT was uninstalled).
     result.service = await serviceNow(ctx.detached());
     log(`service: ${result.service.text.en}`);
-    await pending;
     if (result.service.state !== 'answering') {
       const h = result.restoreHint;
       result.restoreHint = h ? { en: `${h.en} ${result.service.text.en}`, zh: `${h.zh} ${result.service.text.zh}` } : result.service.text;
     }
   }
+  await events.drain();
   await untilStored(`the end of job ${jobId}`, () => finishJob(jobId, status, result, error));
   await untilStored(`the lock release of job ${jobId}`, () => releaseLock(target.hostId, target.container, lock));
   await untilStored(`the audit entry of job ${jobId}`, () => recordAudit({
@@ -174,3 +169,4 @@ async function verifyAll(ctx: RemedyContext, parts: Plan[]): Promise<JobResult> 
   }
   return { verifications };
 }
+

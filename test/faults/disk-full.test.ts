@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import { addHost, trustHostKey } from '@/lib/hosts/service';
 import { lockHolder } from '@/lib/jobs/lock';
-import { getJobRow } from '@/lib/jobs/store';
+import { eventsAfter, getJobRow } from '@/lib/jobs/store';
 import { startJob } from '@/lib/jobs/service';
 import { remote } from '@/lib/remote';
 import { closeDb, getDb } from '@/lib/store/db';
@@ -90,6 +90,15 @@ describe('the console data disk full', () => {
     console.log(`disk full mid-job: ${final.status}, rolled back ${final.result?.rolledBack ?? '-'}: ${final.error ?? ''}`);
     const row = await getJobRow(job.id);
     expect(row?.status).toBe(final.status);
+    // The log lines written while the disk was full were kept and stored once space was back, in order.
+    const lines = (await eventsAfter(job.id, 0)).filter((e) => e.type === 'log').map((e) => e.text);
+    if (final.status === 'failed') {
+      const failed = lines.findIndex((l) => l.startsWith('✗ ') && /disk is full|SQLITE_FULL|cannot store/i.test(l));
+      expect(failed, lines.join('\n')).toBeGreaterThanOrEqual(0);
+      expect(lines.findIndex((l) => l.startsWith('service: ')), lines.join('\n')).toBeGreaterThan(failed);
+    } else {
+      expect(lines.some((l) => l.startsWith('✓ batch-size')), lines.join('\n')).toBe(true);
+    }
     expect(['failed', 'succeeded']).toContain(final.status);
     if (final.status === 'failed') {
       expect(final.result?.rolledBack, JSON.stringify(final)).toBe(true);
