@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit/log';
 import type { Actor } from '@/lib/auth/types';
 import { remoteContext } from '@/lib/remedies/context';
+import { RemoteError } from '@/lib/remote';
 import { errorText, runSteps, StepTimeoutError } from '@/lib/remedies/run-steps';
 import type { Plan, RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
 import { renewLock, releaseLock, type LockHolder } from './lock';
@@ -118,7 +119,9 @@ export async function runJob(input: RunInput): Promise<JobView> {
       }
     } else {
       const reason = outcome.error;
-      status = reason instanceof CancelledError ? 'cancelled' : reason instanceof StepTimeoutError ? 'timed_out' : 'failed';
+      // A remote command stopped at its own deadline is a timeout too, not a failure of what it ran.
+      const timedOut = reason instanceof StepTimeoutError || (reason instanceof RemoteError && reason.kind === 'timeout');
+      status = reason instanceof CancelledError ? 'cancelled' : timedOut ? 'timed_out' : 'failed';
       error = errorText(reason);
       result = { verifications: [], rolledBack: outcome.rolledBack, restoreHint: restoreHint(plan, outcome.completed, outcome.rolledBack, outcome.rollbackErrors.map((r) => errorText(r.error))) };
     }

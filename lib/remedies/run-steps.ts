@@ -1,3 +1,4 @@
+import { RemoteError } from '@/lib/remote/errors';
 import type { RemedyContext, RunnableStep } from './types';
 
 // Runs prepared steps in order, each under its own timeout. When one fails (or times out, or the job is cancelled),
@@ -95,6 +96,8 @@ export async function runSteps(ctx: RemedyContext, steps: RunnableStep[], hooks:
   }
 }
 
+/** A job already names its host: remote errors are told without the host id in front. */
 export function errorText(e: unknown): string {
+  if (e instanceof RemoteError) return e.detail;
   return e instanceof Error ? e.message : String(e);
 }

@@ -38,6 +38,8 @@ export const remedyDefaultsSchema = z
     stopTimeoutS: z.number().int().min(1).max(300),
     /** Seconds to wait for the web port after a start. */
     startTimeoutS: z.number().int().min(5).max(900),
+    /** Seconds each pip step (download, install) may take before it is stopped and rolled back (slow mirrors). */
+    pipTimeoutS: z.number().int().min(10, 'must be at least 10').max(3600, 'must be at most 3600').default(600),
   })
   .superRefine((v, ctx) => {
     if (v.indexUrl !== null) {
@@ -66,6 +68,7 @@ export const DEFAULT_REMEDY_DEFAULTS: RemedyDefaults = {
   },
   stopTimeoutS: 20,
   startTimeoutS: 120,
+  pipTimeoutS: 600,
 };
 
 const KEY = 'remedies';

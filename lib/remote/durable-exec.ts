@@ -139,14 +139,15 @@ async function follow(hostId: string, h: DurableHandle, argv: string[], deadline
   let offOut = 0;
   let offErr = 0;
   let lost: unknown = null;
-  const what = `${argv[0]} in ${h.container}`;
+  const what = `${commandName(argv)} in ${h.container}`;
+  const seconds = Math.round((deadline - Date.now()) / 1000);
   const stop = async (kind: 'cancelled' | 'timeout', msg: string): Promise<never> => {
     await stopDurable(hostId, h);
     throw new RemoteError(kind, hostId, msg, { argv });
   };
   for (let wait = 150; ; wait = Math.min(wait * 2, 1_500)) {
     if (opts.signal?.aborted) await stop('cancelled', `cancelled: ${what}`);
-    if (Date.now() > deadline) await stop('timeout', `${what} did not finish in time (still running on the host: stopped)`);
+    if (Date.now() > deadline) await stop('timeout', `${what} did not finish within ${seconds} s (stopped on the host)`);
     try {
       const r = await readDir(hostId, h.container, h.dir, offOut, offErr);
       if (lost) opts.onNotice?.(`connection back: ${what} kept running on the host`);
@@ -183,6 +184,19 @@ async function follow(hostId: string, h: DurableHandle, argv: string[], deadline
     }
     await sleep(wait, opts.signal);
   }
+}
+
+/** "python -m pip download" rather than the interpreter's full path alone; "python -c <script>" for inline scripts. */
+function commandName(argv: string[]): string {
+  const words = [argv[0]?.split('/').pop() ?? ''];
+  for (const a of argv.slice(1, 4)) {
+    if (a.includes('\n') || a.length > 40) {
+      words.push('<script>');
+      break;
+    }
+    words.push(a);
+  }
+  return words.join(' ');
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

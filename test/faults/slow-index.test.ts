@@ -51,4 +51,23 @@ describe('a package index that never answers', () => {
     const next = await (await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'batch-size' })).done;
     expect(next.status, next.error ?? '').toBe('succeeded');
   }, 300_000);
+
+  it('pin-ort with a short pip timeout: the job says timed_out, pip is stopped on the host, nothing changed', async () => {
+    const hostId = scratch.hostId();
+    await setRemedyDefaults(CLI_ADMIN, { ...DEFAULT_REMEDY_DEFAULTS, allowedIndexHosts: [`127.0.0.1:${TARPIT_PORT}`], pipTimeoutS: 10 });
+    const t0 = Date.now();
+    const { job, done } = await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'pin-ort', params: { indexUrl: `http://127.0.0.1:${TARPIT_PORT}/simple/` } });
+    expect(job.plan?.steps[0]?.timeoutMs).toBe(20_000);
+    await waitFor('pip download running in the container', 60_000, pipDownloads);
+    const final = await done;
+    const log = (await eventsAfter(job.id, 0)).map((e) => e.text).join('\n');
+    expect(final.status, `${final.error}\n${log}`).toBe('timed_out');
+    expect(final.error).toMatch(/did not finish/);
+    expect(final.stepsDone).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(60_000);
+    await waitFor('pip download gone from the container', 15_000, async () => (await pipDownloads()) === '');
+    expect(await ortVersion()).toBe('1.18.0');
+    expect(await lockHolder(hostId, NAME)).toBeNull();
+    console.log(`pip timeout: ${final.status} after ${Math.round((Date.now() - t0) / 1000)} s: ${final.error}`);
+  }, 300_000);
 });

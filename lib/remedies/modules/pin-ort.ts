@@ -4,7 +4,7 @@ import { ENV_PYTHON } from '@/lib/probes/container';
 import { indexUrl, packageVersion } from '@/lib/validate/values';
 import { readContainerFile } from '../container-files';
 import { ok, probeInside } from '../probe';
-import type { RemedyDefaults } from '../settings';
+import { DEFAULT_REMEDY_DEFAULTS, type RemedyDefaults } from '../settings';
 import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
 import { bi, onlyKeys, valid } from './common';
 import { BACKUP_DIST, CLEAN_DOWNLOADS, RESTORE_DIST } from './pip-scripts';
@@ -46,7 +46,8 @@ export function compatNotices(version: string, cuda: number[], cudnn: number[], 
   return [truth, { level, en: `onnxruntime-gpu ${version} cannot load CUDA with this container's ${libs}: it would run on the CPU.${rec}`, zh: `onnxruntime-gpu ${version} 无法在本容器的 ${libs} 下加载 CUDA，将在 CPU 上运行。${recZh}` }];
 }
 
-function pinSteps(version: string, index: string | null, dir: string, previous: string | null): RunnableStep[] {
+function pinSteps(version: string, index: string | null, dir: string, previous: string | null, pipTimeoutS = DEFAULT_REMEDY_DEFAULTS.pipTimeoutS): RunnableStep[] {
+  const pipMs = pipTimeoutS * 1000;
   const backup = `${dir}/previous.tar`;
   const restoreArgv = previous ? [ENV_PYTHON, '-c', RESTORE_DIST, DIST, backup, previous] : null;
   const restore = async (ctx: RemedyContext) => {
@@ -58,7 +59,7 @@ function pinSteps(version: string, index: string | null, dir: string, previous: 
   const run = (argv: string[], timeoutMs: number) => async (ctx: RemedyContext) => void (await ctx.inContainer(argv, { check: true, env: PIP_ENV, timeoutMs, durable: true }));
   const steps: RunnableStep[] = [
     { id: 'download', title: bi(`Download ${DIST} ${version}${index ? ` from ${index}` : ' from the env\'s own index'}`, `下载 ${DIST} ${version}${index ? `（来自 ${index}）` : '（来自环境自身的索引）'}`),
-      where: 'container', argv: download, timeoutMs: 600_000, durable: true, run: run(download, 590_000) },
+      where: 'container', argv: download, timeoutMs: pipMs + 10_000, durable: true, run: run(download, pipMs) },
   ];
   if (previous) {
     const save = [ENV_PYTHON, '-c', BACKUP_DIST, DIST, backup];
@@ -69,7 +70,7 @@ function pinSteps(version: string, index: string | null, dir: string, previous: 
     );
   }
   steps.push(
-    { id: 'install', title: bi(`pip install ${DIST}==${version} (the downloaded file)`, `pip install ${DIST}==${version}（使用已下载的文件）`), where: 'container', argv: install, timeoutMs: 600_000, durable: true, run: run(install, 590_000), rollback: restore },
+    { id: 'install', title: bi(`pip install ${DIST}==${version} (the downloaded file)`, `pip install ${DIST}==${version}（使用已下载的文件）`), where: 'container', argv: install, timeoutMs: pipMs + 10_000, durable: true, run: run(install, pipMs), rollback: restore },
     { id: 'clean', title: bi('Remove the downloaded wheel (the backup stays for undo)', '删除已下载的安装包（保留备份以便撤销）'), where: 'container', argv: [ENV_PYTHON, '-c', CLEAN_DOWNLOADS, dir], timeoutMs: 60_000, durable: true, run: run([ENV_PYTHON, '-c', CLEAN_DOWNLOADS, dir], 50_000) },
   );
   return steps;
@@ -95,7 +96,7 @@ export const pinOrt: Remedy<PinParams> = {
     };
     if (previous === p.version) return { plan: { ...base, alreadyApplied: true, steps: [], undo: null }, steps: [] };
     const dir = `/var/tmp/dh-console-ort-${stamp()}`;
-    const steps = pinSteps(p.version, p.indexUrl, dir, previous);
+    const steps = pinSteps(p.version, p.indexUrl, dir, previous, d.pipTimeoutS);
     const undo: Undo = { previous, backup: previous ? `${dir}/previous.tar` : null, indexUrl: p.indexUrl };
     return { plan: { ...base, alreadyApplied: false, steps, undo }, steps };
   },
