@@ -12,6 +12,7 @@ import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
 import { JobStatusBadge } from './job-status-badge';
 import { JobTestsView } from './job-tests-view';
+import { KeptOriginal } from './kept-original';
 import { useBi } from './use-bi';
 
 // One job, live: its output over server-sent events (EventSource reconnects and resumes after the last event id),
@@ -105,6 +106,7 @@ export function JobLive({ jobId, onUndo, onEnded }: { jobId: string; onUndo?: (j
           {job.result?.tests && <JobTestsView tests={job.result.tests} />}
           {job.error && <Notice tone="error" testId="job-error">{job.error}</Notice>}
           {job.result?.restoreHint && <Notice tone="warning" testId="job-restore-hint"><strong>{t('jobs.job.restore')}: </strong>{bi(job.result.restoreHint)}</Notice>}
+          <KeptOriginal job={job} onChanged={() => void mutate()} />
         </div>
       )}
     </div>

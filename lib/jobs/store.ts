@@ -3,6 +3,7 @@ import { getDb, nowIso } from '@/lib/store/db';
 import type { Selectable } from 'kysely';
 import type { JobsTable as JobsTableDef } from '@/lib/store/schema';
 import { jobBus } from './bus';
+import { keptOriginalOf } from './kept-original-of';
 import type { JobEvent, JobKind, JobPlan, JobResult, JobStatus, JobView } from './types';
 
 type JobsTable = Selectable<JobsTableDef>;
@@ -87,7 +88,9 @@ export function toView(r: JobsTable, undone = false): JobView {
     status: r.status as JobStatus, stepCount: r.step_count, stepsDone: r.steps_done,
     result, error: r.error,
     // Nothing to undo when no step ran or the failure was rolled back already.
-    undoable: finished && r.kind !== 'undo' && r.undo !== null && r.steps_done > 0 && result?.rolledBack !== true && !undone, undoOf: r.undo_of,
+    undoable: finished && r.kind !== 'undo' && r.undo !== null && r.steps_done > 0 && result?.rolledBack !== true && !undone && !result?.discardedOriginal,
+    keptOriginal: finished && r.steps_done > 0 && result?.rolledBack !== true && !undone ? keptOriginalOf(r) : null,
+    undoOf: r.undo_of,
     actor: { id: r.actor_id, name: r.actor_name, via: r.via }, createdAt: r.created_at, finishedAt: r.finished_at,
   };
 }

@@ -29,6 +29,8 @@ export interface JobResult {
   service?: ServiceNow;
   /** After an interruption: what the host showed (lib/jobs/host-check.ts). */
   hostCheck?: HostCheck;
+  /** The original container the shm re-creation kept, removed at an operator's request (lib/jobs/kept-original.ts). */
+  discardedOriginal?: { name: string; id: string; at: string; by: string; alreadyGone: boolean };
 }
 
 export interface HostCheck {
@@ -57,6 +59,8 @@ export interface JobView {
   error: string | null;
   /** An earlier apply saved what undo needs, and no undo of this job has succeeded yet. */
   undoable: boolean;
+  /** The original container kept stopped by the shm re-creation, until it is discarded or the job undone. */
+  keptOriginal: { name: string; id: string } | null;
   undoOf: string | null;
   actor: { id: string | null; name: string; via: string };
   createdAt: string;

@@ -121,5 +121,17 @@ describe('remedies in Chromium', () => {
     }, { timeout: 120_000, interval: 1000 }).toBe(false);
     expect(await page.getAttribute('[data-testid="value-ort"]', 'data-value')).toBe('1.16.0');
     await screenshot(page, 'remedy-after');
+
+    // The shm re-creation kept the original, stopped: the job says so, and the operator discards it in two clicks.
+    const kept = live.locator('[data-testid="job-kept-original"]');
+    expect(await kept.textContent()).toMatch(new RegExp(`${NAME}-dhc-old-\\d{8}T\\d{6}Z`));
+    const oldName = /(\S+-dhc-old-\S+?Z)/.exec((await kept.textContent()) ?? '')![1]!;
+    expect((await inHost('h1', ['docker', 'ps', '-a', '--filter', `name=^${oldName}$`, '--format', '{{.State}}'])).stdout.trim()).toBe('exited');
+    await kept.locator('[data-testid="job-discard-original"]').click();
+    expect(await kept.textContent()).toMatch(/Undo of this job is then no longer possible/);
+    await kept.locator('[data-testid="job-discard-confirm"]').click();
+    await live.locator('[data-testid="job-original-discarded"]').waitFor({ timeout: 60_000 });
+    expect((await inHost('h1', ['docker', 'ps', '-a', '--filter', `name=^${oldName}$`, '--format', '{{.State}}'])).stdout.trim()).toBe('');
+    await expect.poll(() => live.locator('[data-testid="job-undo"]').count()).toBe(0);
   }, 900_000);
 });

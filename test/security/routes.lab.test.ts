@@ -32,6 +32,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/health', role: 'viewer', mutates: false },
   { method: 'GET', path: '/api/hosts', role: 'viewer', mutates: false },
   { method: 'POST', path: `/api/jobs/${J}/cancel`, role: 'operator', mutates: true, body: {} },
+  { method: 'POST', path: `/api/jobs/${J}/discard-original`, role: 'operator', mutates: true, body: {} },
   { method: 'GET', path: `/api/jobs/${J}/events`, role: 'viewer', mutates: false },
   { method: 'GET', path: `/api/jobs/${J}`, role: 'viewer', mutates: false },
   { method: 'POST', path: `/api/jobs/${J}/undo/preview`, role: 'operator', mutates: true, body: {} },

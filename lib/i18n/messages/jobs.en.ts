@@ -23,6 +23,9 @@ export const jobsEn = {
       cancel: 'Cancel', undo: 'Undo…', verification: 'Verification', restore: 'What now', step: 'Step {n} of {total}',
       tests: 'Test before and after', test_before: 'Before', test_after: 'After',
       reconnecting: 'Connection lost, reconnecting…', open: 'Open', noOutput: 'No output yet.',
+      kept: 'The original container is kept stopped as {name} so that Undo can put it back; it still takes disk space.',
+      discard: 'Discard the original…', discardConfirm: 'Remove {name} for good? Undo of this job is then no longer possible.',
+      discardYes: 'Remove it', discardNo: 'Keep it', discarded: 'The original container {name} was removed by {by}.',
     },
     status: {
       running: 'running', succeeded: 'succeeded', already_applied: 'already applied', failed: 'failed', cancelled: 'cancelled',

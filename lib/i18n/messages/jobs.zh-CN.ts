@@ -24,6 +24,9 @@ export const jobsZhCN: Pick<Messages, 'jobs'> = {
       cancel: '取消', undo: '撤销…', verification: '验证', restore: '下一步', step: '第 {n} / {total} 步',
       tests: '前后测试', test_before: '之前', test_after: '之后',
       reconnecting: '连接中断，正在重连…', open: '打开', noOutput: '暂无输出。',
+      kept: '原容器已停止并保留为 {name}，以便“撤销”时恢复；它仍占用磁盘空间。',
+      discard: '删除原容器…', discardConfirm: '永久删除 {name}？删除后将无法撤销此任务。',
+      discardYes: '删除', discardNo: '保留', discarded: '原容器 {name} 已由 {by} 删除。',
     },
     status: {
       running: '运行中', succeeded: '成功', already_applied: '已生效', failed: '失败', cancelled: '已取消',

@@ -1,8 +1,11 @@
 // The jobs engine with the real remedies against a lab container, through the same calls the buttons make
 // (lib/jobs/service: preview → start with the confirmed plan hash → live events → verified result → undo).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ADMIN } from '@/lib/auth/types';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { CLI_ADMIN, type Actor } from '@/lib/auth/types';
+import { listAudit } from '@/lib/audit/log';
+import { discardKeptOriginal } from '@/lib/jobs/kept-original';
+import { getJob } from '@/lib/jobs/service';
+import { AuthError, ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
 import { LockedError } from '@/lib/jobs/lock';
 import { eventsAfter } from '@/lib/jobs/store';
 import { previewJob, startJob, startUndo } from '@/lib/jobs/service';
@@ -17,6 +20,10 @@ const PORT = 7901;
 const MiB = 1024 * 1024;
 let lc: LabConsole;
 let hostId = '';
+let undoneJob = '';
+const VIEWER: Actor = { user: { id: 'u-viewer', username: 'vera', role: 'viewer' }, via: 'web', ip: '127.0.0.9' };
+const OPERATOR: Actor = { user: { id: 'u-operator', username: 'otto', role: 'operator' }, via: 'web', ip: '127.0.0.8' };
+const kept = async (name: string) => (await inHost('h1', ['docker', 'ps', '-a', '--filter', `name=^${name}$`, '--format', '{{.Names}} {{.State}}'])).stdout.trim();
 
 beforeAll(async () => {
   lc = await labConsole();
@@ -98,10 +105,35 @@ describe('fix-queue-blocking on a broken container', () => {
     expect(noop.status).toBe('already_applied');
     expect(noop.stepCount).toBe(0);
 
+    undoneJob = job.id;
     const undo = await startUndo(CLI_ADMIN, job.id);
     const undone = await undo.done;
     expect(undone.status, `${undone.error}`).toBe('succeeded');
     const restored = await facts();
     expect(restored.facts).toMatchObject({ ortVersion: '1.18.0', shmBytes: 64 * MiB, batchSize: 4, hookInstalled: false });
   }, 900_000);
+
+  it('the original kept by the shm re-creation: shown on the job, discarded by an operator only, then Undo is gone', async () => {
+    // The undone runbook's original is the service container again: never discarded.
+    await expect(discardKeptOriginal(OPERATOR, undoneJob)).rejects.toThrow(/keeps no original|was undone/);
+    const job = await (await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'shm' })).done;
+    expect(job.status, job.error ?? '').toBe('succeeded');
+    const original = job.keptOriginal!;
+    expect(original.name).toMatch(new RegExp(`^${NAME}-dhc-old-`));
+    expect(job.undoable).toBe(true);
+    expect(await kept(original.name)).toBe(`${original.name} exited`);
+    await expect(discardKeptOriginal(VIEWER, job.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(discardKeptOriginal(VIEWER, job.id)).rejects.toBeInstanceOf(AuthError);
+    expect(await kept(original.name)).toBe(`${original.name} exited`);
+
+    const after = await discardKeptOriginal(OPERATOR, job.id);
+    expect(await kept(original.name)).toBe('');
+    expect(after).toMatchObject({ keptOriginal: null, undoable: false, result: { discardedOriginal: { name: original.name, by: 'otto', alreadyGone: false } } });
+    expect((await getJob(CLI_ADMIN, job.id)).keptOriginal).toBeNull();
+    // The re-created service container is untouched and answers.
+    expect((await inHost('h1', ['curl', '-sf', '-o', '/dev/null', '--max-time', '5', `http://127.0.0.1:${PORT}/config`])).code).toBe(0);
+    await expect(discardKeptOriginal(OPERATOR, job.id)).rejects.toBeInstanceOf(ConflictError);
+    const audit = (await listAudit({ action: 'job.discard_original', limit: 10 })).map((e) => `${e.actor.name} ${e.result}`);
+    expect(audit).toEqual(expect.arrayContaining(['otto ok', 'otto error', 'vera denied']));
+  }, 300_000);
 });
