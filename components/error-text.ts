@@ -30,5 +30,5 @@ export function useErrorText() {
     return (error?.fields ?? []).filter((f) => !shown.includes(f.field.split('.')[0] ?? f.field)).map((f) => `${f.field}: ${rule(f)}`);
   }
 
-  return { summary, byField, unplaced, t };
+  return { summary, byField, unplaced, rule, t };
 }

@@ -13,6 +13,7 @@ const LINKS = [
   { href: '/hosts', key: 'nav.hosts', adminOnly: true },
   { href: '/users', key: 'nav.users', adminOnly: true },
   { href: '/audit', key: 'nav.audit', adminOnly: true },
+  { href: '/settings', key: 'settings.nav', adminOnly: true },
 ] as const;
 
 /** Admin-only links are hidden for convenience; the pages and their actions check the role again on the server. */

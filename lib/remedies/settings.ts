@@ -13,6 +13,10 @@ const checked = <T>(r: { ok: true; value: T } | { ok: false; problem: { rule: st
   return z.NEVER;
 };
 
+// Rule sentences name the bound in the units the settings page shows, so the error under a field is readable.
+const whole = (min: number, max: number, lo = String(min), hi = String(max)) =>
+  z.number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a number') }).int('must be a whole number').min(min, `must be at least ${lo}`).max(max, `must be at most ${hi}`);
+
 const hostName = z.string().regex(/^[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/, 'must be a host name or host:port');
 
 export const remedyDefaultsSchema = z
@@ -23,23 +27,23 @@ export const remedyDefaultsSchema = z
     allowedIndexHosts: z.array(hostName).max(50, 'at most 50 hosts'),
     /** What to do when the target version cannot load CUDA with the container's CUDA/cuDNN. */
     compatPolicy: z.enum(['warn', 'block']),
-    shmSizeBytes: z.number().int().min(64 * 1024 ** 2, 'must be at least 64m').max(64 * GiB, 'must be at most 64g'),
-    batchSize: z.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64'),
+    shmSizeBytes: whole(64 * 1024 ** 2, 64 * GiB, '64m', '64g'),
+    batchSize: whole(1, 64),
     sessionOptions: z.object({
-      intraOpNumThreads: z.number().int().min(0).max(256),
-      interOpNumThreads: z.number().int().min(0).max(256),
+      intraOpNumThreads: whole(0, 256),
+      interOpNumThreads: whole(0, 256),
       executionMode: z.enum(['ORT_SEQUENTIAL', 'ORT_PARALLEL']),
-      deviceId: z.number().int().min(0).max(15),
+      deviceId: whole(0, 15),
       arenaExtendStrategy: z.enum(['kNextPowerOfTwo', 'kSameAsRequested']),
-      gpuMemLimitBytes: z.number().int().min(256 * 1024 ** 2).max(256 * GiB),
+      gpuMemLimitBytes: whole(256 * 1024 ** 2, 256 * GiB, '256m', '256g'),
       doCopyInDefaultStream: z.boolean(),
     }),
     /** Seconds between TERM and KILL when the service is stopped. */
-    stopTimeoutS: z.number().int().min(1).max(300),
+    stopTimeoutS: whole(1, 300),
     /** Seconds to wait for the web port after a start. */
-    startTimeoutS: z.number().int().min(5).max(900),
+    startTimeoutS: whole(5, 900),
     /** Seconds each pip step (download, install) may take before it is stopped and rolled back (slow mirrors). */
-    pipTimeoutS: z.number().int().min(10, 'must be at least 10').max(3600, 'must be at most 3600').default(600),
+    pipTimeoutS: whole(10, 3600).default(600),
   })
   .superRefine((v, ctx) => {
     if (v.indexUrl !== null) {

@@ -1,6 +1,7 @@
 import { healthEn } from './health.en';
 import { jobsEn } from './jobs.en';
 import { logcheckEn } from './logcheck.en';
+import { settingsEn } from './settings.en';
 import { throughputEn } from './throughput.en';
 
 // English catalog. The zh-CN catalog must have exactly this shape (the type enforces it).
@@ -72,6 +73,7 @@ export const en = {
   ...healthEn,
   ...jobsEn,
   ...logcheckEn,
+  ...settingsEn,
   ...throughputEn,
 } as const;
 

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { healthZhCN } from './health.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { logcheckZhCN } from './logcheck.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
 import { throughputZhCN } from './throughput.zh-CN';
 
 // 简体中文目录：结构必须与 en.ts 完全一致（由 Messages 类型检查）。
@@ -73,5 +74,6 @@ export const zhCN: Messages = {
   ...healthZhCN,
   ...jobsZhCN,
   ...logcheckZhCN,
+  ...settingsZhCN,
   ...throughputZhCN,
 };
