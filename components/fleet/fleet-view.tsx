@@ -10,6 +10,7 @@ import { useErrorText } from '../error-text';
 import { isFiltered, matchesHealthFilter, NO_FILTER, type HealthFilter } from '../health/health-filter';
 import { HealthFilterBar } from '../health/health-filter-bar';
 import { useHealthFilter } from '../health/use-health-filter';
+import { BatchPanel } from '../jobs/batch-panel';
 import { Button } from '../ui/button';
 import { PageHeader } from '../ui/card';
 import { Notice } from '../ui/notice';
@@ -17,7 +18,7 @@ import { HostCard } from './host-card';
 import { StatusCounts } from './status-counts';
 
 /** Hosts and their containers (live snapshots) with each container's health; filters apply in place, nothing reloads. */
-export function FleetView({ isAdmin, initial }: { isAdmin: boolean; initial?: Partial<HealthFilter> }) {
+export function FleetView({ isAdmin, canRun = false, initial }: { isAdmin: boolean; canRun?: boolean; initial?: Partial<HealthFilter> }) {
   const { t, summary } = useErrorText();
   const { data, error } = useHosts();
   const { data: health } = useHealth();
@@ -67,6 +68,13 @@ export function FleetView({ isAdmin, initial }: { isAdmin: boolean; initial?: Pa
       )}
       {health && filtered && matching === 0 && hosts.length > 0 && (
         <div className="mb-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-6 text-center text-slate-500" data-testid="fleet-no-match">{t('health.noMatch')}</div>
+      )}
+      {canRun && hosts.length > 0 && (
+        // Closed by default: the fleet is read far more often than a batch is started.
+        <details className="mb-3" data-testid="fleet-batch">
+          <summary className="cursor-pointer text-sm font-medium text-sky-700">{t('jobs.batch.title')}</summary>
+          <div className="mt-2"><BatchPanel /></div>
+        </details>
       )}
       <div className="space-y-3">
         {hosts.map((host) => (

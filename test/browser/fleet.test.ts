@@ -100,6 +100,13 @@ describe('fleet console in Chromium', () => {
     }
     await page.locator('[data-host="blackholed"][data-status="unreachable"]').waitFor({ timeout: 30_000 });
     await screenshot(page, 'fleet');
+    // The fleet batch is one click away on the fleet page too (closed until opened), with the containers to pick.
+    const batch = page.getByTestId('fleet-batch');
+    expect(await batch.getByTestId('batch-start').isVisible()).toBe(false);
+    await batch.locator('summary').click();
+    await batch.getByTestId(`batch-pick-${h.containers[0]!.name}`).waitFor({ timeout: 30_000 });
+    expect(await batch.getByTestId('batch-start').isVisible()).toBe(true);
+    await batch.locator('summary').click();
   });
 
   it('a host key that no longer matches the pin is refused with both fingerprints; the admin re-pins', async () => {
