@@ -15,6 +15,14 @@ import { asSocket } from './socket-shim';
 export const EXEC_CHANNELS = 6; // below OpenSSH's default MaxSessions (10)
 export const DOCKER_SOCKETS = 6;
 const BACKOFF_MAX_MS = 30_000;
+// A host that stops answering on an open connection (hung sshd, frozen VM, a middlebox that black-holes it) sends no
+// FIN or RST: only SSH keepalives find it. One every KEEPALIVE_MS, and the connection is dropped once
+// KEEPALIVE_MISSES of them in a row go unanswered: 6–9 s after the host went quiet. That is below the 15 s deadline of
+// a remote call, so a call on a hung connection fails as "connection lost" and the job's rollback (and the next call)
+// reconnects, instead of timing out and rolling back on the same hung connection (found by test/faults/ssh-hang:
+// with 10 s × 3 a hang took 30–40 s to find, and batch-size ended "rollback failed" after its calls timed out).
+export const KEEPALIVE_MS = 3_000;
+export const KEEPALIVE_MISSES = 2;
 
 export interface ConnectionCounters {
   opened: number;
@@ -35,6 +43,10 @@ export class HostConnection {
   private retryAt = 0;
   private closed = false;
   private agents: http.Agent[] = [];
+  /** Why a connection that was up went away: what the calls that were using it fail with. */
+  private readonly lostWhy = new WeakMap<Client, RemoteError>();
+  /** Channels handed out as sockets, per connection, to fail them with that reason. */
+  private readonly sockets = new Map<Client, Set<Duplex>>();
 
   constructor(
     readonly target: HostConnectTarget,
@@ -69,6 +81,7 @@ export class HostConnection {
       this.counters.opened++;
       let ready = false;
       let failed = false;
+      let why = 'the host closed it';
       c.on('ready', () => {
         if (this.closed) {
           c.end(); // replaced or shut down while the handshake ran
@@ -83,6 +96,7 @@ export class HostConnection {
       });
       c.on('error', (err: Error & { level?: string; code?: string }) => {
         // A drop of an established connection is not a failed attempt: the next call reconnects at once.
+        if (ready) why = err.level === 'client-timeout' ? `${t.address}:${t.port} stopped answering (no reply to SSH keepalives)` : (err.code ?? err.message);
         if (ready || failed) return;
         failed = true;
         const e = this.classify(err, verdict, timeoutMs);
@@ -96,6 +110,7 @@ export class HostConnection {
       });
       c.on('close', () => {
         if (this.client === c) this.client = null;
+        if (ready) this.lost(c, this.closed ? 'connection closed (host settings changed or console stopping)' : `SSH connection lost: ${why}`);
         // Closed before 'ready' without an 'error' (ssh2 normally sends one): never leave the caller waiting.
         if (!ready && !failed) reject(new RemoteError('unreachable', t.name, `connection to ${t.address}:${t.port} closed during the handshake`));
       });
@@ -105,8 +120,8 @@ export class HostConnection {
         username: t.user,
         privateKey: t.privateKey ?? undefined,
         readyTimeout: timeoutMs,
-        keepaliveInterval: 10_000,
-        keepaliveCountMax: 3,
+        keepaliveInterval: KEEPALIVE_MS,
+        keepaliveCountMax: KEEPALIVE_MISSES,
         // Raw key in, decision out: runs during the key exchange, before any authentication.
         hostVerifier: (key: Buffer) => {
           const seen = fingerprintOf(key);
@@ -140,14 +155,35 @@ export class HostConnection {
     return new RemoteError('unreachable', t.name, `cannot reach ${t.address}:${t.port}: ${err.code ?? err.message}`);
   }
 
+  // ssh2 emits the client's 'close' before it ends the open channels and fails the pending opens ("No response from
+  // server"): the reason is known first, and each of them gets it. A channel in use gets it as an error, as a TCP
+  // socket reset under it would: an HTTP request then fails naming it (not "socket hang up"), and an attached exec
+  // stream fails instead of ending as if its command had (its output lost, its exit status read as done).
+  private lost(c: Client, message: string): void {
+    const e = new RemoteError('unreachable', this.target.name, message);
+    this.lostWhy.set(c, e);
+    if (!this.closed) this.counters.lastError = e;
+    const open = this.sockets.get(c);
+    this.sockets.delete(c);
+    for (const s of open ?? []) if (s.listenerCount('error') > 0) s.emit('error', e);
+  }
+
+  private socketOf(c: Client, ch: Duplex): Duplex {
+    let set = this.sockets.get(c);
+    if (!set) this.sockets.set(c, (set = new Set()));
+    set.add(ch);
+    ch.once('close', () => set.delete(ch));
+    return asSocket(ch);
+  }
+
   /** A fresh channel to a Unix socket on the host (OpenSSH streamlocal forwarding). */
   async openStreamLocal(socketPath: string): Promise<Duplex> {
     const c = await this.get();
     this.counters.channels++;
     return new Promise((resolve, reject) => {
       c.openssh_forwardOutStreamLocal(socketPath, (err, ch) => {
-        if (err) reject(new RemoteError('docker', this.target.name, `cannot open ${socketPath} on the host: ${err.message}`));
-        else resolve(asSocket(ch));
+        if (err) reject(this.lostWhy.get(c) ?? new RemoteError('docker', this.target.name, `the host's Docker engine does not answer (cannot open ${socketPath}: ${err.message})`));
+        else resolve(this.socketOf(c, ch));
       });
     });
   }
@@ -158,8 +194,8 @@ export class HostConnection {
     this.counters.channels++;
     return new Promise((resolve, reject) => {
       c.forwardOut('127.0.0.1', 0, host, port, (err, ch) => {
-        if (err) reject(new RemoteError('unreachable', this.target.name, `cannot reach ${host}:${port} from the host: ${err.message}`));
-        else resolve(asSocket(ch));
+        if (err) reject(this.lostWhy.get(c) ?? new RemoteError('unreachable', this.target.name, `cannot reach ${host}:${port} from the host: ${err.message}`));
+        else resolve(this.socketOf(c, ch));
       });
     });
   }
@@ -168,7 +204,7 @@ export class HostConnection {
     const c = await this.get();
     this.counters.channels++;
     return new Promise((resolve, reject) => {
-      c.exec(command, (err, ch) => (err ? reject(new RemoteError('unreachable', this.target.name, `cannot start a command: ${err.message}`)) : resolve(ch)));
+      c.exec(command, (err, ch) => (err ? reject(this.lostWhy.get(c) ?? new RemoteError('unreachable', this.target.name, `cannot start a command: ${err.message}`)) : resolve(ch)));
     });
   }
 

@@ -1,5 +1,6 @@
 // The running lab (LAB_ID, default dhlab), for tests: its status, host keys, service containers and a way to run a
 // command inside a test host. Tests that change a container use a scratch one or reset it: others expect the default fleet.
+import fs from 'node:fs';
 import path from 'node:path';
 import { hostByName, type HostPaths, type LabConfig } from '../lab/config';
 import { run, type RunOptions, type RunResult } from '../lab/exec';
@@ -81,4 +82,29 @@ export async function inHost(ref: HostRef, argv: string[], opts: RunOptions = {}
   if (argv.length === 0) throw new Error('lab: inHost needs a command');
   const env = { ...process.env, ...opts.env, DOCKER_HOST: `unix://${h.dockerSocket}`, PATH: `${h.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
   return run('nsenter', [`--net=${netnsPath(h.netns)}`, '--', ...argv], { ...opts, env });
+}
+
+/**
+ * PIDs of the sshd processes that serve the SSH connections *this* process has open to the host (matched by our
+ * source ports, seen from both ends with `ss`), plus any sshd above them short of the listener: what a test stops
+ * (SIGSTOP) to make exactly those connections hang while the host keeps accepting new ones.
+ */
+export async function sshSessionPids(ref: HostRef): Promise<number[]> {
+  const { cfg, h } = resolve(ref);
+  const listener = sshdPid(cfg, h);
+  const cols = (out: string) => out.split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/));
+  const ours = await run('ss', ['-tnpH', 'state', 'established', `( dst ${h.address} and dport = :22 )`]);
+  const ports = new Set(cols(ours.stdout).filter((c) => c.join(' ').includes(`pid=${process.pid},`)).map((c) => c[2]!.split(':').pop()));
+  const theirs = await inHost(ref, ['ss', '-tnpH', 'state', 'established', '( sport = :22 )']);
+  const pids = new Set<number>();
+  for (const c of cols(theirs.stdout)) {
+    if (!ports.has(c[3]!.split(':').pop())) continue;
+    for (const m of c.join(' ').matchAll(/pid=(\d+)/g)) {
+      // Up the tree to the listener: a privilege-separated session has a [priv] monitor above the network child.
+      for (let p = Number(m[1]); p > 1 && p !== listener; p = Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1])) {
+        if (fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'sshd') pids.add(p);
+      }
+    }
+  }
+  return [...pids].sort((a, b) => a - b);
 }

@@ -54,14 +54,18 @@ function writeConfigs(h: HostPaths): void {
 
 export async function startEngine(h: HostPaths, logDir: string): Promise<Proc[]> {
   writeConfigs(h);
-  const nsenter = program('nsenter');
-  const net = `--net=${netnsPath(h.netns)}`;
-  const containerd = spawnDetached(nsenter, [net, '--', program('containerd'), '--config', h.containerdConfig], `${logDir}/${h.name}-containerd.log`);
+  const containerd = spawnDetached(program('nsenter'), [`--net=${netnsPath(h.netns)}`, '--', program('containerd'), '--config', h.containerdConfig], `${logDir}/${h.name}-containerd.log`);
   await waitFor(`${h.name} containerd socket`, 20_000, () => fs.existsSync(h.containerdSocket));
+  return [{ role: `${h.name}/containerd`, pid: containerd, match: h.containerdConfig }, await startDockerd(h, logDir)];
+}
+
+/** The host's dockerd (its containerd already running), answering when this resolves. Also used by tests that
+ * restart an engine (test/helpers/engine.ts): one set of arguments. */
+export async function startDockerd(h: HostPaths, logDir: string): Promise<Proc> {
   const dockerd = spawnDetached(
-    nsenter,
+    program('nsenter'),
     [
-      net, '--', program('dockerd'),
+      `--net=${netnsPath(h.netns)}`, '--', program('dockerd'),
       '--config-file', h.dockerConfig,
       '--containerd', h.containerdSocket,
       '--bridge=none', '--iptables=false', '--ip-forward=false', '--ip-masq=false',
@@ -79,8 +83,5 @@ export async function startEngine(h: HostPaths, logDir: string): Promise<Proc[]>
     const r = await dockerApi(h.dockerSocket, '/_ping');
     return r.status === 200;
   });
-  return [
-    { role: `${h.name}/containerd`, pid: containerd, match: h.containerdConfig },
-    { role: `${h.name}/dockerd`, pid: dockerd, match: h.dockerSocket },
-  ];
+  return { role: `${h.name}/dockerd`, pid: dockerd, match: h.dockerSocket };
 }
