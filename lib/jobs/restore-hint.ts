@@ -25,8 +25,20 @@ export function restoreHint(plan: JobPlan, completed: number, rolledBack: boolea
   const old = (shm?.undo as { oldName?: string } | null | undefined)?.oldName;
   const shmEn = old ? ` The original container is kept stopped as "${old}": Undo renames it back and starts it.` : '';
   const shmZh = old ? ` 原容器已停止并保留为“${old}”：执行“撤销”会将其改回原名并启动。` : '';
+  const undo = canUndo(plan);
   return {
-    en: `${done}.${flight}${why}${shmEn} Run the same remedy again to finish (it checks the state first and skips what already holds), or use Undo on this job to put the saved state back.`,
-    zh: `${doneZh}。${flightZh}${whyZh}${shmZh} 再次运行同一修复即可完成（它会先检查状态并跳过已生效的部分），或对此任务执行“撤销”以恢复保存的状态。`,
+    en: `${done}.${flight}${why}${shmEn} Run the same remedy again to finish (it checks the state first and skips what already holds)${undo ? ', or use Undo on this job to put the saved state back' : ''}.`,
+    zh: `${doneZh}。${flightZh}${whyZh}${shmZh} 再次运行同一修复即可完成（它会先检查状态并跳过已生效的部分）${undo ? '，或对此任务执行“撤销”以恢复保存的状态' : ''}。`,
   };
 }
+
+/** Every step ran but a part did not verify (or could not be checked: the host or its engine went away). */
+export function verifyFailedHint(plan: JobPlan): Bilingual {
+  const undo = canUndo(plan);
+  return {
+    en: `Every step ran, but verification did not pass. Run the same remedy again: it reads the state first, changes nothing that already holds, and verifies again${undo ? '; or use Undo on this job to put the saved state back' : ''}.`,
+    zh: `所有步骤均已执行，但验证未通过。请再次运行同一修复：它会先读取状态，不改动已生效的部分，并重新验证${undo ? '；或对此任务执行“撤销”以恢复保存的状态' : ''}。`,
+  };
+}
+
+const canUndo = (plan: JobPlan) => plan.parts.some((p) => p.undo !== null && p.undo !== undefined);

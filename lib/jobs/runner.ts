@@ -5,7 +5,7 @@ import { RemoteError } from '@/lib/remote';
 import { errorText, runSteps, StepTimeoutError } from '@/lib/remedies/run-steps';
 import type { Plan, RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
 import { renewLock, releaseLock, type LockHolder } from './lock';
-import { restoreHint } from './restore-hint';
+import { restoreHint, verifyFailedHint } from './restore-hint';
 import { JobEventLog } from './event-log';
 import { untilStored } from './until-stored';
 import { cancelRequested, finishJob, getJobRow, setStepsDone, toView } from './store';
@@ -109,7 +109,10 @@ export async function runJob(input: RunInput): Promise<JobView> {
     if (outcome.ok) {
       result = await verifyAll(ctx, plan.parts);
       status = result.verifications.every((v) => v.ok) ? (input.steps.length === 0 ? 'already_applied' : 'succeeded') : 'failed';
-      if (status === 'failed') error = 'verification failed: ' + result.verifications.filter((v) => !v.ok).map((v) => v.detail.en).join('; ');
+      if (status === 'failed') {
+        error = 'verification failed: ' + result.verifications.filter((v) => !v.ok).map((v) => v.detail.en).join('; ');
+        result.restoreHint = verifyFailedHint(plan);
+      }
       if (tests && status !== 'failed') {
         await runJobTest('after', testInput).then(
           (r) => ((tests.after = r.run), (tests.verdict = testsVerdict(beforeRun, r.view))),

@@ -79,6 +79,11 @@ export async function undoneBy(id: string): Promise<boolean> {
 
 export type JobRow = JobsTable;
 
+/** Some part saved what its undo needs (a restart saves nothing: there is nothing to undo). */
+function savedUndo(undo: string | null): boolean {
+  return undo !== null && (JSON.parse(undo) as { undo: unknown }[]).some((p) => p.undo !== null && p.undo !== undefined);
+}
+
 export function toView(r: JobsTable, undone = false): JobView {
   const finished = r.status !== 'running';
   const result = r.result ? (JSON.parse(r.result) as JobResult) : null;
@@ -88,7 +93,7 @@ export function toView(r: JobsTable, undone = false): JobView {
     status: r.status as JobStatus, stepCount: r.step_count, stepsDone: r.steps_done,
     result, error: r.error,
     // Nothing to undo when no step ran or the failure was rolled back already.
-    undoable: finished && r.kind !== 'undo' && r.undo !== null && r.steps_done > 0 && result?.rolledBack !== true && !undone && !result?.discardedOriginal,
+    undoable: finished && r.kind !== 'undo' && savedUndo(r.undo) && r.steps_done > 0 && result?.rolledBack !== true && !undone && !result?.discardedOriginal,
     keptOriginal: finished && r.steps_done > 0 && result?.rolledBack !== true && !undone ? keptOriginalOf(r) : null,
     undoOf: r.undo_of,
     actor: { id: r.actor_id, name: r.actor_name, via: r.via }, createdAt: r.created_at, finishedAt: r.finished_at,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import type { RemedyContext } from './types';
 
@@ -22,9 +23,13 @@ st = os.stat(p)
 print(json.dumps({"exists": True, "text": data.decode("utf-8", "surrogateescape"), "mode": st.st_mode & 0o7777, "mtime": st.st_mtime}))
 `;
 
-const WRITE = `import sys, os, tempfile
-p = sys.argv[1]
+// argv: PATH SIZE SHA256. Input cut short (the connection dropped mid-stdin, so the exec saw an early EOF) is refused,
+// never written: the size and digest of what was meant travel as argv, the content over stdin.
+const WRITE = `import sys, os, tempfile, hashlib
+p, size, digest = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 data = sys.stdin.buffer.read()
+if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
+    sys.exit("incomplete input (%d of %d bytes): %s not written" % (len(data), size, p))
 d = os.path.dirname(p)
 st = os.stat(p) if os.path.exists(p) else None
 fd, tmp = tempfile.mkstemp(dir=d, prefix=".dh-console-")
@@ -60,7 +65,7 @@ export interface ContainerFile {
 /** The exact argv of each operation, for the preview. */
 export const fileArgv = {
   read: (path: string) => [ENV_PYTHON, '-c', READ, path],
-  write: (path: string) => [ENV_PYTHON, '-c', WRITE, path],
+  write: (path: string, text: string) => [ENV_PYTHON, '-c', WRITE, path, ...sizeAndDigest(text)],
   copy: (path: string, backup: string) => [ENV_PYTHON, '-c', COPY, path, backup],
   remove: (...paths: string[]) => [ENV_PYTHON, '-c', REMOVE, ...paths],
 };
@@ -74,7 +79,12 @@ export async function readContainerFile(ctx: RemedyContext, path: string): Promi
 
 export async function writeContainerFile(ctx: RemedyContext, path: string, text: string): Promise<void> {
   assertSafePath(path);
-  await ctx.inContainer([ENV_PYTHON, '-c', WRITE, path], { stdin: text, check: true });
+  await ctx.inContainer(fileArgv.write(path, text), { stdin: text, check: true });
+}
+
+function sizeAndDigest(text: string): [string, string] {
+  const b = Buffer.from(text, 'utf8');
+  return [String(b.length), createHash('sha256').update(b).digest('hex')];
 }
 
 /** Copies `path` to `backup` (mode and times kept). */

@@ -114,6 +114,9 @@ export async function execInContainer(hostId: string, container: string, argv: s
       await new Promise((r) => setTimeout(r, 20));
       info = await ex.inspect({ abortSignal });
     }
+    // Output over, yet the process runs on: the stream was cut under it. Its outcome is unknown, not an exit code
+    // (the catch below stops it by its host PID).
+    if (info.Running) throw new RemoteError('unreachable', hostId, `${what}: its output ended while it still ran (connection trouble): stopped, outcome unknown`, { argv });
     const stdout = Buffer.concat(outChunks).toString('utf8');
     const stderr = Buffer.concat(errChunks).toString('utf8');
     const code = info.ExitCode ?? -1;

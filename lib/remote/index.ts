@@ -12,6 +12,7 @@ export { RemoteError, asDockerError, type RemoteErrorKind } from './errors';
 export type { ExecOptions, ExecResult } from './exec';
 export type { ContainerExecOptions } from './container-exec';
 export type { DurableHandle, DurableOptions, DurableState } from './durable-exec';
+export { isTransient } from './durable-exec';
 export type { HostConnectionStats } from './pool';
 export { quoteArgv, quoteArg } from './shell-quote';
 export { fingerprintOf } from './fingerprint';

@@ -130,6 +130,17 @@ describe('job faults', () => {
     expect(again.status, again.error ?? '').toBe('already_applied');
   }, 300_000);
 
+  it('the container stopped (its engine restarted without a restart policy): restart starts it and the service answers', async () => {
+    expect((await inHost('h2', ['docker', 'stop', '-t', '2', NAME])).code).toBe(0);
+    const { job, done } = await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'restart' });
+    expect(job.plan?.parts[0]?.current.en).toBe('container exited');
+    expect(job.plan?.steps.map((s) => s.title.en)[0]).toMatch(/^Start the stopped container/);
+    const final = await done;
+    expect(final.status, `${final.error}\n${(await eventsAfter(job.id, 0)).map((e) => e.text).join('\n')}`).toBe('succeeded');
+    expect(await answers()).toBe(true);
+    expect(await lockHolder(hostId, NAME)).toBeNull();
+  }, 300_000);
+
   it('fleet batch: a failing canary stops the batch before any other container; a later failure stops the waves', async () => {
     const stoppedEarly = await (await startBatch(CLI_ADMIN, { name: 'restart', targets: [{ hostId, container: 'rx-j-missing' }, { hostId, container: NAME }], parallel: 2 })).done;
     expect(stoppedEarly.status).toBe('stopped');

@@ -35,7 +35,7 @@ function writeSteps(text: string, next: string, backup: string | null): Runnable
   }
   steps.push({
     id: 'write', title: bi('Write config.ini', '写入 config.ini'), where: 'container', timeoutMs: TIMEOUT,
-    argv: fileArgv.write(CONFIG_INI), diff: { path: CONFIG_INI, unified: unifiedDiff(CONFIG_INI, text, next) },
+    argv: fileArgv.write(CONFIG_INI, next), diff: { path: CONFIG_INI, unified: unifiedDiff(CONFIG_INI, text, next) },
     run: async (ctx) => {
       if ((await readConfig(ctx)) !== text) throw new Error(`${CONFIG_INI} changed since the preview: preview again`);
       await writeContainerFile(ctx, CONFIG_INI, next);

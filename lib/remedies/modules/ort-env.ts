@@ -56,7 +56,7 @@ function fileSteps(files: { path: string; before: string | null; after: string |
     const put = (ctx: RemedyContext, text: string | null) => (text === null ? removeContainerFiles(ctx, [f.path]) : writeContainerFile(ctx, f.path, text));
     steps.push({
       id: `file:${name}`, title: f.after === null ? bi(`Remove ${name}`, `删除 ${name}`) : bi(`Write ${name}`, `写入 ${name}`), where: 'container', timeoutMs: TIMEOUT,
-      argv: f.after === null ? fileArgv.remove(f.path) : fileArgv.write(f.path), diff: { path: f.path, unified: unifiedDiff(f.path, f.before ?? '', f.after ?? '') },
+      argv: f.after === null ? fileArgv.remove(f.path) : fileArgv.write(f.path, f.after), diff: { path: f.path, unified: unifiedDiff(f.path, f.before ?? '', f.after ?? '') },
       run: (ctx) => put(ctx, f.after),
       rollback: (ctx) => put(ctx, f.before),
     });

@@ -8,6 +8,7 @@ import { bi, onlyKeys } from './common';
 
 const RECENT_S = 900;
 import { FIND_SERVICE, START_SERVICE, STOP_SERVICE, WAIT_SERVICE } from './service-scripts';
+import { stoppedContainerSteps } from './restart-stopped';
 
 // Restart the service: stop `python app.py` by its PID (TERM to it and its workers, KILL after a timeout; never
 // pkill -f), start it as the deployment does (conda env, app dir, nohup ... > /tmp/gradio.log), wait for its port.
@@ -75,6 +76,18 @@ export const restart: Remedy = {
     return {};
   },
   async prepare(ctx, _p, d): Promise<Prepared> {
+    const info = await (await ctx.docker()).getContainer(ctx.target.container).inspect();
+    if (!info.State.Running) {
+      const steps = stoppedContainerSteps(info, d);
+      return {
+        plan: {
+          remedy: 'restart', mode: 'apply', target: ctx.target, params: { oldPid: null }, alreadyApplied: false, needsRestart: false, notices: [], undo: null,
+          current: bi(`container ${info.State.Status}`, `容器${info.State.Status === 'exited' ? '已退出' : `处于 ${info.State.Status} 状态`}`),
+          wanted: bi('container running, web port answering', '容器运行，Web 端口可响应'), steps,
+        },
+        steps,
+      };
+    }
     const svc = await findService(ctx);
     const steps = restartSteps(svc, d);
     return {

@@ -66,7 +66,7 @@ function steps(files: FileState[]): RunnableStep[] {
     const put = (ctx: RemedyContext, text: string | null) => (text === null ? removeContainerFiles(ctx, [f.path]) : writeContainerFile(ctx, f.path, text));
     return {
       id: `file:${name}`, title: f.after === null ? bi(`Remove ${name}`, `删除 ${name}`) : bi(`Write ${name}`, `写入 ${name}`), where: 'container' as const, timeoutMs: TIMEOUT,
-      argv: f.after === null ? fileArgv.remove(f.path) : fileArgv.write(f.path), diff: { path: f.path, unified: unifiedDiff(f.path, f.before ?? '', f.after ?? '') },
+      argv: f.after === null ? fileArgv.remove(f.path) : fileArgv.write(f.path, f.after), diff: { path: f.path, unified: unifiedDiff(f.path, f.before ?? '', f.after ?? '') },
       run: (ctx: RemedyContext) => put(ctx, f.after),
       rollback: (ctx: RemedyContext) => put(ctx, f.before),
     };
