@@ -26,6 +26,16 @@ export function checkOnHostLater(jobId: string, lock: LockHolder | null): void {
   void checkInterruptedOnHost(jobId, lock).catch(() => undefined);
 }
 
+/**
+ * Jobs interrupted in the last day whose host check never finished (the process that reconciled them, e.g. a short
+ * `dhc` command, exited first): the web server checks them once at start.
+ */
+export async function checkUncheckedInterrupted(now = Date.now()): Promise<void> {
+  const since = new Date(now - 24 * 3600_000).toISOString();
+  const rows = await getDb().selectFrom('jobs').select(['id', 'result']).where('status', '=', 'interrupted').where('finished_at', '>=', since).execute();
+  for (const r of rows) if (!r.result?.includes('"hostCheck"')) checkOnHostLater(r.id, null);
+}
+
 async function inFlight(jobId: string, stepsDone: number): Promise<{ index: number; at: string; h: DurableHandle } | null> {
   const e = await getDb().selectFrom('job_events').select(['step', 'at', 'text']).where('job_id', '=', jobId).where('type', '=', 'remote')
     .orderBy('id', 'desc').limit(1).executeTakeFirst();

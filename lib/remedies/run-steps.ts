@@ -1,4 +1,4 @@
-import { RemoteError } from '@/lib/remote/errors';
+import { isTransient, RemoteError } from '@/lib/remote/errors';
 import type { RemedyContext, RunnableStep } from './types';
 
 // Runs prepared steps in order, each under its own timeout. When one fails (or times out, or the job is cancelled),
@@ -86,13 +86,34 @@ export async function runSteps(ctx: RemedyContext, steps: RunnableStep[], hooks:
       if (!step.rollback) continue;
       ctx.log(`↩ ${step.title.en}`);
       try {
-        await step.rollback(clean);
+        await retryTransient(() => step.rollback!(clean), ctx.log);
       } catch (e) {
         ctx.log(`✗ rollback: ${errorText(e)}`);
         rollbackErrors.push({ index: k, error: e });
       }
     }
     return { ok: false, failedIndex: i, error, completed: i, rolledBack: rollbackErrors.length === 0, rollbackErrors };
+  }
+}
+
+/**
+ * A rollback whose host or engine does not answer (connection lost, engine restarting) is tried again for a while:
+ * rollbacks read the real state first and are safe to repeat, and a container left half-changed is the worst outcome.
+ */
+const ROLLBACK_RETRY_MS = 60_000;
+
+async function retryTransient(run: () => Promise<void>, log: (line: string) => void): Promise<void> {
+  const until = Date.now() + ROLLBACK_RETRY_MS;
+  for (let told = false; ; told = true) {
+    try {
+      return await run();
+    } catch (e) {
+      // Not after a timeout: the timed-out attempt may still be running there.
+      const again = isTransient(e) && !(e instanceof RemoteError && e.kind === 'timeout');
+      if (!again || Date.now() > until) throw e;
+      if (!told) log(`the host does not answer (${errorText(e)}); trying the rollback again until it does`);
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RemoteError, asDockerError, tail } from './errors';
+import { RemoteError, asDockerError, isTransient, tail } from './errors';
 import { docker } from './docker';
 import type { ExecResult } from './exec';
 import { execInContainer, stopExec, validateContainerExec, type ContainerExecOptions } from './container-exec';
@@ -44,13 +44,6 @@ export interface DurableOptions extends Pick<ContainerExecOptions, 'env' | 'time
   onStarted?: (h: DurableHandle) => void | Promise<void>;
   /** Connection lost and found again: a line for the job log. */
   onNotice?: (line: string) => void;
-}
-
-/** Failures that say nothing about the command (the host or its engine did not answer): retried until the deadline. */
-export function isTransient(e: unknown): boolean {
-  if (!(e instanceof RemoteError)) return false;
-  if (e.kind === 'unreachable' || e.kind === 'timeout') return true;
-  return e.kind === 'docker' && (e.statusCode === undefined || e.statusCode >= 500);
 }
 
 interface Read {

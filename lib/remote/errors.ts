@@ -69,3 +69,17 @@ export function asDockerError(err: unknown, host: string, what: string): RemoteE
   const detail = e?.json?.message ?? e?.message ?? String(err);
   return new RemoteError('docker', host, `${what}: ${detail}`, { statusCode: e?.statusCode, cause: err });
 }
+
+/**
+ * Failures that say nothing about the command or the change itself: the host, its SSH connection or its Docker engine
+ * did not answer (a Docker socket reset while the engine restarts included). Safe to try again until a deadline.
+ */
+export function isTransient(e: unknown): boolean {
+  if (e instanceof RemoteError) {
+    if (e.kind === 'unreachable' || e.kind === 'timeout') return true;
+    return e.kind === 'docker' && (e.statusCode === undefined || e.statusCode >= 500);
+  }
+  const x = e as { code?: string; message?: string; statusCode?: number } | null;
+  if (!x || x.statusCode !== undefined) return false;
+  return ['ECONNRESET', 'EPIPE', 'ECONNREFUSED'].includes(x.code ?? '') || /socket hang up/i.test(x.message ?? '');
+}

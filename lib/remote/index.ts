@@ -8,11 +8,10 @@ import { closeTcpAgents, tcpAgent } from './tcp-agent';
 
 // lib/remote is the only code that opens connections to hosts. Everything else goes through `remote`.
 
-export { RemoteError, asDockerError, type RemoteErrorKind } from './errors';
+export { RemoteError, asDockerError, isTransient, type RemoteErrorKind } from './errors';
 export type { ExecOptions, ExecResult } from './exec';
 export type { ContainerExecOptions } from './container-exec';
 export type { DurableHandle, DurableOptions, DurableState } from './durable-exec';
-export { isTransient } from './durable-exec';
 export type { HostConnectionStats } from './pool';
 export { quoteArgv, quoteArg } from './shell-quote';
 export { fingerprintOf } from './fingerprint';

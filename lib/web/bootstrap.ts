@@ -1,4 +1,5 @@
 import { ensureAdminFromEnv } from '@/lib/auth/users';
+import { checkUncheckedInterrupted } from '@/lib/jobs/host-check';
 import { reconcileJobs } from '@/lib/jobs/reconcile';
 
 let done: Promise<unknown> | undefined;
@@ -8,7 +9,7 @@ let done: Promise<unknown> | undefined;
  * first page decides between /setup and /login; a failure is retried on the next request.
  */
 export function ensureBootstrapped(): Promise<unknown> {
-  done ??= Promise.all([ensureAdminFromEnv(), reconcileJobs()]).catch((err: unknown) => {
+  done ??= Promise.all([ensureAdminFromEnv(), reconcileJobs().then(() => void checkUncheckedInterrupted().catch(() => undefined))]).catch((err: unknown) => {
     done = undefined;
     throw err;
   });

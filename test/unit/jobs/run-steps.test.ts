@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSteps, StepTimeoutError } from '@/lib/remedies/run-steps';
+import { RemoteError } from '@/lib/remote/errors';
 import type { RemedyContext, RunnableStep } from '@/lib/remedies/types';
 
 function fakeContext(signal: AbortSignal = new AbortController().signal, log: string[] = []): RemedyContext {
@@ -32,6 +33,27 @@ function step(id: string, trace: string[], opts: { fail?: boolean; hang?: boolea
 }
 
 describe('runSteps', () => {
+  it('a rollback whose host does not answer is tried again until it does; one that failed on its own is not', async () => {
+    const log: string[] = [];
+    let tries = 0;
+    const flaky: RunnableStep = {
+      ...step('a', []),
+      rollback: async () => {
+        if (++tries === 1) throw new RemoteError('unreachable', 'h', 'SSH connection lost: the host closed it');
+      },
+    };
+    const r = await runSteps(fakeContext(undefined, log), [flaky, step('b', [], { fail: true, noRollback: true })]);
+    expect(r).toMatchObject({ ok: false, rolledBack: true });
+    expect(tries).toBe(2);
+    expect(log.join('\n')).toMatch(/the host does not answer .*trying the rollback again/);
+
+    let exits = 0;
+    const broken: RunnableStep = { ...step('a', []), rollback: async () => void (++exits, await Promise.reject(new RemoteError('exit', 'h', 'restore exited with 1'))) };
+    const r2 = await runSteps(fakeContext(), [broken, step('b', [], { fail: true, noRollback: true })]);
+    expect(r2).toMatchObject({ ok: false, rolledBack: false });
+    expect(exits).toBe(1);
+  });
+
   it('runs every step in order', async () => {
     const trace: string[] = [];
     const r = await runSteps(fakeContext(), [step('a', trace), step('b', trace)]);
