@@ -25,7 +25,7 @@ if ! npx next build >"$out/build.log" 2>&1 </dev/null; then
   exit 1
 fi
 
-# Each project has a time limit far above its usual run (unit ~1 min, lab ~10, browser ~3), so that a stalled
+# Each project has a time limit far above its usual run (unit ~1 min, lab ~14, browser ~3, engine ~1), so that a stalled
 # run fails in bounded time instead of holding CI. `timeout` kills the whole process group, workers included.
 # The files a stalled run never finished are named, then run once more on their own.
 vitest_run() { # progress-log limit project [vitest args]
@@ -37,7 +37,7 @@ vitest_run() { # progress-log limit project [vitest args]
 }
 rc=0
 logs=()
-for spec in unit:10m lab:45m browser:20m; do
+for spec in unit:10m lab:45m browser:20m engine:10m; do
   project=${spec%%:*} limit=${spec#*:}
   echo "== vitest --project $project"
   log="$out/progress-$project.log"

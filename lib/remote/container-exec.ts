@@ -109,9 +109,11 @@ export async function execInContainer(hostId: string, container: string, argv: s
     }
     if (!s.destroyed) s.destroy();
     phase = 'exit status';
+    // The engine may be slow to record the exit (seen right after an engine restart): ask again with a growing pause.
+    // A tight loop here, times the commands running at once, queued behind the few Docker sockets and starved them.
     let info = await ex.inspect({ abortSignal });
-    for (let i = 0; i < 50 && info.Running; i++) {
-      await new Promise((r) => setTimeout(r, 20));
+    for (let wait = 20, waited = 0; info.Running && waited < 10_000; waited += wait, wait = Math.min(wait * 2, 1_000)) {
+      await new Promise((r) => setTimeout(r, wait));
       info = await ex.inspect({ abortSignal });
     }
     // Output over, yet the process runs on: the stream was cut under it. Its outcome is unknown, not an exit code
