@@ -78,8 +78,11 @@ export async function checkInterruptedOnHost(jobId: string, lock: LockHolder | n
         }
         if (s.state === 'running') await remote.stopDurable(target.hostId, f.h);
       }
-      check.step = { index: f.index, title: step.title, state: s.state, code: s.state === 'exited' ? s.code : undefined, outcome: outcomeText(s) };
-      if (s.state === 'exited' && s.code === 0) await setStepsDone(jobId, f.index + 1);
+      const outcome = outcomeText(s);
+      // A rollback's command tells how the rollback went, not whether the step itself completed.
+      const said = f.h.rollback ? { en: `was being rolled back: the rollback ${outcome.en}`, zh: `正在回滚：回滚${outcome.zh}` } : outcome;
+      check.step = { index: f.index, title: step.title, state: s.state, code: s.state === 'exited' && !f.h.rollback ? s.code : undefined, outcome: said };
+      if (s.state === 'exited' && s.code === 0 && !f.h.rollback) await setStepsDone(jobId, f.index + 1);
       await log(`on the host: step ${f.index + 1} ("${step.title.en}") ${check.step.outcome.en}`);
       await remote.execInContainer(target.hostId, target.container, ['rm', '-rf', '--', f.h.dir], { timeoutMs: 20_000 }).catch(() => undefined);
     }

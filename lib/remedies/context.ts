@@ -54,7 +54,8 @@ export function remoteContext(target: Target, o: ContextOptions = {}): RemedyCon
         : remote.execInContainer(target.hostId, target.container, argv, { signal, onOutput, ...opts })),
     onHost: (argv, opts = {}) => streamed(argv, (onOutput) => remote.exec(target.hostId, argv, { signal, onOutput, ...opts })),
     docker: (opts) => remote.docker(target.hostId, opts),
-    detached: () => remoteContext(target, { log, onDurable: o.onDurable }),
+    // Rollbacks run here: a durable command they start is marked so, so a reconciler never counts it as the step.
+    detached: () => remoteContext(target, { log, onDurable: o.onDurable && ((h) => o.onDurable!({ ...h, rollback: true })) }),
     withSignal: (s) => remoteContext(target, { log, signal: s, onDurable: o.onDurable }),
   };
 }

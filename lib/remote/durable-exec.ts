@@ -30,6 +30,8 @@ export interface DurableHandle {
   container: string;
   dir: string;
   execId: string;
+  /** Started by a rollback, not by the step itself. */
+  rollback?: boolean;
 }
 
 export type DurableState =
