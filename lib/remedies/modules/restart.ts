@@ -50,9 +50,14 @@ export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): Runnab
         oldPid = now.pid;
         await ctx.inContainer(stopArgv(now.pid), { check: true, timeoutMs: (d.stopTimeoutS + 20) * 1000 });
       },
-      // Stopped but the job failed or was cancelled afterwards: bring the service back rather than leave it down.
+      // Stopped but the job failed or was cancelled afterwards: bring the service back rather than leave it down. A
+      // stop cut mid-way may have sent TERM already, so the old process found here may be dying: finish its stop
+      // first, so that the start is not raced by it (seen under the SSH cut test: found alive, then gone).
       rollback: async (ctx) => {
-        if (!(await findService(ctx))) await start(ctx);
+        const now = await findService(ctx);
+        if (now && now.pid !== oldPid) return;
+        if (now) await ctx.inContainer(stopArgv(now.pid), { check: true, timeoutMs: (d.stopTimeoutS + 20) * 1000 });
+        await start(ctx);
       },
     });
   }
