@@ -44,3 +44,9 @@ export const sshConnectTimeoutMs = (): number => intFromEnv('CONSOLE_SSH_CONNECT
 
 /** Default deadline of one Docker API call or remote command. */
 export const remoteCallTimeoutMs = (): number => intFromEnv('CONSOLE_REMOTE_TIMEOUT_MS', 15_000, 500, 3_600_000);
+
+/**
+ * Log events count toward a container's health from its service's start, or within this many minutes, whichever is
+ * shorter (CONSOLE_HEALTH_WINDOW_MIN, default 30); older ones are history.
+ */
+export const healthWindowMinutes = (): number => intFromEnv('CONSOLE_HEALTH_WINDOW_MIN', 30, 1, 7 * 24 * 60);

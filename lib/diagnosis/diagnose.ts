@@ -1,16 +1,17 @@
 // Combines signature hits and probe facts into ranked findings, each with its evidence and the remedies that
 // address it, in the order of the remediation procedure. Pure: no I/O.
 import { buildsOf, checkOrtCompat } from './compat';
+import type { EvidenceWindow, TallyWithTimes } from './events';
 import { CUDA_PROVIDER, SHM_ADVISED, SHM_MIN_BYTES, formatBytes, unknownFacts, type ContainerFacts } from './facts';
 import { msg, type MessageRef } from './messages';
 import { inRemedyOrder, type RemedyId } from './remedies';
-import { signatureById, type SignatureId } from './signatures';
-import type { SignatureSummary } from './scanner';
+import { SIGNATURE_IDS, signatureById, type SignatureId } from './signatures';
+import type { SignatureSummary, SignatureTally } from './scanner';
 
 export type Severity = 'critical' | 'warning' | 'info' | 'ok';
 export type FindingId =
   | 'service_down' | 'queue_blocking' | 'cpu_fallback' | 'ort_cpu_package' | 'ort_mismatch' | 'cuda_oom' | 'shm_exhausted' | 'shm_small'
-  | 'queue_empty' | 'stall' | 'batch_size_high' | 'hook_missing' | 'restart_pending' | 'ort_env_note' | 'healthy';
+  | 'queue_empty' | 'stall' | 'batch_size_high' | 'hook_missing' | 'restart_pending' | 'ort_env_note' | 'history' | 'healthy';
 
 export interface Finding {
   id: FindingId;
@@ -25,16 +26,50 @@ export interface Finding {
 export interface Diagnosis {
   health: 'blocking' | 'degraded' | 'healthy';
   findings: Finding[];
+  /** The span the log evidence holds over; absent when a log is judged on its own (the whole log). */
+  window?: EvidenceWindow;
+}
+
+export interface DiagnoseContext {
+  /** The window the signatures given hold over (a probed container: since its service started). */
+  window?: EvidenceWindow;
+  /** Events before that window: shown as history, never raising the health. */
+  history?: SignatureSummary;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 3, warning: 2, info: 1, ok: 0 };
 // Among equals, the finding that explains the others comes first.
 const FINDING_RANK: FindingId[] = [
   'service_down', 'queue_blocking', 'cpu_fallback', 'ort_cpu_package', 'stall', 'cuda_oom', 'shm_exhausted', 'ort_mismatch', 'shm_small',
-  'queue_empty', 'restart_pending', 'batch_size_high', 'hook_missing', 'ort_env_note', 'healthy',
+  'queue_empty', 'restart_pending', 'batch_size_high', 'hook_missing', 'ort_env_note', 'history', 'healthy',
 ];
 
-export function diagnose(signatures: SignatureSummary, factsIn: ContainerFacts | null = null): Diagnosis {
+type Tally = SignatureTally & Partial<Pick<TallyWithTimes, 'firstAt' | 'lastAt'>>;
+
+/** A moment for the reader: converted to their zone when known, else as the log wrote it. */
+const moment = (at: number | null | undefined, local: string | null) => (typeof at === 'number' ? { at } : { local: local ?? '?' });
+
+function windowRef(w: EvidenceWindow | undefined): MessageRef {
+  if (!w) return msg('win.in_log');
+  return w.basis === 'service_start' ? msg('win.since_start', { at: { at: w.fromMs } }) : msg('win.last_minutes', { minutes: w.minutes });
+}
+
+function taskList(ids: string[]): string {
+  return ids.length === 0 ? '—' : ids.slice(0, 5).join(', ') + (ids.length > 5 ? ` (+${ids.length - 5})` : '');
+}
+
+/** One line per signature seen before the window: how many, when, which tasks. */
+function historyEvidence(history: SignatureSummary | undefined): MessageRef[] {
+  if (!history) return [];
+  return SIGNATURE_IDS.filter((id) => history[id].count > 0).map((id) => {
+    const t = history[id] as Tally;
+    return msg('ev.history_hits', {
+      signature: { sig: id }, count: t.count, first: moment(t.firstAt, t.first), last: moment(t.lastAt, t.last), tasks: taskList(t.taskIds),
+    });
+  });
+}
+
+export function diagnose(signatures: SignatureSummary, factsIn: ContainerFacts | null = null, ctx: DiagnoseContext = {}): Diagnosis {
   const f = factsIn ?? unknownFacts();
   const out: Finding[] = [];
   const add = (id: FindingId, severity: Severity, evidence: MessageRef[], remedies: RemedyId[], remedyParams: Finding['remedyParams'] = {}) =>
@@ -42,9 +77,11 @@ export function diagnose(signatures: SignatureSummary, factsIn: ContainerFacts |
 
   const hits = (id: SignatureId) => signatures[id].count;
   const hitEvidence = (id: SignatureId) => {
-    const t = signatures[id];
-    const tasks = t.taskIds.length === 0 ? '—' : t.taskIds.slice(0, 5).join(', ') + (t.taskIds.length > 5 ? ` (+${t.taskIds.length - 5})` : '');
-    return msg('ev.signature_hits', { signature: id, count: t.count, first: t.first ?? '?', last: t.last ?? '?', tasks });
+    const t = signatures[id] as Tally;
+    return msg('ev.signature_hits', {
+      signature: { sig: id }, count: t.count, window: { ref: windowRef(ctx.window) },
+      first: moment(t.firstAt, t.first), last: moment(t.lastAt, t.last), tasks: taskList(t.taskIds),
+    });
   };
 
   const compat = checkOrtCompat(f.ortVersion, f.cudaMajors, f.cudnnMajors, f.ortBuild);
@@ -55,7 +92,6 @@ export function diagnose(signatures: SignatureSummary, factsIn: ContainerFacts |
   const batchHigh = f.batchSize !== null && f.batchSize > 1;
   // The session's real options decide; the console's own hook being absent matters only when they are unknown.
   const noSessionOptions = f.sessionOptionsApplied === false || (f.sessionOptionsApplied === null && f.hookInstalled === false);
-  const envUnset = f.env !== null && (f.env.ORT_PARALLEL === null || f.env.OMP_WAIT_POLICY === null);
 
   const ortEvidence = (): MessageRef[] => {
     const ev: MessageRef[] = [];
@@ -92,7 +128,6 @@ export function diagnose(signatures: SignatureSummary, factsIn: ContainerFacts |
     ev.push(...gpuEvidence(), ...shmEvidence());
     if (f.batchSize !== null) ev.push(msg('ev.batch_size', { value: f.batchSize }));
     if (f.queueSize !== null) ev.push(msg('ev.queue_size', { size: f.queueSize }));
-    if (envUnset || factsIn === null) remedies.push('ort-env');
     if (noSessionOptions || factsIn === null) remedies.push('session-options');
     if (shmSmall || factsIn === null) remedies.push('shm');
     if (batchHigh || factsIn === null) remedies.push('batch-size');
@@ -131,19 +166,27 @@ export function diagnose(signatures: SignatureSummary, factsIn: ContainerFacts |
   if (batchHigh && !blocking) add('batch_size_high', 'info', [msg('ev.batch_size', { value: f.batchSize! })], ['batch-size', 'restart']);
   if (noSessionOptions && !blocking) add('hook_missing', 'info', [msg('ev.hook_missing')], ['session-options', 'restart']);
 
-  // The procedure's step 2 is harmless but has no known effect: say so wherever it shows up.
+  // The procedure's step 2 is harmless but has no known effect: said where the procedure is in view (the container
+  // blocks, or the variables are set), never offered as a fix (it has its own button and runbook step).
   const envSet = f.env !== null && (f.env.ORT_PARALLEL !== null || f.env.OMP_WAIT_POLICY !== null);
-  const ortEnvRecommended = out.some((x) => x.remedies.includes('ort-env'));
-  if (envSet || ortEnvRecommended) {
+  if (envSet || blocking) {
     const ev = f.env ? [msg('ev.env', { ORT_PARALLEL: f.env.ORT_PARALLEL ?? '—', OMP_WAIT_POLICY: f.env.OMP_WAIT_POLICY ?? '—' })] : [];
     add('ort_env_note', 'info', [...ev, msg('ev.env_truth')], []);
+  }
+
+  const history = historyEvidence(ctx.history);
+  if (history.length > 0) {
+    const basis = ctx.window?.basis === 'service_start' ? 'finding.history_restart' : 'finding.history_older';
+    out.push({ id: 'history', severity: 'info', title: msg(basis, { window: { ref: windowRef(ctx.window) } }), evidence: history, remedies: [], remedyParams: {} });
   }
 
   if (!out.some((x) => x.severity === 'critical' || x.severity === 'warning')) {
     add('healthy', 'ok', factsIn === null ? [msg('ev.logs_only')] : [msg('ev.all_clear'), ...gpuEvidence()], []);
   }
 
-  out.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || FINDING_RANK.indexOf(a.id) - FINDING_RANK.indexOf(b.id));
+  // History comes last, whatever its rank: it is about the past, the rest about now.
+  const last = (f: Finding) => (f.id === 'history' ? 1 : 0);
+  out.sort((a, b) => last(a) - last(b) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || FINDING_RANK.indexOf(a.id) - FINDING_RANK.indexOf(b.id));
   const health = out.some((x) => x.severity === 'critical') ? 'blocking' : out.some((x) => x.severity === 'warning') ? 'degraded' : 'healthy';
-  return { health, findings: out };
+  return { health, findings: out, ...(ctx.window ? { window: ctx.window } : {}) };
 }

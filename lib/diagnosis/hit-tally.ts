@@ -1,20 +1,26 @@
 // Counts hits from several logs of one container without counting a line twice: HeyGem writes each log line both
 // to log/dh.log and to stdout (/tmp/gradio.log, or the container's log), so the same hit arrives from two files.
 // A hit is "the same" when signature, task, time and text agree; repeats within one file are real repeats, so a
-// key counts as many times as the file that shows it most often.
-import { emptySummary, type SignatureHit, type SignatureSummary } from './scanner';
+// key counts as many times as the file that shows it most often. Each counted hit is kept as an event with its
+// moment in UTC, bounded per signature: the window health is judged over is cut from them at summary time.
+import { emptyTimedSummary, eventKey, tallyEvent, type LogEvent, type TimedSummary } from './events';
+import type { SignatureHit } from './scanner';
 import type { SignatureId } from './signatures';
 
 const MAX_KEYS = 20_000;
-const MAX_TASK_IDS = 1000;
+/** Events kept per signature; older ones fold into one tally (history whose lines are gone). */
+const MAX_EVENTS = 1_000;
 
 export class HitTally {
   private readonly seen = new Map<string, { perSource: Map<string, number>; counted: number }>();
-  private readonly tally = emptySummary();
-  private readonly taskSets = new Map<SignatureId, Set<string>>();
+  private readonly kept = new Map<SignatureId, LogEvent[]>();
+  private readonly dropped = emptyTimedSummary();
 
-  /** Returns true when the hit is new (not a copy of one already counted from another log). */
-  add(hit: SignatureHit, source: string): boolean {
+  /**
+   * Returns the event when the hit is new (not a copy of one already counted from another log), else null.
+   * `at` is the hit's moment in UTC, when its zone is known.
+   */
+  add(hit: SignatureHit, source: string, at: number | null): LogEvent | null {
     const key = `${hit.signature}\u0000${hit.taskId ?? ''}\u0000${hit.time ?? ''}\u0000${hit.line}`;
     let entry = this.seen.get(key);
     if (!entry) {
@@ -24,32 +30,27 @@ export class HitTally {
     }
     const n = (entry.perSource.get(source) ?? 0) + 1;
     entry.perSource.set(source, n);
-    if (n <= entry.counted) return false;
+    if (n <= entry.counted) return null;
     entry.counted = n;
-    this.count(hit);
-    return true;
+    const event: LogEvent = { ...hit, at, key: eventKey(hit, n) };
+    const list = this.kept.get(hit.signature) ?? [];
+    this.kept.set(hit.signature, list);
+    list.push(event);
+    if (list.length > MAX_EVENTS) this.fold(list.splice(0, list.length - MAX_EVENTS));
+    return event;
   }
 
-  summary(): SignatureSummary {
-    const out = emptySummary();
-    for (const [id, t] of Object.entries(this.tally) as [SignatureId, SignatureSummary[SignatureId]][]) out[id] = { ...t, taskIds: [...t.taskIds] };
-    return out;
+  /** The events kept, oldest first per signature. */
+  *events(): Generator<LogEvent> {
+    for (const list of this.kept.values()) yield* list;
   }
 
-  private count(hit: SignatureHit): void {
-    const t = this.tally[hit.signature];
-    t.count++;
-    if (hit.taskId) {
-      const set = this.taskSets.get(hit.signature) ?? new Set<string>();
-      this.taskSets.set(hit.signature, set);
-      if (!set.has(hit.taskId) && set.size < MAX_TASK_IDS) {
-        set.add(hit.taskId);
-        t.taskIds.push(hit.taskId);
-      }
-    }
-    if (hit.time) {
-      if (!t.first || hit.time < t.first) t.first = hit.time;
-      if (!t.last || hit.time > t.last) t.last = hit.time;
-    }
+  /** Events dropped from the bounded lists (the oldest), per signature: history whose lines are gone. */
+  droppedSummary(): TimedSummary {
+    return this.dropped;
+  }
+
+  private fold(gone: LogEvent[]): void {
+    for (const e of gone) tallyEvent(this.dropped, e);
   }
 }

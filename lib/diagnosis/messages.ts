@@ -1,7 +1,15 @@
 // Texts of findings and evidence in both UI languages. Findings carry only `{id, params}` so the UI (or the CLI)
 // renders them in the reader's language; `{name}` placeholders are filled from params.
+import { signatureById, type SignatureId } from './signatures';
+
 export type Lang = 'zh' | 'en';
-export type Params = Record<string, string | number>;
+/**
+ * A placeholder's value: text or a number as is; `{at}` a moment (epoch ms) that the reader's side formats in its
+ * own time zone; `{local}` a time as a log wrote it (zone unknown, shown as written); `{sig}` a signature's title;
+ * `{ref}` another message (e.g. the window a count holds over).
+ */
+export type ParamValue = string | number | { at: number } | { local: string } | { sig: SignatureId } | { ref: MessageRef };
+export type Params = Record<string, ParamValue>;
 export interface MessageRef {
   id: MessageId;
   params: Params;
@@ -22,9 +30,20 @@ export const MESSAGES = {
   'finding.hook_missing': { zh: '未安装会话选项钩子', en: 'Session-options hook not installed' },
   'finding.ort_env_note': { zh: '关于 ORT_PARALLEL / OMP_WAIT_POLICY', en: 'About ORT_PARALLEL / OMP_WAIT_POLICY' },
   'finding.restart_pending': { zh: '有改动尚未生效：需要重启服务', en: 'Changes not in effect yet: the service needs a restart' },
+  'finding.history': { zh: '更早的事件（历史）', en: 'Earlier events (history)' },
+  'finding.history_restart': { zh: '服务上次重启之前（历史，不计入当前健康）', en: 'Before the service\'s last restart (history, not counted in today\'s health)' },
+  'finding.history_older': { zh: '{window}之前（历史，不计入当前健康）', en: 'Before the window ({window}): history, not counted in today\'s health' },
   'finding.healthy': { zh: '健康：未发现问题', en: 'Healthy: no problem found' },
 
-  'ev.signature_hits': { zh: '{signature}：{count} 次（{first} 至 {last}），任务 {tasks}', en: '{signature}: {count} hits ({first} to {last}), tasks {tasks}' },
+  'win.since_start': { zh: '自服务启动（{at}）以来', en: 'since the service started ({at})' },
+  'win.last_minutes': { zh: '最近 {minutes} 分钟内', en: 'in the last {minutes} min' },
+  'win.in_log': { zh: '在此日志中', en: 'in this log' },
+
+  'ev.signature_hits': {
+    zh: '{signature}：{window}{count} 次（{first} 至 {last}），任务 {tasks}',
+    en: '{signature}: {count} events {window} ({first} to {last}), tasks {tasks}',
+  },
+  'ev.history_hits': { zh: '{signature}：{count} 次（{first} 至 {last}），任务 {tasks}', en: '{signature}: {count} events ({first} to {last}), tasks {tasks}' },
   'ev.ort_session_cpu': { zh: 'ORT {version}：请求 CUDA 的会话实际使用 {providers}', en: 'ORT {version}: a session asked for CUDA really uses {providers}' },
   'ev.ort_session_cuda': { zh: 'ORT {version}：会话使用 {providers}', en: 'ORT {version}: sessions use {providers}' },
   'ev.ort_session_error': { zh: '无法创建测试会话：{error}', en: 'Could not create a test session: {error}' },
@@ -66,7 +85,29 @@ export function msg(id: MessageId, params: Params = {}): MessageRef {
   return { id, params };
 }
 
-export function renderMessage(ref: MessageRef, lang: Lang): string {
+/** Formats a moment for the reader: the UI passes the viewer's zone, the CLI the machine's. */
+export type TimeFormatter = (epochMs: number, lang: Lang) => string;
+
+/** `YYYY-MM-DD HH:MM:SS <zone>` in the process's own time zone, the zone named (CLI, server-side text). */
+export const localTimeFormatter: TimeFormatter = (ms, lang) => {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const zone = off === 0 ? 'UTC' : `UTC${off > 0 ? '+' : '-'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
+  const text = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return lang === 'zh' ? `${text}（${zone}）` : `${text} ${zone}`;
+};
+
+function renderValue(v: ParamValue, lang: Lang, fmt: TimeFormatter): string {
+  if (typeof v !== 'object') return String(v);
+  if ('at' in v) return fmt(v.at, lang);
+  if ('local' in v) return v.local;
+  if ('sig' in v) return signatureById(v.sig).title[lang];
+  return renderMessage(v.ref, lang, fmt);
+}
+
+export function renderMessage(ref: MessageRef, lang: Lang, fmt: TimeFormatter = localTimeFormatter): string {
   const template: string = MESSAGES[ref.id][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in ref.params ? String(ref.params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(ref.params, name) ? renderValue(ref.params[name]!, lang, fmt) : whole);
 }

@@ -102,7 +102,7 @@ export class SignatureScanner {
     }
     if (line.time && (!this.lastTime || line.time > this.lastTime)) this.lastTime = line.time;
     for (const sig of this.signatures) {
-      if (sig.kind === 'line' && sig.patterns.some((p) => p.test(line.text))) this.record(sig.id, line.taskId, line.time ?? arrivalTime ?? null, line.text);
+      if (sig.kind === 'line' && sig.patterns.some((p) => p.test(line.text))) this.record(sig.id, line.taskId, line.time ?? arrivalTime ?? this.lastTime, line.text);
     }
     this.trackTask(line, line.time ?? arrivalTime ?? this.lastTime);
     if (line.taskId) this.lastTaskId = line.taskId;

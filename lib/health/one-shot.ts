@@ -1,6 +1,7 @@
 // One probe round outside the server (the `dhc` CLI): the same probes and diagnosis as the scheduler's rounds,
 // with fresh log cursors, so its signature counts cover what a first contact reads (see lib/probes).
-import { MESSAGES } from '@/lib/diagnosis/messages';
+import { renderMessage } from '@/lib/diagnosis/messages';
+import { issueText } from '@/lib/probes/issues';
 import type { Finding } from '@/lib/diagnosis/diagnose';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';
 import { ProbeState, probeFleet } from '@/lib/probes/run';
@@ -27,12 +28,12 @@ export async function probeHealthOnce(hostIds: string[]): Promise<Map<string, Ho
     ...(r.error ? { error: r.error } : {}),
     containers: new Map(r.containers.map((c) => {
       const top = topFinding(c.diagnosis.findings);
-      const title = top ? MESSAGES[top.title.id] : null;
+      const title = top ? { en: renderMessage(top.title, 'en'), zh: renderMessage(top.title, 'zh') } : null;
       return [c.container.name, {
         health: c.diagnosis.health,
-        topFinding: top && title ? { id: top.id, severity: top.severity, title: { en: title.en, zh: title.zh } } : null,
+        topFinding: top && title ? { id: top.id, severity: top.severity, title } : null,
         findings: c.diagnosis.findings.map((f) => f.id),
-        probeErrors: c.errors,
+        probeErrors: c.errors.map(issueText),
       }];
     })),
   }]));

@@ -3,6 +3,7 @@
 import type { Finding, FindingId, Severity } from '@/lib/diagnosis/diagnose';
 import type { HostView } from '@/lib/hosts/service';
 import type { ContainerReport } from '@/lib/probes/container';
+import type { ProbeIssue } from '@/lib/probes/issues';
 import type { HostRoundStatus } from './scheduler';
 
 export type HealthState = 'blocking' | 'degraded' | 'healthy';
@@ -20,7 +21,7 @@ export interface ContainerHealthRow {
   top: Finding | null;
   findings: FindingId[];
   gpuUtilPct: number | null;
-  probeErrors: string[];
+  probeErrors: ProbeIssue[];
 }
 
 export interface HostHealthRow {

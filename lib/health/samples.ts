@@ -48,8 +48,13 @@ async function seriesId(db: Kysely<Database>, hostId: string, container: string,
 /** Folds buckets into the stored rows of their period (read, merge, write back), in one transaction. */
 async function foldInto(db: Kysely<Database>, table: SampleTable, series: number, buckets: Bucket[]): Promise<void> {
   if (buckets.length === 0) return;
+  await db.transaction().execute((tx) => foldIn(tx, table, series, buckets));
+}
+
+async function foldIn(tx: Kysely<Database>, table: SampleTable, series: number, buckets: Bucket[]): Promise<void> {
+  if (buckets.length === 0) return;
   const ids = buckets.map((b) => sampleId(series, b.t));
-  await db.transaction().execute(async (tx) => {
+  {
     const existing = new Map((await tx.selectFrom(table).selectAll().where('id', 'in', ids).execute()).map((r) => [idTime(r.id), toBucket(r)]));
     const rows = buckets.map((b) => toRow(series, merge(b.t, existing.get(b.t), b)));
     for (let i = 0; i < rows.length; i += 200) {
@@ -58,7 +63,7 @@ async function foldInto(db: Kysely<Database>, table: SampleTable, series: number
         gpu_mem_mib: eb.ref('excluded.gpu_mem_mib'), queue_full: eb.ref('excluded.queue_full'), hits: eb.ref('excluded.hits'), rounds: eb.ref('excluded.rounds'),
       }))).execute();
     }
-  });
+  }
 }
 
 export interface ContainerRound {
@@ -67,24 +72,41 @@ export interface ContainerRound {
   /** Unix seconds of the round. */
   t: number;
   sample: RoundSample;
-  /** Unix seconds of each signature hit found this round (by its log time), so charts show when it happened. */
-  hitTimes?: { t: number; queueFull: boolean }[];
+  /** Log events first read this round, with their moment (unix seconds, UTC) and stable key. */
+  events?: { key: string; t: number; signature: string }[];
 }
 
-/** Records one probe round of one container: the round into its minute, earlier-dated hits into their minutes. */
+/** The events not counted before (by key): a line read again after a restart or a re-creation counts once. */
+async function newEvents(tx: Kysely<Database>, series: number, events: NonNullable<ContainerRound['events']>) {
+  const fresh: typeof events = [];
+  for (let i = 0; i < events.length; i += 200) {
+    const part = events.slice(i, i + 200);
+    const rows = part.map((e) => ({ series, key: e.key, signature: e.signature, at: e.t }));
+    const added = await tx.insertInto('health_events').values(rows)
+      .onConflict((oc) => oc.columns(['series', 'key']).doNothing()).returning('key').execute();
+    const keys = new Set(added.map((a) => a.key));
+    fresh.push(...part.filter((e) => keys.has(e.key)));
+  }
+  return fresh;
+}
+
+/** Records one probe round of one container: the round into its minute, each new log event into its own minute. */
 export async function recordRound(r: ContainerRound, db: Kysely<Database> = getDb()): Promise<void> {
   const series = (await seriesId(db, r.hostId, r.container, true))!;
   const minute = bucketStart(r.t, MINUTE);
-  const buckets = new Map<number, Bucket>([[minute, roundBucket(minute, r.sample)]]);
   const oldest = r.t - retentionFromEnv().rawDays * DAY;
-  for (const hit of r.hitTimes ?? []) {
-    // A hit older than the raw window is history the hourly rows never saw: not charted.
-    const m = bucketStart(hit.t, MINUTE);
-    if (hit.t < oldest) continue;
-    const b = roundBucket(m, { health: null, gpuUtil: null, gpuMemMiB: null, queueFull: hit.queueFull ? 1 : 0, hits: 1, rounds: 0 });
-    buckets.set(m, merge(m, buckets.get(m), b));
-  }
-  await foldInto(db, 'health_samples', series, [...buckets.values()]);
+  // An event older than the raw window is history the hourly rows never saw: not charted.
+  const events = (r.events ?? []).filter((e) => e.t >= oldest);
+  await db.transaction().execute(async (tx) => {
+    const buckets = new Map<number, Bucket>([[minute, roundBucket(minute, r.sample)]]);
+    for (const e of await newEvents(tx, series, events)) {
+      const m = bucketStart(e.t, MINUTE);
+      const queueFull = e.signature === 'queue_full' ? 1 : 0;
+      const b = roundBucket(m, { health: null, gpuUtil: null, gpuMemMiB: null, queueFull, hits: 1, rounds: 0 });
+      buckets.set(m, merge(m, buckets.get(m), b));
+    }
+    await foldIn(tx, 'health_samples', series, [...buckets.values()]);
+  });
 }
 
 /** Moves minutes older than the raw window into hours, and deletes hours older than the hourly window. */
@@ -101,6 +123,7 @@ export async function compactSamples(nowS: number, retention: Retention = retent
       await db.deleteFrom('health_samples').where('id', '>=', lo).where('id', '<', sampleId(series, rawCut)).execute();
       folded += old.length;
     }
+    await db.deleteFrom('health_events').where('series', '=', series).where('at', '<', rawCut).execute();
     const gone = await db.deleteFrom('health_hourly').where('id', '>=', lo).where('id', '<', sampleId(series, hourlyCut)).executeTakeFirst();
     pruned += Number(gone.numDeletedRows);
   }

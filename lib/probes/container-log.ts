@@ -33,15 +33,15 @@ export function sinceFor(cursor: ContainerLogCursor): number | undefined {
   return cursor.lastTs ? Math.floor(Date.parse(cursor.lastTs) / 1000) : undefined;
 }
 
-/** Lines newer than the cursor, without Docker's timestamps; advances the cursor. */
-export function newLines(text: string, cursor: ContainerLogCursor): string[] {
-  const out: string[] = [];
+/** Lines newer than the cursor, each with Docker's timestamp apart from its text; advances the cursor. */
+export function newLines(text: string, cursor: ContainerLogCursor): { ts: string; text: string }[] {
+  const out: { ts: string; text: string }[] = [];
   const last = cursor.lastTs ? sortable(cursor.lastTs) : null;
   for (const raw of text.split('\n')) {
     const m = TS_LINE.exec(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
     if (!m) continue;
     if (last && sortable(m[1]!) <= last) continue;
-    out.push(m[2]!);
+    out.push({ ts: m[1]!, text: m[2]! });
     cursor.lastTs = m[1]!;
   }
   return out;

@@ -275,9 +275,12 @@ def main():
     service = section(service_info, proc)
     port = cfg.get("port") or int((service.get("env") or {}).get("GRADIO_SERVER_PORT") or 7860)
     logs = cfg.get("logs") or [{"path": "/tmp/gradio.log"}, {"path": os.path.join(app_dir, "log", "dh.log")}]
+    now = time.localtime()
     out = {
         "probe": 1,
-        "nowLocal": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "nowLocal": time.strftime("%Y-%m-%d %H:%M:%S", now),
+        # The zone the service's log times are written in: its offset and the zone's name.
+        "tz": {"offsetS": now.tm_gmtoff, "name": now.tm_zone},
         "python": sys.version.split()[0],
         "appDir": app_dir,
         "service": service,

@@ -59,6 +59,8 @@ export interface ProbeLogChunk {
 export interface ContainerProbeOutput {
   probe: 1;
   nowLocal: string;
+  /** The container's time zone: log times are written in it. Absent from older probes. */
+  tz?: { offsetS: number; name: string };
   python: string;
   appDir: string;
   service: Section<ProbeService>;

@@ -1,6 +1,7 @@
 import { PassThrough, type Duplex } from 'node:stream';
 import { remoteCallTimeoutMs } from '../config';
 import { asDockerError, RemoteError, tail } from './errors';
+import { hostLabel } from './host-names';
 import { docker } from './docker';
 import type { ExecResult } from './exec';
 import { connectionFor } from './pool';
@@ -26,7 +27,7 @@ export const CONTAINER_REF_RE = /^(?:[a-fA-F0-9]{12,64}|[A-Za-z0-9][A-Za-z0-9_.-
 const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function validateContainerExec(hostId: string, container: string, argv: string[], o: Pick<ContainerExecOptions, 'env' | 'workdir' | 'user'>): void {
-  const bad = (msg: string) => new RemoteError('invalid', hostId, `refused to run: ${msg}`, { argv });
+  const bad = (msg: string) => new RemoteError('invalid', hostLabel(hostId), `refused to run: ${msg}`, { argv });
   if (!CONTAINER_REF_RE.test(container)) throw bad(`not a container name or id: ${JSON.stringify(container)}`);
   if (!Array.isArray(argv) || argv.length === 0 || argv.some((a) => typeof a !== 'string')) throw bad('argv must be a non-empty array of strings');
   if (argv.some((a) => a.includes('\0'))) throw bad('argv element contains a NUL character');
@@ -118,12 +119,12 @@ export async function execInContainer(hostId: string, container: string, argv: s
     }
     // Output over, yet the process runs on: the stream was cut under it. Its outcome is unknown, not an exit code
     // (the catch below stops it by its host PID).
-    if (info.Running) throw new RemoteError('unreachable', hostId, `${what}: its output ended while it still ran (connection trouble): stopped, outcome unknown`, { argv });
+    if (info.Running) throw new RemoteError('unreachable', hostLabel(hostId), `${what}: its output ended while it still ran (connection trouble): stopped, outcome unknown`, { argv });
     const stdout = Buffer.concat(outChunks).toString('utf8');
     const stderr = Buffer.concat(errChunks).toString('utf8');
     const code = info.ExitCode ?? -1;
     if (opts.check && code !== 0) {
-      throw new RemoteError('exit', hostId, `${argv[0]} in ${container} exited with ${code}`, { argv, exitCode: code, stderrTail: tail(stderr) });
+      throw new RemoteError('exit', hostLabel(hostId), `${argv[0]} in ${container} exited with ${code}`, { argv, exitCode: code, stderrTail: tail(stderr) });
     }
     return { code, stdout, stderr };
   })();
@@ -138,9 +139,9 @@ export async function execInContainer(hostId: string, container: string, argv: s
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       void connectionFor(hostId).then((c) => c.agentLoad(), () => '?').then((load) =>
-        stop(reject, new RemoteError('timeout', hostId, `${what} did not finish within ${timeoutMs} ms (waiting on: ${phase}; Docker sockets: ${load})`, { argv })));
+        stop(reject, new RemoteError('timeout', hostLabel(hostId), `${what} did not finish within ${timeoutMs} ms (waiting on: ${phase}; Docker sockets: ${load})`, { argv })));
     }, timeoutMs);
-    onCancel = () => stop(reject, new RemoteError('cancelled', hostId, `cancelled: ${what}`, { argv }));
+    onCancel = () => stop(reject, new RemoteError('cancelled', hostLabel(hostId), `cancelled: ${what}`, { argv }));
     if (opts.signal?.aborted) onCancel();
     else opts.signal?.addEventListener('abort', onCancel, { once: true });
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RemoteError, asDockerError, isTransient, tail } from './errors';
+import { hostLabel } from './host-names';
 import { docker } from './docker';
 import type { ExecResult } from './exec';
 import { execInContainer, stopExec, validateContainerExec, type ContainerExecOptions } from './container-exec';
@@ -74,7 +75,7 @@ async function execRunning(hostId: string, execId: string): Promise<boolean> {
 
 /** The command's state now, read from the host. Throws only when the host cannot be asked. */
 export async function durableState(hostId: string, h: DurableHandle): Promise<DurableState> {
-  if (!DIR_RE.test(h.dir)) throw new RemoteError('invalid', hostId, `not a step directory: ${JSON.stringify(h.dir)}`);
+  if (!DIR_RE.test(h.dir)) throw new RemoteError('invalid', hostLabel(hostId), `not a step directory: ${JSON.stringify(h.dir)}`);
   let r: Read;
   try {
     r = await readDir(hostId, h.container, h.dir, 0, 0);
@@ -138,7 +139,7 @@ async function follow(hostId: string, h: DurableHandle, argv: string[], deadline
   const seconds = Math.round((deadline - Date.now()) / 1000);
   const stop = async (kind: 'cancelled' | 'timeout', msg: string): Promise<never> => {
     await stopDurable(hostId, h);
-    throw new RemoteError(kind, hostId, msg, { argv });
+    throw new RemoteError(kind, hostLabel(hostId), msg, { argv });
   };
   for (let wait = 150; ; wait = Math.min(wait * 2, 1_500)) {
     if (opts.signal?.aborted) await stop('cancelled', `cancelled: ${what}`);
@@ -158,20 +159,20 @@ async function follow(hostId: string, h: DurableHandle, argv: string[], deadline
         const stderr = Buffer.concat(err).toString('utf8');
         // The output is in the caller's log now; the directory only mattered while the outcome was unknown.
         await execInContainer(hostId, h.container, ['rm', '-rf', '--', h.dir], { timeoutMs: 20_000 }).catch(() => undefined);
-        if (opts.check && r.status !== 0) throw new RemoteError('exit', hostId, `${what} exited with ${r.status}`, { argv, exitCode: r.status, stderrTail: tail(stderr) });
+        if (opts.check && r.status !== 0) throw new RemoteError('exit', hostLabel(hostId), `${what} exited with ${r.status}`, { argv, exitCode: r.status, stderrTail: tail(stderr) });
         return { code: r.status, stdout: Buffer.concat(out).toString('utf8'), stderr };
       }
       if (r.status === null && !(await execRunning(hostId, h.execId))) {
         const last = await readDir(hostId, h.container, h.dir, offOut, offErr);
         if (last.status === null) {
           const why = last.exists ? 'ended without an exit status (killed, or its container restarted)' : 'never started';
-          throw new RemoteError('exit', hostId, `${what} ${why}`, { argv, exitCode: -1, stderrTail: tail(Buffer.concat(err).toString('utf8')) });
+          throw new RemoteError('exit', hostLabel(hostId), `${what} ${why}`, { argv, exitCode: -1, stderrTail: tail(Buffer.concat(err).toString('utf8')) });
         }
       }
     } catch (e) {
       const re = e instanceof RemoteError ? e : asDockerError(e, hostId, `read ${what}`);
       if (re.kind === 'docker' && (re.statusCode === 409 || re.statusCode === 404)) {
-        throw new RemoteError('exit', hostId, `${what}: its container ${re.statusCode === 404 ? 'is gone' : 'stopped'} while it ran`, { argv, exitCode: -1 });
+        throw new RemoteError('exit', hostLabel(hostId), `${what}: its container ${re.statusCode === 404 ? 'is gone' : 'stopped'} while it ran`, { argv, exitCode: -1 });
       }
       if (!isTransient(re)) throw re;
       if (!lost) opts.onNotice?.(`connection lost (${re.detail}); ${what} runs on in the container, reconnecting`);

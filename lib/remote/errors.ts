@@ -1,3 +1,5 @@
+import { hostLabel } from './host-names';
+
 export type RemoteErrorKind =
   | 'timeout'
   | 'unreachable'
@@ -57,8 +59,9 @@ export function tail(text: string, max = 2000): string {
 }
 
 /** Maps a dockerode / docker-modem failure (HTTP status, timeout) onto RemoteError, keeping RemoteErrors as they are. */
-export function asDockerError(err: unknown, host: string, what: string): RemoteError {
+export function asDockerError(err: unknown, hostRef: string, what: string): RemoteError {
   if (err instanceof RemoteError) return err;
+  const host = hostLabel(hostRef);
   const e = err as { statusCode?: number; message?: string; code?: string; json?: { message?: string } };
   if (e?.code === 'ECONNRESET' && /timeout/i.test(e.message ?? '')) {
     return new RemoteError('timeout', host, `${what}: Docker API call timed out`, { cause: err });

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../auth/errors';
 import { getConnectTarget, recordSeenFingerprint } from '../hosts/service';
 import { HostConnection, type ConnectionCounters } from './connection';
+import { rememberHostName } from './host-names';
 
 // hostId → its one HostConnection. The host's row is re-read on every use (a cheap local query), and a
 // connection whose address, user, key or pinned fingerprint changed since it was opened is replaced, so
@@ -31,6 +32,7 @@ export async function connectionFor(hostId: string): Promise<HostConnection> {
     pool.delete(hostId);
     throw new NotFoundError(`host ${hostId}`);
   }
+  rememberHostName(hostId, target.name);
   if (existing && existing.conn.target.version === target.version) return existing.conn;
   existing?.conn.close();
   const c = countersFor(hostId);

@@ -80,6 +80,14 @@ export interface HealthSampleTable {
   rounds: number;
 }
 
+/** lib/health/samples.ts: log events already counted into a series' samples (unix seconds `at`). */
+export interface HealthEventsTable {
+  series: number;
+  key: string;
+  signature: string;
+  at: number;
+}
+
 export interface JobsTable {
   id: string;
   /** remedy | undo | runbook */
@@ -188,6 +196,7 @@ export interface Database {
   health_series: HealthSeriesTable;
   health_samples: HealthSampleTable;
   health_hourly: HealthSampleTable;
+  health_events: HealthEventsTable;
   jobs: JobsTable;
   job_events: JobEventsTable;
   container_locks: ContainerLocksTable;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import { checkOrtCompat } from '@/lib/diagnosis/compat';
 import { unknownFacts, type ContainerFacts } from '@/lib/diagnosis/facts';
-import { renderMessage } from '@/lib/diagnosis/messages';
+import { renderMessage, type MessageRef } from '@/lib/diagnosis/messages';
 import { scanLogText } from '@/lib/diagnosis/scan-log';
 import { QUEUE_FULL_MSG, heygem, ORT_FALLBACK_WARNING } from './real-lines';
 
@@ -38,19 +38,19 @@ const healthy: ContainerFacts = {
 };
 const hits = (n: number) =>
   scanLogText(Array.from({ length: n }, (_, i) => heygem(`2025-03-23 23:${String(10 + i).padStart(2, '0')}:00`, String(1000 + i), QUEUE_FULL_MSG, 'ERROR')).join('\n')).summary;
-const text = (refs: { id: string; params: Record<string, string | number> }[], lang: 'zh' | 'en' = 'en') =>
-  refs.map((r) => renderMessage(r as never, lang)).join('\n');
+const text = (refs: MessageRef[], lang: 'zh' | 'en' = 'en') => refs.map((r) => renderMessage(r, lang)).join('\n');
 
 describe('diagnosis', () => {
-  it('ranks queue blocking first, with its evidence and the remedies in procedure order', () => {
+  it('ranks queue blocking first, with its evidence and the remedies with an effect on it, in procedure order', () => {
     const d = diagnose(hits(7), broken);
     expect(d.health).toBe('blocking');
     const [top] = d.findings;
     expect(top!.id).toBe('queue_blocking');
-    expect(top!.remedies).toEqual(['pin-ort', 'ort-env', 'session-options', 'shm', 'batch-size', 'restart']);
+    // ORT_PARALLEL / OMP_* have no known effect: never offered as a fix (the note below says so).
+    expect(top!.remedies).toEqual(['pin-ort', 'session-options', 'shm', 'batch-size', 'restart']);
     expect(top!.remedyParams['pin-ort']).toEqual({ version: '1.16.0' });
     const ev = text(top!.evidence);
-    expect(ev).toContain('queue_full: 7 hits (2025-03-23 23:10:00 to 2025-03-23 23:16:00), tasks 1000, 1001, 1002, 1003, 1004 (+2)');
+    expect(ev).toContain('Video-driving queue full: 7 events in this log (2025-03-23 23:10:00 to 2025-03-23 23:16:00), tasks 1000, 1001, 1002, 1003, 1004 (+2)');
     expect(ev).toContain('ORT 1.18.0: a session asked for CUDA really uses CPUExecutionProvider');
     expect(ev).toContain('GPU utilisation for this container 0 %');
     expect(ev).toContain('/dev/shm is 64 MiB');

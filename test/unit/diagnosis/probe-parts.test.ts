@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { gpuForContainer, parseApps, parseCgroups, parseGpus } from '@/lib/probes/gpu';
 import { LogWatch } from '@/lib/probes/log-watch';
 import { demuxDockerLog, newLines } from '@/lib/probes/container-log';
+import { evidenceWindow } from '@/lib/diagnosis/events';
 import type { HostGpu, ProbeLogChunk } from '@/lib/probes/types';
 import { QUEUE_FULL_MSG, heygem } from './real-lines';
 
@@ -40,11 +41,17 @@ function chunk(path: string, text: string, from = 0, kind: ProbeLogChunk['kind']
 describe('log watch across the files of one container', () => {
   it('counts a line HeyGem wrote to both log/dh.log and stdout once, but real repeats every time', () => {
     const w = new LogWatch();
+    w.setClock(8 * 3600);
     const a = heygem('2025-03-23 23:13:34', '1002', QUEUE_FULL_MSG, 'ERROR');
     const b = heygem('2025-03-23 23:13:40', '1003', QUEUE_FULL_MSG, 'ERROR');
     w.accept(chunk('/app/HeyGem-Linux-Python-Hack/log/dh.log', `${a}\n${b}\n`));
     w.accept(chunk('/tmp/gradio.log', `${a}\nsome print\n${b}\n${b}\n`));
-    expect(w.summary().queue_full).toEqual({ count: 3, taskIds: ['1002', '1003'], first: '2025-03-23 23:13:34', last: '2025-03-23 23:13:40' });
+    const everything = evidenceWindow(Date.parse('2025-03-24T00:00:00Z'), 10_000_000, null);
+    expect(w.summarize(everything).current.queue_full).toEqual({
+      count: 3, taskIds: ['1002', '1003'], first: '2025-03-23 23:13:34', last: '2025-03-23 23:13:40',
+      // Written in UTC+8: the same moments in UTC.
+      firstAt: Date.parse('2025-03-23T15:13:34Z'), lastAt: Date.parse('2025-03-23T15:13:40Z'),
+    });
     expect(w.takeFreshHits().map((h) => h.taskId)).toEqual(['1002', '1003', '1003']);
     expect(w.takeFreshHits()).toEqual([]);
   });
@@ -63,9 +70,11 @@ describe('container log through the Docker API', () => {
       frame(2, '2025-03-23T23:13:34.2Z Bus error (core dumped)\n'),
     ]));
     const cursor = { lastTs: null };
-    expect(newLines(text, cursor)).toEqual(['[1]a', 'Bus error (core dumped)']);
+    expect(newLines(text, cursor)).toEqual([
+      { ts: '2025-03-23T23:13:34.100000000Z', text: '[1]a' }, { ts: '2025-03-23T23:13:34.2Z', text: 'Bus error (core dumped)' },
+    ]);
     // Docker's `since` has whole seconds: the same lines come again, and are dropped.
-    expect(newLines(`${text}2025-03-23T23:13:35Z next\n`, cursor)).toEqual(['next']);
+    expect(newLines(`${text}2025-03-23T23:13:35Z next\n`, cursor)).toEqual([{ ts: '2025-03-23T23:13:35Z', text: 'next' }]);
   });
 });
 

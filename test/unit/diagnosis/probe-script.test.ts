@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { factsFromProbe } from '@/lib/probes/facts';
+import { evidenceWindow } from '@/lib/diagnosis/events';
 import { LogWatch } from '@/lib/probes/log-watch';
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import type { ContainerProbeOutput, ProbeLogChunk } from '@/lib/probes/types';
@@ -89,6 +90,10 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** A watch whose log times are UTC, summarised over a window that holds every event (the tests' logs are old). */
+const clocked = (w: LogWatch) => (w.setClock(0), w);
+const everything = (w: LogWatch, now?: string) => w.summarize(evidenceWindow(Date.now(), 10_000_000, null), now).current;
+
 describe('container-probe.py', () => {
   const config = () => ({ appDir, port, logs: [{ path: path.join(appDir, 'log/dh.log') }] });
 
@@ -107,23 +112,23 @@ describe('container-probe.py', () => {
 
     const facts = factsFromProbe(out, null, null);
     expect(facts).toMatchObject({ ortVersion: '1.18.0', sessionProviders: ['CPUExecutionProvider'], batchSize: 4, serviceRunning: true, portAnswers: true });
-    const ids = diagnose((() => { const w = new LogWatch(); for (const c of out.logs) w.accept(c as ProbeLogChunk); return w.summary(out.nowLocal); })(), facts).findings.map((f) => f.id);
+    const ids = diagnose((() => { const w = clocked(new LogWatch()); for (const c of out.logs) w.accept(c as ProbeLogChunk); return everything(w, out.nowLocal); })(), facts).findings.map((f) => f.id);
     expect(ids.slice(0, 2)).toEqual(['queue_blocking', 'cpu_fallback']);
   }, 60_000);
 
   it('sends only new log bytes when given the cursor of the last round', async () => {
-    const watch = new LogWatch();
+    const watch = clocked(new LogWatch());
     const logPath = path.join(appDir, 'log/dh.log');
     const first = await probe({ ...config(), sessionCheck: false, logs: watch.specs([logPath]) });
     for (const c of first.logs) watch.accept(c as ProbeLogChunk);
-    expect(watch.summary().queue_full.count).toBe(1);
+    expect(everything(watch).queue_full.count).toBe(1);
     await appendFile(logPath, `${heygem('2025-03-23 23:14:00', '1003', QUEUE_FULL_MSG, 'ERROR')}\n`);
     const second = await probe({ ...config(), sessionCheck: false, logs: watch.specs([logPath]) });
     const chunk = second.logs[0] as ProbeLogChunk;
     expect(chunk.kind).toBe('continue');
     expect(Buffer.from(chunk.data, 'base64').toString()).toBe(`${heygem('2025-03-23 23:14:00', '1003', QUEUE_FULL_MSG, 'ERROR')}\n`);
     watch.accept(chunk);
-    expect(watch.summary().queue_full).toMatchObject({ count: 2, taskIds: ['1002', '1003'] });
+    expect(everything(watch).queue_full).toMatchObject({ count: 2, taskIds: ['1002', '1003'] });
     const ort = second.ort as { session: unknown };
     expect(ort.session).toBeNull(); // no costly session when told so
   }, 60_000);

@@ -1,8 +1,9 @@
 // The log viewer's highlighting on real-format lines, and how a round's hits are dated for the charts.
 import { describe, expect, it } from 'vitest';
 import { highlight, toLogLines } from '@/lib/health/logs';
-import { clockOffsetS, roundOf } from '@/lib/health/round';
-import type { ContainerReport } from '@/lib/probes/container';
+import { roundOf } from '@/lib/health/round';
+import { clockOf, type ContainerReport } from '@/lib/probes/container';
+import type { ContainerProbeOutput } from '@/lib/probes/types';
 
 const TASK = '6410834c-eb5a-11f1-ae98-268083430bd4';
 
@@ -34,17 +35,23 @@ describe('log highlighting', () => {
 });
 
 describe('dating a round', () => {
-  it('finds the container clock offset in 15-minute steps and puts backlog hits in their minute', () => {
+  it('reads the container clock from the probe (its zone), else judges it from local time in 15-minute steps', () => {
     const at = '2026-11-28T10:00:20.000Z';
-    expect(clockOffsetS('2026-11-28 18:00:17', at)).toBe(8 * 3600);
-    expect(clockOffsetS(undefined, at)).toBe(0);
-    const hit = (time: string | null) => ({ signature: 'queue_full' as const, taskId: TASK, time, line: 'x' });
+    const probe = (o: object) => ({ nowLocal: '2026-11-28 18:00:17', logs: [], ...o }) as unknown as ContainerProbeOutput;
+    expect(clockOf(probe({ tz: { offsetS: 28_800, name: 'CST' } }), at)).toEqual({ offsetS: 28_800, zone: 'CST' });
+    expect(clockOf(probe({}), at)).toEqual({ offsetS: 8 * 3600, zone: null });
+    expect(clockOf(null, at)).toBeNull();
+  });
+
+  it('stores each new event at its own moment in UTC, and leaves events of unknown time out of the charts', () => {
+    const at = '2026-11-28T10:00:20.000Z';
+    const hit = (when: number | null, key: string) => ({ signature: 'queue_full' as const, taskId: TASK, time: null, line: 'x', at: when, key });
     const report = {
-      hostId: 'h', container: { id: 'c1', name: 'c' }, at, probe: { nowLocal: '2026-11-28 18:00:17' }, gpu: { available: true, utilPct: 0, memUsedMiB: 10, pids: [] },
-      diagnosis: { health: 'blocking', findings: [] }, newHits: [hit('2026-11-28 18:00:05'), hit(null), hit('2026-11-28 17:40:00')],
+      hostId: 'h', container: { id: 'c1', name: 'c' }, at, gpu: { available: true, utilPct: 0, memUsedMiB: 10, pids: [] },
+      diagnosis: { health: 'blocking', findings: [] }, newHits: [hit(Date.parse('2026-11-28T09:40:00Z'), 'k1'), hit(null, 'k2')],
     } as unknown as ContainerReport;
     const r = roundOf(report);
-    expect(r.sample).toEqual({ health: 2, gpuUtil: 0, gpuMemMiB: 10, queueFull: 2, hits: 2, rounds: 1 });
-    expect(r.hitTimes).toEqual([{ t: Date.parse('2026-11-28T09:40:00Z') / 1000, queueFull: true }]);
+    expect(r.sample).toEqual({ health: 2, gpuUtil: 0, gpuMemMiB: 10, queueFull: 0, hits: 0, rounds: 1 });
+    expect(r.events).toEqual([{ key: 'k1', t: Date.parse('2026-11-28T09:40:00Z') / 1000, signature: 'queue_full' }]);
   });
 });

@@ -33,14 +33,27 @@ describe('folding', () => {
 });
 
 describe('sample store', () => {
-  it('folds the rounds of one minute into one row and dates backlog hits into their own minutes', async () => {
-    for (const [dt, util] of [[0, 0], [15, 30], [30, 60]] as const) await recordRound({ hostId: 'h', container: 'c', t: NOW - 30 + dt, sample: round(2, util, 1) });
-    await recordRound({ hostId: 'h', container: 'c', t: NOW, sample: round(2, null), hitTimes: [{ t: NOW - 3 * MINUTE, queueFull: true }, { t: NOW - 3 * MINUTE + 5, queueFull: false }, { t: NOW - 30 * DAY, queueFull: true }] });
+  it('folds the rounds of one minute into one row and dates log events into their own minutes', async () => {
+    for (const [dt, util] of [[0, 0], [15, 30], [30, 60]] as const) await recordRound({ hostId: 'h', container: 'c', t: NOW - 30 + dt, sample: round(0, util, 0) });
+    const events = [
+      { key: 'a', t: NOW - 3 * MINUTE, signature: 'queue_full' }, { key: 'b', t: NOW - 3 * MINUTE + 5, signature: 'shm_exhausted' },
+      { key: 'c', t: NOW - 5, signature: 'queue_full' }, { key: 'd', t: NOW - 30 * DAY, signature: 'queue_full' },
+    ];
+    await recordRound({ hostId: 'h', container: 'c', t: NOW, sample: round(2, null), events });
     const points = await q(NOW - HOUR, NOW);
     expect(points).toHaveLength(2);
     const [old, now] = points;
     expect(old).toMatchObject({ t: Math.floor((NOW - 3 * MINUTE) / 60) * 60, health: null, rounds: 0, queueFull: 1, hits: 2 });
-    expect(now).toMatchObject({ health: 2, gpuUtil: 30, gpuUtilMax: 60, queueFull: 3, rounds: 4 });
+    expect(now).toMatchObject({ health: 2, gpuUtil: 30, gpuUtilMax: 60, queueFull: 1, hits: 1, rounds: 4 });
+  });
+
+  it('counts an event read again (a console restart, a re-created container with the old log) once', async () => {
+    const events = [{ key: 'e1', t: NOW - 2 * MINUTE, signature: 'queue_full' }, { key: 'e2', t: NOW - 2 * MINUTE, signature: 'queue_full' }];
+    await recordRound({ hostId: 'h', container: 'c', t: NOW - 60, sample: round(2, null), events });
+    // The same two lines come back with one new one: only the new one is added.
+    await recordRound({ hostId: 'h', container: 'c', t: NOW, sample: round(2, null), events: [...events, { key: 'e3', t: NOW - 10, signature: 'queue_full' }] });
+    const total = (await q(NOW - HOUR, NOW)).reduce((n, p) => n + p.queueFull, 0);
+    expect(total).toBe(3);
   });
 
   it('keeps minutes for 7 days, hours after that, and prunes hours past their window', async () => {
