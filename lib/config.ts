@@ -50,3 +50,12 @@ export const remoteCallTimeoutMs = (): number => intFromEnv('CONSOLE_REMOTE_TIME
  * shorter (CONSOLE_HEALTH_WINDOW_MIN, default 30); older ones are history.
  */
 export const healthWindowMinutes = (): number => intFromEnv('CONSOLE_HEALTH_WINDOW_MIN', 30, 1, 7 * 24 * 60);
+
+/** A pooled SSH connection is replaced after this age (CONSOLE_SSH_MAX_AGE_MS, default 1 h); calls on it finish. */
+export const sshMaxAgeMs = (): number => intFromEnv('CONSOLE_SSH_MAX_AGE_MS', 3_600_000, 1_000, 7 * 86_400_000);
+
+/**
+ * How often the host key of a connection in use is checked again with a fresh handshake
+ * (CONSOLE_SSH_HOSTKEY_RECHECK_MS, default 5 min): a key changed under a live connection stops all use of the host.
+ */
+export const sshHostKeyRecheckMs = (): number => intFromEnv('CONSOLE_SSH_HOSTKEY_RECHECK_MS', 300_000, 1_000, 86_400_000);

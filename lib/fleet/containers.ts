@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import { remote, asDockerError } from '../remote';
 import type { ServiceMatcher } from '../settings/service-patterns';
+import { replacedIds, roleOf, type ContainerRole } from './roles';
 
 export interface ContainerView {
   id: string;
@@ -14,13 +15,16 @@ export interface ContainerView {
   /** ISO time the container was last started, or null if never / unknown. */
   startedAt: string | null;
   createdAt: string;
+  /** role === 'service': probed, counted and offered to batch actions. */
   isService: boolean;
+  role: ContainerRole;
   labels: Record<string, string>;
 }
 
-function toView(c: Dockerode.ContainerInfo, isService: ServiceMatcher): ContainerView {
+function toView(c: Dockerode.ContainerInfo, isService: ServiceMatcher, replaced: ReadonlySet<string>): ContainerView {
   const name = (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
   const labels = c.Labels ?? {};
+  const role = roleOf({ id: c.Id, name, image: c.Image, labels }, isService, replaced);
   return {
     id: c.Id,
     name,
@@ -29,7 +33,8 @@ function toView(c: Dockerode.ContainerInfo, isService: ServiceMatcher): Containe
     status: c.Status,
     startedAt: null,
     createdAt: new Date(c.Created * 1000).toISOString(),
-    isService: isService({ name, image: c.Image, labels }),
+    isService: role === 'service',
+    role,
     labels,
   };
 }
@@ -43,7 +48,8 @@ export async function listContainers(hostId: string, isService: ServiceMatcher):
   } catch (err) {
     throw asDockerError(err, hostId, 'list containers');
   }
-  const views = infos.map((c) => toView(c, isService));
+  const replaced = replacedIds(infos.map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? '').replace(/^\//, ''), image: c.Image, labels: c.Labels ?? {} })));
+  const views = infos.map((c) => toView(c, isService, replaced));
   // The list call has no start time; inspect the running ones (in parallel, same pooled connection).
   await Promise.all(
     views.filter((v) => v.state === 'running').map(async (v) => {

@@ -2,7 +2,9 @@
 // itself (the next round is scheduled when the last one ends), so a hung host slows only its own loop. The
 // latest report of every container stays in memory for the pages; each round is also stored as a sample.
 import { listHosts } from '@/lib/hosts/service';
+import { heldContainers } from '@/lib/jobs/lock';
 import type { ContainerReport } from '@/lib/probes/container';
+import type { ProbeIssue } from '@/lib/probes/issues';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';
 import { ProbeState, probeHost, type HostProbeReport } from '@/lib/probes/run';
 import type { ProbeTransport } from '@/lib/probes/transport';
@@ -15,6 +17,7 @@ export interface HostRoundStatus {
   hostId: string;
   ok: boolean;
   error?: string;
+  issue?: ProbeIssue;
   at: string;
   elapsedMs: number;
   rounds: number;
@@ -135,15 +138,26 @@ export class HealthScheduler {
     if (!this.loops.has(r.hostId)) return; // removed while its round ran
     const prev = this.hosts.get(r.hostId);
     this.hosts.set(r.hostId, {
-      hostId: r.hostId, ok: r.ok, ...(r.error ? { error: r.error } : {}), at: new Date().toISOString(), elapsedMs: r.elapsedMs, rounds: (prev?.rounds ?? 0) + 1,
+      hostId: r.hostId, ok: r.ok, ...(r.error ? { error: r.error } : {}), ...(r.issue ? { issue: r.issue } : {}),
+      at: new Date().toISOString(), elapsedMs: r.elapsedMs, rounds: (prev?.rounds ?? 0) + 1,
       recent: [...(prev?.recent ?? []).slice(-19), { start: started, end: Date.now() }],
     });
     // A failed round keeps the last reports (shown as stale); a good one replaces the host's whole list.
     if (r.ok) {
-      const names = new Set(r.containers.map((c) => c.container.name));
-      for (const old of this.containersOf(r.hostId)) if (!names.has(old.container.name)) this.reports.delete(HealthScheduler.key(r.hostId, old.container.name));
-      for (const c of r.containers) this.reports.set(HealthScheduler.key(r.hostId, c.container.name), c);
-      for (const c of r.containers) await this.store(() => recordRound(roundOf(c)));
+      const held = await heldContainers().catch(() => new Map<string, string>());
+      const fresh = new Map(r.containers.map((c) => [c.container.name, c]));
+      for (const old of this.containersOf(r.hostId)) {
+        const name = old.container.name;
+        const jobId = held.get(`${r.hostId}/${name}`);
+        // Being re-created or restarted by a job: a state, not an error; the last good values stay, marked as such.
+        if (jobId && (!fresh.has(name) || !fresh.get(name)!.probe)) fresh.set(name, inTransition(old, fresh.get(name), jobId));
+        else if (!fresh.has(name)) this.reports.delete(HealthScheduler.key(r.hostId, name));
+      }
+      for (const c of fresh.values()) {
+        const jobId = held.get(`${r.hostId}/${c.container.name}`);
+        this.reports.set(HealthScheduler.key(r.hostId, c.container.name), c.transition || !jobId ? c : { ...c, busy: busyOf(jobId) });
+      }
+      for (const c of r.containers) if (c.probe) await this.store(() => recordRound(roundOf(c)));
     }
     if (Date.now() - this.lastCompact >= compactEveryMs()) {
       this.lastCompact = Date.now();
@@ -161,6 +175,16 @@ export class HealthScheduler {
       this.lastStoreError = err instanceof Error ? err.message : String(err);
     }
   }
+}
+
+function busyOf(holderId: string): NonNullable<ContainerReport['busy']> {
+  return { id: holderId, kind: holderId.startsWith('t-') ? 'test' : 'job' };
+}
+
+/** The last good report of a container a job is changing, held while the job runs (its reads fail meanwhile). */
+function inTransition(last: ContainerReport, now: ContainerReport | undefined, holderId: string): ContainerReport {
+  const since = last.transition?.since ?? now?.at ?? new Date().toISOString();
+  return { ...last, busy: busyOf(holderId), transition: { since, valuesAt: last.transition?.valuesAt ?? last.at }, errors: now?.errors ?? [] };
 }
 
 // One scheduler per server process, wherever Next bundles the modules that ask for it.

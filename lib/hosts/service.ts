@@ -11,6 +11,19 @@ import { fingerprintSchema, hostInputSchema, type HostInput, type ParsedHostInpu
 
 export { generateKeyPair } from './keys';
 
+type HostChangeListener = (hostId: string) => void;
+const changeListeners = new Set<HostChangeListener>();
+
+/** Called after a host was edited, re-pinned or removed in this process (lib/remote closes its connections). */
+export function onHostChanged(listener: HostChangeListener): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function hostChanged(id: string): void {
+  for (const l of changeListeners) l(id);
+}
+
 /** What any caller may see of a host. Never holds the private key. */
 export interface HostView {
   id: string;
@@ -111,6 +124,7 @@ export async function updateHost(actor: Actor, id: string, input: HostInput): Pr
       })
       .where('id', '=', id)
       .execute();
+    hostChanged(id);
     return (await getHost(id))!;
   });
 }
@@ -120,6 +134,7 @@ export async function removeHost(actor: Actor, id: string): Promise<void> {
   await audited(actor, 'admin', 'host.remove', host?.name ?? id, { id }, async () => {
     if (!host) throw new NotFoundError(`host ${id}`);
     await getDb().deleteFrom('hosts').where('id', '=', id).execute();
+    hostChanged(id);
   });
 }
 
@@ -131,6 +146,7 @@ export async function trustHostKey(actor: Actor, id: string, fingerprint: string
   return audited(actor, 'admin', 'host.trust', host?.name ?? id, { fingerprint: fp.data, previous: host?.pinnedFingerprint ?? null }, async () => {
     if (!host) throw new NotFoundError(`host ${id}`);
     await getDb().updateTable('hosts').set({ pinned_fingerprint: fp.data, updated_at: nowIso() }).where('id', '=', id).execute();
+    hostChanged(id);
     return (await getHost(id))!;
   });
 }
@@ -160,7 +176,8 @@ export async function getConnectTarget(id: string): Promise<HostConnectTarget | 
   if (!r) return null;
   const version = crypto
     .createHash('sha256')
-    .update(JSON.stringify([r.address, r.port, r.user, r.docker_socket, r.pinned_fingerprint, r.private_key_enc]))
+    // updated_at too: any edit of the host (even one that changes nothing that connects) starts a new connection.
+    .update(JSON.stringify([r.address, r.port, r.user, r.docker_socket, r.pinned_fingerprint, r.private_key_enc, r.updated_at]))
     .digest('hex');
   return {
     id: r.id, name: r.name, address: r.address, port: r.port, user: r.user, dockerSocket: r.docker_socket,

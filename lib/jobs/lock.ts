@@ -76,3 +76,10 @@ export async function lockHolder(hostId: string, container: string, now = Date.n
   const row = await getDb().selectFrom('container_locks').selectAll().where('host_id', '=', hostId).where('container', '=', container).executeTakeFirst();
   return row?.job_id && row.expires_at >= now ? { jobId: row.job_id, expiresAt: row.expires_at } : null;
 }
+
+/** Every container held now, `hostId/container` → the holder's id (a job, or a test run `t-...`). */
+export async function heldContainers(now = Date.now()): Promise<Map<string, string>> {
+  const rows = await getDb().selectFrom('container_locks').select(['host_id', 'container', 'job_id'])
+    .where('job_id', 'is not', null).where('expires_at', '>=', now).execute();
+  return new Map(rows.map((r) => [`${r.host_id}/${r.container}`, r.job_id!]));
+}

@@ -65,6 +65,10 @@ export interface ContainerReport {
   compose: ComposeInfo | null;
   diagnosis: Diagnosis;
   errors: ProbeIssue[];
+  /** A job or test run holds the container now (set by the scheduler). */
+  busy?: { id: string; kind: 'job' | 'test' } | null;
+  /** The job changes the container (re-creates, restarts it): these are the last values read before (`valuesAt`). */
+  transition?: { since: string; valuesAt: string };
 }
 
 /** Seconds the container's clock is ahead of UTC: what its probe said, else judged from its local time now. */

@@ -2,6 +2,7 @@
 // so a slow or unreachable host delays nobody; containers of one host share its pooled connection.
 import { probeHostGpu } from './gpu';
 import { ContainerWatch, probeContainer, type ContainerReport } from './container';
+import { probeIssue, type ProbeIssue } from './issues';
 import type { ProbeTransport } from './transport';
 import type { HostGpu } from './types';
 
@@ -9,6 +10,8 @@ export interface HostProbeReport {
   hostId: string;
   ok: boolean;
   error?: string;
+  /** Why the round failed, as a named state (host key changed, unreachable, ...). */
+  issue?: ProbeIssue;
   gpu: HostGpu | null;
   containers: ContainerReport[];
   elapsedMs: number;
@@ -85,7 +88,8 @@ export async function probeHost(t: ProbeTransport, hostId: string, state: ProbeS
     return { hostId, ok: true, gpu, containers: reports, elapsedMs: Date.now() - started };
   } catch (err) {
     work.catch(() => undefined); // settles later; nobody waits for it
-    return { hostId, ok: false, error: err instanceof Error ? err.message : String(err), gpu: null, containers: [], elapsedMs: Date.now() - started };
+    const issue = probeIssue('host', err);
+    return { hostId, ok: false, error: issue.detail, issue, gpu: null, containers: [], elapsedMs: Date.now() - started };
   } finally {
     clearTimeout(timer);
   }

@@ -1,3 +1,4 @@
+import { REPLACES_LABEL } from '@/lib/fleet/roles';
 // Builds the create-request for a container re-created from a commit of itself with a new /dev/shm size, carrying
 // over everything `docker run` set: env, command, labels, mounts, devices and GPU requests, ports, restart policy,
 // networks. Pure: takes `docker inspect` output, returns the Docker API body (and a readable diff for the preview).
@@ -18,10 +19,15 @@ export interface CreateSpec {
 // Config fields that belong to the image or the runtime, not to what the operator asked for.
 const CONFIG_DROP = new Set(['Image', 'Hostname', 'Domainname', 'AttachStdin', 'AttachStdout', 'AttachStderr']);
 
-export function recreateSpec(old: InspectLike, image: string, shmSize: number): CreateSpec {
+/**
+ * `replacesId`: the original's id, written into the new container's labels (REPLACES_LABEL) so that the console
+ * tells the original, kept stopped for undo, from a service container by what it set itself.
+ */
+export function recreateSpec(old: InspectLike, image: string, shmSize: number, replacesId?: string): CreateSpec {
   const name = old.Name.replace(/^\//, '');
   const config: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(old.Config)) if (!CONFIG_DROP.has(k)) config[k] = v;
+  if (replacesId) config.Labels = { ...(old.Config.Labels ?? {}), [REPLACES_LABEL]: replacesId };
   const mode = String(old.HostConfig.NetworkMode ?? 'default');
   // With host/none/container networking Docker refuses a hostname; otherwise keep the old one so the app sees the same.
   if (!['host', 'none'].includes(mode) && !mode.startsWith('container:') && typeof old.Config.Hostname === 'string') {
@@ -51,6 +57,11 @@ export function specChanges(old: InspectLike, spec: CreateSpec): ConfigChange[] 
   const changes: ConfigChange[] = [];
   const oldImage = (old.Config as { Image?: unknown }).Image;
   if (oldImage !== spec.body.Image) changes.push({ path: 'Image', before: oldImage, after: spec.body.Image });
+  const labels = (spec.body.Labels ?? {}) as Record<string, string>;
+  for (const [k, v] of Object.entries(labels)) {
+    const before = old.Config.Labels?.[k];
+    if (before !== v) changes.push({ path: `Config.Labels.${k}`, before: before ?? null, after: v });
+  }
   const hc = spec.body.HostConfig as Record<string, unknown>;
   for (const key of new Set([...Object.keys(old.HostConfig), ...Object.keys(hc)])) {
     const a = JSON.stringify(old.HostConfig[key]);

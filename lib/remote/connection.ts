@@ -37,6 +37,12 @@ export interface ConnectionHooks {
 
 export class HostConnection {
   readonly execSlots = new Semaphore(EXEC_CHANNELS);
+  readonly createdAt = Date.now();
+  /** When the host key was last seen to match the pin (a handshake of this connection, or a re-check). */
+  keyCheckedAt = 0;
+  /** Set when a re-check saw another key: every use of this connection fails with it from then on. */
+  private keyChanged: RemoteError | null = null;
+  private retireTimer: NodeJS.Timeout | null = null;
   private client: Client | null = null;
   private connecting: Promise<Client> | null = null;
   private failures = 0;
@@ -60,6 +66,7 @@ export class HostConnection {
 
   /** The live client, connecting (or reconnecting after a drop) when needed. Fails fast during back-off. */
   async get(): Promise<Client> {
+    if (this.keyChanged) throw this.keyChanged;
     if (this.closed) throw new RemoteError('unreachable', this.target.name, 'connection closed (host settings changed or console stopping)');
     if (this.client) return this.client;
     if (this.connecting) return this.connecting;
@@ -89,6 +96,7 @@ export class HostConnection {
           return;
         }
         ready = true;
+        this.keyCheckedAt = Date.now();
         this.failures = 0;
         this.counters.lastError = null;
         this.client = c;
@@ -159,8 +167,9 @@ export class HostConnection {
   // server"): the reason is known first, and each of them gets it. A channel in use gets it as an error, as a TCP
   // socket reset under it would: an HTTP request then fails naming it (not "socket hang up"), and an attached exec
   // stream fails instead of ending as if its command had (its output lost, its exit status read as done).
-  private lost(c: Client, message: string): void {
-    const e = new RemoteError('unreachable', this.target.name, message);
+  private lost(c: Client, why: string | RemoteError): void {
+    if (this.lostWhy.has(c)) return; // the first reason stands (a key change, then the close it causes)
+    const e = typeof why === 'string' ? new RemoteError('unreachable', this.target.name, why) : why;
     this.lostWhy.set(c, e);
     if (!this.closed) this.counters.lastError = e;
     const open = this.sockets.get(c);
@@ -225,7 +234,47 @@ export class HostConnection {
     return this.agents.map((a) => `${n(a.sockets as never)} busy/${n(a.freeSockets as never)} idle/${n(a.requests as never)} waiting`).join(', ');
   }
 
+  /** Why every use of this connection is refused (its host key changed while it was open), if so. */
+  get refusal(): RemoteError | null {
+    return this.keyChanged;
+  }
+
+  /** Channels in use now (commands, Docker streams, forwards): a retiring connection closes once there are none. */
+  get busy(): boolean {
+    return this.execSlots.inUse > 0 || [...this.sockets.values()].some((set) => set.size > 0);
+  }
+
+  /**
+   * A re-check saw a key other than the pinned one: the live connection (made with the old key) is dropped, every
+   * channel on it fails, and every later call fails with the same refusal until an admin re-pins (a new connection).
+   */
+  hostKeyChanged(seen: string): void {
+    const t = this.target;
+    this.keyChanged = new RemoteError(
+      'hostkey_mismatch', t.name,
+      `HOST KEY MISMATCH: pinned ${t.pinnedFingerprint}, but the host now presents ${seen} (changed while connected); all use of this host stopped (re-pin only if the host was really reinstalled)`,
+      { seenFingerprint: seen, pinnedFingerprint: t.pinnedFingerprint ?? undefined },
+    );
+    this.counters.lastError = this.keyChanged;
+    const c = this.client;
+    if (c) this.lost(c, this.keyChanged);
+    this.close();
+  }
+
+  /** Replaced by a newer connection: closes once its channels are done (at most `graceMs` later). */
+  retire(graceMs = 10 * 60_000): void {
+    if (this.retireTimer || this.closed) return;
+    const until = Date.now() + graceMs;
+    this.retireTimer = setInterval(() => {
+      if (this.busy && Date.now() < until) return;
+      this.close();
+    }, 1000);
+    this.retireTimer.unref();
+  }
+
   close(): void {
+    if (this.retireTimer) clearInterval(this.retireTimer);
+    this.retireTimer = null;
     this.closed = true;
     for (const a of this.agents) a.destroy();
     this.agents = [];

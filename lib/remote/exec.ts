@@ -117,7 +117,7 @@ function runOnChannel(
       if (settled) return;
       // Closed without an exit status: the connection under it was lost (a hung host's keepalives went unanswered,
       // or it dropped). The command may still run there and its outcome is unknown: not an exit code of -1.
-      if (code === null && signal === undefined) return fail(new RemoteError('unreachable', host, `connection lost while ${argv[0]} ran: its outcome is unknown (stopping it on the host)`, { argv }));
+      if (code === null && signal === undefined) return fail(conn.refusal ?? new RemoteError('unreachable', host, `connection lost while ${argv[0]} ran: its outcome is unknown (stopping it on the host)`, { argv }));
       settled = true;
       const stdout = Buffer.concat(out).toString('utf8');
       const stderr = Buffer.concat([...err, pg.flush()]).toString('utf8');

@@ -1,19 +1,17 @@
 import ssh2 from 'ssh2';
 import { NotFoundError } from '../auth/errors';
 import { sshConnectTimeoutMs } from '../config';
-import { getConnectTarget, recordSeenFingerprint } from '../hosts/service';
+import { getConnectTarget, recordSeenFingerprint, type HostConnectTarget } from '../hosts/service';
 import { RemoteError } from './errors';
 import { fingerprintOf } from './fingerprint';
 
 /**
- * Learns the fingerprint a host presents, without authenticating: the verifier records the key and then
- * rejects it, so the handshake stops before any credential is sent. Used to show an admin what to accept.
+ * The fingerprint a host presents now, learnt without authenticating: the verifier records the key and then
+ * rejects it, so the handshake stops before any credential is sent.
  */
-export async function probeHostKey(hostId: string): Promise<{ fingerprint: string; matchesPinned: boolean }> {
-  const t = await getConnectTarget(hostId);
-  if (!t) throw new NotFoundError(`host ${hostId}`);
+export function presentedFingerprint(t: Pick<HostConnectTarget, 'name' | 'address' | 'port' | 'user'>): Promise<string> {
   const timeoutMs = sshConnectTimeoutMs();
-  const fingerprint = await new Promise<string>((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     let seen: string | null = null;
     const c = new ssh2.Client();
     const finish = (): void => {
@@ -40,6 +38,13 @@ export async function probeHostKey(hostId: string): Promise<{ fingerprint: strin
       },
     });
   });
+}
+
+/** Learns the fingerprint a host presents, to show an admin what to accept (recorded as the host's seen key). */
+export async function probeHostKey(hostId: string): Promise<{ fingerprint: string; matchesPinned: boolean }> {
+  const t = await getConnectTarget(hostId);
+  if (!t) throw new NotFoundError(`host ${hostId}`);
+  const fingerprint = await presentedFingerprint(t);
   await recordSeenFingerprint(hostId, fingerprint);
   return { fingerprint, matchesPinned: fingerprint === t.pinnedFingerprint };
 }

@@ -47,7 +47,7 @@ function names(info: Dockerode.ContainerInspectInfo): Names {
 }
 
 function dockerSteps(info: Dockerode.ContainerInspectInfo, n: Names, size: number, d: RemedyDefaults): RunnableStep[] {
-  const spec = recreateSpec(info as unknown as InspectLike, n.image, size);
+  const spec = recreateSpec(info as unknown as InspectLike, n.image, size, n.oldId);
   const [repo, tag] = n.image.split(':') as [string, string];
   const port = portOf(info);
   const engine = (ctx: RemedyContext) => ctx.docker({ timeoutMs: 300_000 });

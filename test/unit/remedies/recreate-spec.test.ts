@@ -54,6 +54,12 @@ describe('recreateSpec', () => {
     ]);
   });
 
+  it('labels the new container with the original it replaces, and shows that label in the diff', () => {
+    const labelled = recreateSpec(inspect, 'sha256:abc', 2 * 1024 ** 3, 'f'.repeat(64));
+    expect(labelled.body.Labels).toEqual({ ...inspect.Config.Labels, 'dh-console.replaces': 'f'.repeat(64) });
+    expect(specChanges(inspect, labelled)).toContainEqual({ path: 'Config.Labels.dh-console.replaces', before: null, after: 'f'.repeat(64) });
+  });
+
   it('drops the hostname under host networking, where Docker refuses one', () => {
     const host = recreateSpec({ ...inspect, HostConfig: { ...inspect.HostConfig, NetworkMode: 'host' }, NetworkSettings: { Networks: { host: {} } } }, 'img', 1);
     expect(host.body.Hostname).toBeUndefined();
