@@ -12,6 +12,7 @@ export function useErrorText() {
   }
 
   function summary(error: ActionError): string {
+    if (error.code === 'remote') return tMaybe(`errors.remote.${error.kind ?? 'failed'}`, { message: error.message }) ?? error.message;
     return tMaybe(`errors.${error.code}`, { message: error.message }) ?? error.message;
   }
 

@@ -1,4 +1,5 @@
-import { renderMessage, type Lang } from '@/lib/diagnosis/messages';
+import { localTimeFormatter, renderMessage, type Lang } from '@/lib/diagnosis/messages';
+import { issueText } from '@/lib/probes/issues';
 import { REMEDY_TITLES } from '@/lib/diagnosis/remedies';
 import { hostRoundTimeoutMs } from '@/lib/health/config';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';
@@ -22,7 +23,10 @@ export async function run(args: string[]): Promise<number> {
     const c = report.containers.find((x) => x.container.name === target.container);
     if (!c) throw new NotFoundError(`service container ${target.container} on that host`);
     if (v.json) {
-      printJson({ container: c.container, at: c.at, facts: c.facts, signatures: c.signatures, diagnosis: c.diagnosis, errors: c.errors });
+      printJson({
+        container: c.container, at: c.at, facts: c.facts, window: c.window, signatures: c.signatures, history: c.history, lastHour: c.lastHour,
+        diagnosis: c.diagnosis, errors: c.errors,
+      });
       return 0;
     }
     const f = c.facts;
@@ -37,7 +41,9 @@ export async function run(args: string[]): Promise<number> {
       for (const e of x.evidence) out.push(`       - ${renderMessage(e, lang)}`);
       if (x.remedies.length) out.push(`       remedies: ${x.remedies.map((r) => REMEDY_TITLES[r][lang]).join(' → ')}`);
     });
-    for (const e of c.errors) out.push(`  probe error: ${e}`);
+    const w = c.window;
+    out.splice(1, 0, `  log evidence ${w.basis === 'service_start' ? `since the service started (${localTimeFormatter(w.fromMs, lang)})` : `over the last ${w.minutes} min`}`);
+    for (const e of c.errors) out.push(`  probe error: ${issueText(e)}`);
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   }, USAGE);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useClock } from '../common/use-clock';
 import { useState } from 'react';
 import type { AuditEntry } from '@/lib/audit/log';
 import { ApiError } from '@/lib/swr/fetch-json';
@@ -22,6 +23,7 @@ function Args({ value }: { value: unknown }) {
 
 /** Read-only: there is no control here (or anywhere) that edits or deletes an entry. */
 export function AuditView() {
+  const clock = useClock();
   const { t, summary } = useErrorText();
   const { locale } = useI18n();
   const [action, setAction] = useState('');
@@ -50,7 +52,7 @@ export function AuditView() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.seq} data-testid="audit-row" data-action={e.action} className="border-b border-slate-100 align-top last:border-0">
-                <td className="px-3 py-1.5 whitespace-nowrap tabular-nums text-xs text-slate-600" title={e.at}>{new Date(e.at).toLocaleString(locale)}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap tabular-nums text-xs text-slate-600" title={e.at}>{clock.iso(e.at)}</td>
                 <td className="px-3 py-1.5 text-xs">
                   {e.actor.id ? e.actor.name : e.actor.via === 'cli' ? t('audit.localAdmin') : t('audit.anonymous')}
                   <span className="ml-1 text-slate-400">({e.actor.via})</span>

@@ -37,7 +37,11 @@ export function FleetHealthView({ initial }: { initial?: Partial<HealthFilter> }
       {error && <div className="mb-3"><Notice tone="error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice></div>}
       {failed.map((h) => (
         <div key={h.id} className="mb-2" data-testid="host-probe-failed" data-host={h.name}>
-          <Notice tone="warning">{t('health.hostFailed', { name: h.name, error: h.error ?? '' })}</Notice>
+          <Notice tone={h.issue?.kind === 'hostkey_changed' ? 'error' : 'warning'}>
+            <span data-testid="host-issue" data-kind={h.issue?.kind ?? 'failed'} title={h.issue?.detail ?? h.error}>
+              {t('health.hostIssue', { name: h.name, issue: t(`health.issues.${h.issue?.kind ?? 'failed'}`) })}
+            </span>
+          </Notice>
         </div>
       ))}
       {!data && !error && <p className="text-slate-500">{t('common.loading')}</p>}

@@ -32,7 +32,10 @@ export function HealthTable({ rows }: { rows: ContainerHealthRow[] }) {
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={`${r.hostId}/${r.name}`} data-testid="health-row" data-container={r.name} data-host={r.hostName} data-health={r.health} className="hover:bg-slate-50">
-              <td className="px-3 py-2"><HealthBadge health={r.health} /></td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <HealthBadge health={r.health} />
+                {r.busy && <span className="ml-1.5" data-testid="row-busy" data-busy-kind={r.busy.kind}><Badge tone="sky">{t(`health.busyShort.${r.busy.kind}`)}</Badge></span>}
+              </td>
               <td className="px-3 py-2 font-medium">
                 <Link href={containerHref(r.hostId, r.name)} className="text-sky-700 hover:underline" data-testid="container-link">{r.name}</Link>
               </td>

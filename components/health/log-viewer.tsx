@@ -46,7 +46,7 @@ function Line({ line, query }: { line: LogLine; query: string }) {
 }
 
 /** The tail of one log with signature highlighting, a search box and a "signature lines only" switch. */
-export function LogViewer({ hostId, name }: { hostId: string; name: string }) {
+export function LogViewer({ hostId, name, inTransition = false }: { hostId: string; name: string; inTransition?: boolean }) {
   const { t, summary } = useErrorText();
   const [source, setSource] = useState<(typeof SOURCES)[number]>('gradio');
   const [lines, setLines] = useState(500);
@@ -87,7 +87,10 @@ export function LogViewer({ hostId, name }: { hostId: string; name: string }) {
           {t('health.logs.onlyHits')}
         </label>
       </div>
-      {error && <p className="text-sm text-red-700">{t('health.logs.error', { message: error instanceof ApiError ? summary(error.error) : t('errors.network') })}</p>}
+      {error && inTransition && <p className="text-sm text-sky-800" data-testid="log-in-transition">{t('health.logs.inTransition')}</p>}
+      {error && !inTransition && (
+        <p className="text-sm text-red-700" data-testid="log-error">{t('health.logs.error', { message: error instanceof ApiError ? summary(error.error) : t('errors.network') })}</p>
+      )}
       {!data && !error && <p className="text-sm text-slate-500">{t('health.logs.loading')}</p>}
       {data && (
         <>

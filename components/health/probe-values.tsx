@@ -12,7 +12,12 @@ export function ProbeValues({ report }: { report: ContainerReport }) {
   const { t } = useI18n();
   const f = report.facts;
   const service = ok(report.probe?.service);
-  const unknown = t('health.values.unknown');
+  // A value the probe could not read says why (the container is not running, the host does not answer, ...).
+  const failed = report.errors.find((e) => e.part === 'probe' || e.part === 'inspect');
+  const unknown = failed ? t('health.values.notRead', { why: t(`health.issues.${failed.kind}`) }) : t('health.values.unknown');
+  const gpuText = f.gpuAvailable === false ? t('health.values.noNvidiaSmi')
+    : f.gpuUtilPct === null ? unknown
+      : report.gpu && report.gpu.pids.length === 0 ? t('health.values.noGpuProcess') : `${f.gpuUtilPct} %`;
   const join = (xs: readonly (string | number)[] | null | undefined) => (xs && xs.length ? xs.join(', ') : unknown);
   const rows: [string, string, string][] = [
     ['ort', t('health.values.ort'), f.ortVersion ?? unknown],
@@ -21,7 +26,7 @@ export function ProbeValues({ report }: { report: ContainerReport }) {
     ['cuda', t('health.values.cudaLibs'), `CUDA ${join(f.cudaMajors)} / cuDNN ${join(f.cudnnMajors)}`],
     ['shm', t('health.values.shm'), f.shmBytes === null ? unknown : formatBytes(f.shmBytes)],
     ['shmDocker', t('health.values.shmDocker'), report.details?.shmSizeBytes == null ? unknown : formatBytes(report.details.shmSizeBytes)],
-    ['gpu', t('health.values.gpu'), f.gpuAvailable === false ? t('health.values.noGpu') : f.gpuUtilPct === null ? unknown : `${f.gpuUtilPct} %`],
+    ['gpu', t('health.values.gpu'), gpuText],
     ['gpuMem', t('health.values.gpuMem'), report.gpu?.available ? `${report.gpu.memUsedMiB} MiB` : unknown],
     ['batch', t('health.values.batch'), f.batchSize === null ? unknown : String(f.batchSize)],
     ['service', t('health.values.service'), service?.running

@@ -15,13 +15,13 @@ function ticks(from: number, to: number): number[] {
   return Array.from({ length: n + 1 }, (_, i) => from + ((to - from) * i) / n);
 }
 
-function label(t: number, span: number): string {
-  const d = new Date(t * 1000);
-  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  return span > 86_400 ? `${d.getMonth() + 1}/${d.getDate()} ${hm}` : hm;
+/** Gridline values: 0, the middle and the top; whole numbers only for counts (a top of 1 has no middle). */
+export function valueTicks(top: number, integers: boolean): number[] {
+  const raw = [0, top / 2, top].map((v) => (integers ? Math.round(v) : v));
+  return [...new Set(raw)];
 }
 
-export function TimeChart({ points, from, to, step, max, kind, colour, testId, unit = '' }: {
+export function TimeChart({ points, from, to, step, max, kind, colour, testId, unit = '', label }: {
   points: ChartPoint[];
   from: number;
   to: number;
@@ -32,8 +32,11 @@ export function TimeChart({ points, from, to, step, max, kind, colour, testId, u
   colour: string;
   testId: string;
   unit?: string;
+  /** Axis label of a moment (Unix seconds), in the viewer's zone (named beside the chart). */
+  label: (t: number, spanS: number) => string;
 }) {
   const top = max ?? Math.max(1, ...points.map((p) => p.v ?? 0));
+  const integers = kind === 'bars';
   const x = (t: number) => PAD.l + ((t - from) / Math.max(1, to - from)) * (W - PAD.l - PAD.r);
   const y = (v: number) => H - PAD.b - (v / top) * (H - PAD.t - PAD.b);
   const segments: string[] = [];
@@ -51,20 +54,20 @@ export function TimeChart({ points, from, to, step, max, kind, colour, testId, u
   const barW = Math.max(1.5, ((W - PAD.l - PAD.r) * step) / Math.max(1, to - from) - 1);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" data-testid={testId} data-points={points.filter((p) => p.v !== null).length}>
-      {[0, 0.5, 1].map((f) => (
-        <g key={f}>
-          <line x1={PAD.l} x2={W - PAD.r} y1={y(top * f)} y2={y(top * f)} stroke="#e2e8f0" strokeWidth={1} />
-          <text x={PAD.l - 4} y={y(top * f) + 3} textAnchor="end" fontSize={9} fill="#64748b">{`${Math.round(top * f)}${unit}`}</text>
+      {valueTicks(top, integers).map((v) => (
+        <g key={v} data-testid={`${testId}-tick`} data-value={v}>
+          <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} stroke="#e2e8f0" strokeWidth={1} />
+          <text x={PAD.l - 4} y={y(v) + 3} textAnchor="end" fontSize={9} fill="#64748b">{`${Math.round(v)}${unit}`}</text>
         </g>
       ))}
       {ticks(from, to).map((t, i, all) => (
-        <text key={t} x={x(t)} y={H - 5} textAnchor={i === 0 ? 'start' : i === all.length - 1 ? 'end' : 'middle'} fontSize={9} fill="#64748b">{label(t, to - from)}</text>
+        <text key={t} x={x(t)} y={H - 5} textAnchor={i === 0 ? 'start' : i === all.length - 1 ? 'end' : 'middle'} fontSize={9} fill="#64748b">{label(t * 1000, to - from)}</text>
       ))}
       {kind === 'line' && segments.map((d) => <path key={d} d={d} fill="none" stroke={colour} strokeWidth={1.8} strokeLinejoin="round" />)}
       {kind === 'line' && points.filter((p) => p.v !== null).length === 1 && points.filter((p) => p.v !== null).map((p) => <circle key={p.t} cx={x(p.t)} cy={y(p.v!)} r={2.5} fill={colour} />)}
       {kind === 'bars' && points.filter((p) => (p.v ?? 0) > 0).map((p) => (
         <rect key={p.t} x={x(p.t)} y={y(p.v!)} width={barW} height={H - PAD.b - y(p.v!)} fill={colour} data-testid={`${testId}-bar`} data-value={p.v!}>
-          <title>{`${label(p.t, to - from)}: ${p.v}`}</title>
+          <title>{`${label(p.t * 1000, to - from)}: ${p.v}`}</title>
         </rect>
       ))}
     </svg>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useState } from 'react';
 import { FINISHED } from '@/lib/jobs/types';
@@ -12,6 +13,7 @@ import { JobStatusBadge } from './job-status-badge';
 
 // Every job, newest first, filterable by host, container, user and result; polled, so running jobs move on.
 export function ActivityView({ canRun }: { canRun: boolean }) {
+  const clock = useClock();
   const { t } = useI18n();
   const [filter, setFilter] = useState<JobListFilter>({});
   const { data } = useJobs(filter);
@@ -42,7 +44,7 @@ export function ActivityView({ canRun }: { canRun: boolean }) {
           <tbody>
             {jobs.map((j) => (
               <tr key={j.id} className="border-t border-slate-100" data-testid="activity-row" data-job-id={j.id}>
-                <td className="px-3 py-1.5 whitespace-nowrap">{new Date(j.createdAt).toLocaleString()}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap">{clock.iso(j.createdAt)}</td>
                 <td className="px-3 py-1.5"><Link className="text-sky-700 hover:underline" href={`/activity/${encodeURIComponent(j.id)}`}>{j.remedy}</Link></td>
                 <td className="px-3 py-1.5">
                   <button type="button" className="hover:underline" onClick={() => setFilter({ ...filter, host: j.hostId })}>{j.hostName}</button>

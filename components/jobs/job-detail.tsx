@@ -1,5 +1,6 @@
 'use client';
 
+import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { ApiError } from '@/lib/swr/fetch-json';
 import { useJob } from '@/lib/swr/use-jobs';
@@ -12,6 +13,7 @@ import { PlanView } from './plan-view';
 
 // One job afterwards (or live): who, when, on what, with which parameters, its plan, its output and its result.
 export function JobDetail({ jobId }: { jobId: string }) {
+  const clock = useClock();
   const { t } = useI18n();
   const { summary } = useErrorText();
   const { data, error } = useJob(jobId, false);
@@ -26,8 +28,8 @@ export function JobDetail({ jobId }: { jobId: string }) {
             <div className="flex flex-wrap gap-x-4 gap-y-1 text-slate-600">
               <Link className="text-sky-700 hover:underline" href={`/containers/${encodeURIComponent(job.hostId)}/${encodeURIComponent(job.container)}`}>{job.hostName}/{job.container}</Link>
               <span>{t('jobs.job.by', { user: job.actor.name, via: job.actor.via })}</span>
-              <span>{t('jobs.job.started', { time: new Date(job.createdAt).toLocaleString() })}</span>
-              {job.finishedAt && <span>{t('jobs.job.finished', { time: new Date(job.finishedAt).toLocaleString() })}</span>}
+              <span>{t('jobs.job.started', { time: clock.iso(job.createdAt) })}</span>
+              {job.finishedAt && <span>{t('jobs.job.finished', { time: clock.iso(job.finishedAt) })}</span>}
               <code className="text-xs">{JSON.stringify(job.params)}</code>
             </div>
             <JobLive jobId={job.id} />

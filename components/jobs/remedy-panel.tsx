@@ -1,5 +1,6 @@
 'use client';
 
+import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useState } from 'react';
 import useSWR from 'swr';
@@ -26,6 +27,7 @@ import { useBi } from './use-bi';
 const RUNBOOK = 'fix-queue-blocking';
 
 export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: string; canRun: boolean }) {
+  const clock = useClock();
   const { t } = useI18n();
   const bi = useBi();
   const { summary, unplaced } = useErrorText();
@@ -94,7 +96,7 @@ export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: st
               <li key={j.id} className="flex flex-wrap items-center gap-2 py-1">
                 <JobStatusBadge status={j.status} />
                 <button type="button" className="text-sky-700 hover:underline" onClick={() => setActiveJob(j.id)}>{j.remedy}</button>
-                <span className="text-xs text-slate-500">{new Date(j.createdAt).toLocaleString()} · {j.actor.name}</span>
+                <span className="text-xs text-slate-500">{clock.iso(j.createdAt)} · {j.actor.name}</span>
                 <Link href={`/activity/${encodeURIComponent(j.id)}`} className="ml-auto text-xs text-sky-700 hover:underline">{t('jobs.job.open')}</Link>
               </li>
             ))}

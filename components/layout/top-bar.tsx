@@ -3,6 +3,7 @@ import type { Translate } from '@/lib/i18n/translate';
 import { LocaleSwitch } from './locale-switch';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
+import { ViewerZone } from './viewer-zone';
 
 export function TopBar({ user, t }: { user: User; t: Translate }) {
   return (
@@ -14,6 +15,7 @@ export function TopBar({ user, t }: { user: User; t: Translate }) {
         </span>
         <NavLinks isAdmin={user.role === 'admin'} />
         <div className="ml-auto flex items-center gap-3">
+          <ViewerZone />
           <LocaleSwitch />
           <span className="text-xs text-slate-300" data-testid="current-user">
             {user.username} <span className="text-slate-500">· {t(`roles.${user.role}`)}</span>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useThroughputRuns } from '@/lib/swr/use-throughput';
 import { useI18n } from '../i18n-provider';
@@ -31,6 +32,7 @@ function History({ runs }: { runs: { id: string; mean: number | null; allOk: boo
 }
 
 export function ContainerRuns({ hostId, name }: { hostId: string; name: string }) {
+  const clock = useClock();
   const { t, locale } = useI18n();
   const { data } = useThroughputRuns({ hostId, container: name });
   const runs = data?.runs ?? [];
@@ -56,7 +58,7 @@ export function ContainerRuns({ hostId, name }: { hostId: string; name: string }
         {runs.slice(0, 8).map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-3 py-1" data-testid="tp-container-run">
             <StatusBadge status={r.status} />
-            <span className="text-slate-500">{new Date(r.startedAt).toLocaleString()}</span>
+            <span className="text-slate-500">{clock.iso(r.startedAt)}</span>
             {r.detail.figures && <span>{t('throughput.succeeded', { ok: r.detail.figures.succeeded, all: r.detail.figures.jobs })}</span>}
             <span className="text-slate-600">{r.detail.verdict ? (locale === 'zh-CN' ? r.detail.verdict.zh : r.detail.verdict.en) : ''}</span>
             <Link className="ml-auto text-sky-700" href={`/throughput/runs/${r.id}`}>{t('throughput.open')}</Link>

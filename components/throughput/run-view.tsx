@@ -1,5 +1,6 @@
 'use client';
 
+import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { RunView as Run } from '@/lib/throughput';
@@ -28,6 +29,7 @@ function StateLine({ run }: { run: Run }) {
 }
 
 export function RunView({ id, canRun }: { id: string; canRun: boolean }) {
+  const clock = useClock();
   const { t, locale } = useI18n();
   const { data, mutate } = useThroughputRun(id);
   const [cancelling, setCancelling] = useState(false);
@@ -40,7 +42,7 @@ export function RunView({ id, canRun }: { id: string; canRun: boolean }) {
   return (
     <div className="space-y-4">
       <Link href="/throughput" className="text-sm text-sky-700">{t('throughput.run.back')}</Link>
-      <PageHeader title={t('throughput.run.title', { container: run.container })} subtitle={t('throughput.run.startedBy', { time: new Date(run.startedAt).toLocaleString(), actor: run.actor })}
+      <PageHeader title={t('throughput.run.title', { container: run.container })} subtitle={t('throughput.run.startedBy', { time: clock.iso(run.startedAt), actor: run.actor })}
         actions={<><StatusBadge status={run.status} />{canRun && run.status === 'running' && (
           <Button variant="danger" disabled={cancelling} onClick={() => { setCancelling(true); void postJson(`/api/throughput/runs/${id}/cancel`, {}).finally(() => void mutate()); }}>{t('throughput.run.cancel')}</Button>)}</>} />
       {run.jobId && <p className="text-sm" data-testid="tp-job-link">{t('throughput.run.ofJob')} <Link className="text-sky-700 hover:underline" href={`/activity/${encodeURIComponent(run.jobId)}`}>{run.jobId}</Link></p>}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useThroughputRuns } from '@/lib/swr/use-throughput';
 import { useI18n } from '../i18n-provider';
@@ -9,6 +10,7 @@ import { RunForm } from './run-form';
 import { StatusBadge } from './status-badge';
 
 export function ThroughputView({ canRun }: { canRun: boolean }) {
+  const clock = useClock();
   const { t, locale } = useI18n();
   const { data } = useThroughputRuns();
   return (
@@ -24,7 +26,7 @@ export function ThroughputView({ canRun }: { canRun: boolean }) {
             <li key={r.id} className="flex items-center gap-3 py-1">
               <StatusBadge status={r.status} />
               <span>{r.container}</span>
-              <span className="text-slate-500">{new Date(r.startedAt).toLocaleString()}</span>
+              <span className="text-slate-500">{clock.iso(r.startedAt)}</span>
               <span className="text-slate-600">{r.detail.verdict ? (locale === 'zh-CN' ? r.detail.verdict.zh : r.detail.verdict.en) : ''}</span>
               <Link className="ml-auto text-sky-700" href={`/throughput/runs/${r.id}`}>{t('throughput.open')}</Link>
             </li>

@@ -24,7 +24,9 @@ export async function renderMetrics(s: HealthScheduler, hosts: HostView[]): Prom
   const ort = gauge('dhc_container_ort_info', 'Installed onnxruntime-gpu and the providers a real session gets', [...C, 'version', 'providers']);
   const finding = gauge('dhc_container_finding', 'Current findings of the diagnosis (value: rank, 1 = top)', [...C, 'finding', 'severity']);
   const stalled = gauge('dhc_container_stalled_tasks', 'Tasks that logged 开始循环 and then nothing for minutes', C);
-  const hits = new Counter({ name: 'dhc_signature_hits_total', help: 'Log signature hits since the console started reading this container\'s logs', labelNames: [...C, 'signature'], registers: [registry] });
+  const hits = new Counter({ name: 'dhc_signature_hits_total', help: 'Log events the console has read from this container (its health window and history)', labelNames: [...C, 'signature'], registers: [registry] });
+  const events = gauge('dhc_container_signature_events', 'Log events per signature: window="health" (what the health is judged on: since the service started, at most CONSOLE_HEALTH_WINDOW_MIN) or window="1h" (the last hour, as the charts count)', [...C, 'signature', 'window']);
+  const windowStart = gauge('dhc_container_health_window_start_seconds', 'Start of the window the container\'s log evidence counts over (Unix seconds)', C);
   const hostOk = gauge('dhc_host_probe_ok', '1 when the host\'s last probe round succeeded', ['host']);
   const hostSecs = gauge('dhc_host_probe_duration_seconds', 'Duration of the host\'s last probe round', ['host']);
   gauge('dhc_probe_interval_seconds', 'Probe interval of each host', []).set(s.intervalMs / 1000);
@@ -58,9 +60,14 @@ export async function renderMetrics(s: HealthScheduler, hosts: HostView[]): Prom
     const o = ok(r.probe?.ort);
     if (o) ort.set({ ...l, version: r.facts.ortVersion ?? '', providers: (r.facts.sessionProviders ?? []).join(',') }, 1);
     r.diagnosis.findings.forEach((f, i) => finding.set({ ...l, finding: f.id, severity: f.severity }, i + 1));
+    windowStart.set(l, Math.floor(r.window.fromMs / 1000));
     for (const sig of SIGNATURE_IDS) {
+      events.set({ ...l, signature: sig, window: 'health' }, r.signatures[sig].count);
       if (sig === 'stall') stalled.set(l, r.signatures.stall.count);
-      else hits.inc({ ...l, signature: sig }, r.signatures[sig].count);
+      else {
+        events.set({ ...l, signature: sig, window: '1h' }, r.lastHour[sig]);
+        hits.inc({ ...l, signature: sig }, r.signatures[sig].count + r.history[sig].count);
+      }
     }
   }
   return { body: await registry.metrics(), contentType: registry.contentType };

@@ -22,6 +22,9 @@ export interface ContainerHealthRow {
   findings: FindingId[];
   gpuUtilPct: number | null;
   probeErrors: ProbeIssue[];
+  /** A job or test run holds the container (a re-creation or restart shows as that, not as errors). */
+  busy: ContainerReport['busy'] | null;
+  inTransition: boolean;
 }
 
 export interface HostHealthRow {
@@ -31,6 +34,8 @@ export interface HostHealthRow {
   /** null until the host's first round ended. */
   ok: boolean | null;
   error?: string;
+  /** Why its last round failed, as a named state. */
+  issue?: ProbeIssue;
   at: string | null;
   elapsedMs: number | null;
 }
@@ -57,8 +62,9 @@ export function topFinding(findings: Finding[]): Finding | null {
 export function healthRow(r: ContainerReport, host: Pick<HostView, 'name' | 'groups'>, stale: boolean): ContainerHealthRow {
   return {
     hostId: r.hostId, hostName: host.name, groups: host.groups, name: r.container.name, id: r.container.id, at: r.at, stale,
-    health: r.diagnosis.health, top: topFinding(r.diagnosis.findings), findings: r.diagnosis.findings.map((f) => f.id),
-    gpuUtilPct: r.gpu?.available ? r.gpu.utilPct : null, probeErrors: r.errors,
+    // History is about the past: not a finding to count or filter the fleet by.
+    health: r.diagnosis.health, top: topFinding(r.diagnosis.findings), findings: r.diagnosis.findings.filter((f) => f.id !== 'history').map((f) => f.id),
+    gpuUtilPct: r.gpu?.available ? r.gpu.utilPct : null, probeErrors: r.errors, busy: r.busy ?? null, inTransition: Boolean(r.transition),
   };
 }
 
@@ -74,6 +80,7 @@ export function buildOverview(hosts: HostView[], reports: Iterable<ContainerRepo
     if (!host) continue;
     containers.push(healthRow(r, host, status.get(r.hostId)?.ok === false));
     for (const f of r.diagnosis.findings) {
+      if (f.id === 'history') continue;
       const was = findingSeverity[f.id];
       if (!was || SEVERITY_RANK[f.severity] > SEVERITY_RANK[was]) findingSeverity[f.id] = f.severity;
     }
@@ -90,7 +97,10 @@ export function buildOverview(hosts: HostView[], reports: Iterable<ContainerRepo
     intervalMs,
     hosts: hosts.map((h) => {
       const s = status.get(h.id);
-      return { id: h.id, name: h.name, groups: h.groups, ok: s ? s.ok : null, ...(s?.error ? { error: s.error } : {}), at: s?.at ?? null, elapsedMs: s?.elapsedMs ?? null };
+      return {
+        id: h.id, name: h.name, groups: h.groups, ok: s ? s.ok : null, ...(s?.error ? { error: s.error } : {}), ...(s?.issue ? { issue: s.issue } : {}),
+        at: s?.at ?? null, elapsedMs: s?.elapsedMs ?? null,
+      };
     }),
     containers,
     findingCounts,

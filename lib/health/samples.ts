@@ -149,3 +149,12 @@ export async function querySamples(q: SeriesQuery, db: Kysely<Database> = getDb(
   const all = [...hours, ...minutes].map(toBucket);
   return q.stepS >= HOUR ? rollUp(all, HOUR) : rollUp(all, MINUTE);
 }
+
+/** Log events counted into a series since `fromS` (unix seconds), per signature: the events table, exactly. */
+export async function countEvents(hostId: string, container: string, fromS: number, db: Kysely<Database> = getDb()): Promise<Record<string, number>> {
+  const series = await seriesId(db, hostId, container, false);
+  if (series === null) return {};
+  const rows = await db.selectFrom('health_events').select(['signature', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('series', '=', series).where('at', '>=', fromS).groupBy('signature').execute();
+  return Object.fromEntries(rows.map((r) => [r.signature, Number(r.n)]));
+}

@@ -5,7 +5,7 @@ import type { ContainerReport } from '@/lib/probes/container';
 import { HOUR, MINUTE, type Bucket } from './fold';
 import { readLogTail, LOG_SOURCES, type LogSource, type LogTail } from './logs';
 import { buildOverview, healthRow, type ContainerHealthRow, type HealthOverview, type HostHealthRow } from './overview';
-import { querySamples } from './samples';
+import { countEvents, querySamples } from './samples';
 import { HealthScheduler, healthScheduler } from './scheduler';
 
 export async function getHealthOverview(): Promise<HealthOverview> {
@@ -48,17 +48,27 @@ export interface ContainerSeries {
   toS: number;
   stepS: number;
   points: Bucket[];
+  /** Queue-full events over the range: the sum of the bars, so caption and chart agree. */
+  queueFullTotal: number;
+  /** Events per signature stored since the start of the container's health window (what its findings count). */
+  windowEvents: Record<string, number>;
+  windowFromMs: number;
 }
 
 export async function getContainerSeries(hostId: string, name: string, range: string): Promise<ContainerSeries> {
-  if (!(range in RANGES)) throw new ValidationError([{ field: 'range', message: `one of ${Object.keys(RANGES).join(', ')}` }]);
-  await known(hostId, name);
+  if (!Object.hasOwn(RANGES, range)) throw new ValidationError([{ field: 'range', message: `one of ${Object.keys(RANGES).join(', ')}` }]);
+  const { report } = await known(hostId, name);
   const span = RANGES[range as SeriesRange];
   const toS = Math.floor(Date.now() / 1000);
-  const fromS = toS - span;
-  // Minutes up to a day (at most 1440 points), hours beyond.
+  // Minutes up to a day (at most 1440 points), hours beyond; the range starts on a step, so a bar is all in or out.
   const stepS = span > 86_400 ? HOUR : MINUTE;
-  return { range: range as SeriesRange, fromS, toS, stepS, points: await querySamples({ hostId, container: name, fromS, toS, stepS }) };
+  const fromS = Math.floor((toS - span) / stepS) * stepS;
+  const [points, windowEvents] = await Promise.all([
+    querySamples({ hostId, container: name, fromS, toS, stepS }),
+    countEvents(hostId, name, Math.ceil(report.window.fromMs / 1000)),
+  ]);
+  const queueFullTotal = points.reduce((n, p) => n + p.queueFull, 0);
+  return { range: range as SeriesRange, fromS, toS, stepS, points, queueFullTotal, windowEvents, windowFromMs: report.window.fromMs };
 }
 
 export async function getContainerLogs(hostId: string, name: string, source: string, lines: number): Promise<LogTail> {

@@ -21,7 +21,9 @@ export interface ParsedLine {
   text: string;
 }
 
-const TASK_ID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32}|\d{1,12}`;
+// Task ids are whatever a deployment uses: UUIDs, numbers, short codes (`[abc]`). A log level in brackets is not one.
+const LEVEL_WORD = String.raw`(?:INFO|ERROR|WARNING|WARN|DEBUG|CRITICAL|FATAL|TRACE|NOTICE)\]`;
+const TASK_ID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32}|\d{1,12}|(?!${LEVEL_WORD})[A-Za-z0-9][A-Za-z0-9_-]{0,63}`;
 const STAMP = String.raw`\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}`;
 const RFC3339 = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?`;
 

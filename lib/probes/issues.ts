@@ -1,6 +1,6 @@
 // What went wrong in a probe, as a named state the pages translate ("the container is not running", "the host key
 // changed"), never as a raw exception text; the detail (host name, never its id) stays for the curious.
-import { RemoteError } from '@/lib/remote';
+import { RemoteError } from '@/lib/remote/errors';
 
 export const PROBE_ISSUE_KINDS = [
   'unreachable', 'hostkey_changed', 'hostkey_unknown', 'auth', 'docker_down', 'container_gone', 'container_stopped',

@@ -89,7 +89,9 @@ export class LogWatch {
     const events = [...this.tally.events(), ...stalls];
     const { current, history } = splitByWindow(events, w);
     mergeInto(history, this.tally.droppedSummary());
-    return { current, history, lastHour: countSince(this.tally.events(), w.toMs - 3_600_000) };
+    // The last hour as the charts draw it: from the start of the minute an hour ago.
+    const hourAgo = Math.floor((w.toMs - 3_600_000) / 60_000) * 60_000;
+    return { current, history, lastHour: countSince(this.tally.events(), hourAgo) };
   }
 
   private stallEvents(now?: string): LogEvent[] {

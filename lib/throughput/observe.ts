@@ -3,6 +3,7 @@
 // signatures that appeared while it ran (a first probe sets the log cursors; the hits of a second are new lines).
 // Every remote read has a deadline and stops when the run is stopped (run-transport.ts).
 import { ContainerWatch, probeContainer, type ContainerReport } from '@/lib/probes/container';
+import { issueText } from '@/lib/probes/issues';
 import { gpuForContainer, probeHostGpu } from '@/lib/probes/gpu';
 import type { SignatureId } from '@/lib/diagnosis/signatures';
 import { runTransport } from './run-transport';
@@ -48,9 +49,9 @@ export class RunObserver {
   async before(signal: AbortSignal): Promise<ContainerState> {
     const r = await this.probe(signal);
     signal.throwIfAborted();
-    if (!r.details) throw new Error(`cannot read the state of ${this.container}: ${r.errors.join('; ')}`);
+    if (!r.details) throw new Error(`cannot read the state of ${this.container}: ${r.errors.map(issueText).join('; ')}`);
     if (!r.details.running) throw new Error(`container ${this.container} is not running`);
-    if (!r.probe) throw new Error(`cannot read the state of ${this.container}: ${r.errors.join('; ')}`);
+    if (!r.probe) throw new Error(`cannot read the state of ${this.container}: ${r.errors.map(issueText).join('; ')}`);
     const f = r.facts;
     return {
       containerId: r.details.id, ortVersion: f.ortVersion, sessionProviders: f.sessionProviders, shmBytes: f.shmBytes, batchSize: f.batchSize,
@@ -91,7 +92,7 @@ export class RunObserver {
   /** Signature hits in log lines written since before(): id → count, with their task ids. */
   async after(signal: AbortSignal): Promise<Signatures> {
     const r = await this.probe(signal);
-    if (!r.probe && r.errors.length) throw new Error(`cannot read the log signatures: ${r.errors.join('; ')}`);
+    if (!r.probe && r.errors.length) throw new Error(`cannot read the log signatures: ${r.errors.map(issueText).join('; ')}`);
     const out: Signatures = {};
     for (const h of r.newHits) {
       const e = (out[h.signature] ??= { count: 0, taskIds: [] });

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { AuthError, ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { probeIssue } from '@/lib/probes/issues';
+import { RemoteError } from '@/lib/remote/errors';
 import { StoreError } from '@/lib/store/errors';
 import type { ActionError, FieldIssue } from './result';
 
@@ -46,5 +48,10 @@ export function toActionError(err: unknown): ActionError {
   if (err instanceof NotFoundError) return { code: 'not_found', message: err.message };
   if (err instanceof ConflictError) return { code: 'conflict', message: err.message };
   if (err instanceof StoreError) return { code: 'unavailable', message: err.message };
+  // A host or container state (unreachable, host key changed, container not running): named, the host by its name.
+  if (err instanceof RemoteError && err.kind !== 'invalid') {
+    const issue = probeIssue('host', err);
+    return { code: 'remote', kind: issue.kind, message: `${err.host}: ${issue.detail}` };
+  }
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

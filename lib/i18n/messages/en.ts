@@ -13,6 +13,7 @@ export const en = {
     save: 'Save', cancel: 'Cancel', edit: 'Edit', remove: 'Remove', add: 'Add', close: 'Close', copy: 'Copy',
     copied: 'Copied', loading: 'Loading…', working: 'Working…', never: 'never', none: '—', refresh: 'Refresh',
     confirmRemove: 'Remove {name}? This cannot be undone.', updatedAt: 'Updated {time}', retry: 'Retry',
+    timeZone: 'Times in {zone}', timeZoneHint: 'Every time on these pages is shown in your time zone; log lines keep their own text.',
   },
   auth: {
     loginTitle: 'Sign in', loginSubmit: 'Sign in', username: 'User name', password: 'Password',
@@ -24,7 +25,13 @@ export const en = {
     bad_credentials: 'Wrong user name or password.', setup_done: 'Setup is already done: an administrator exists. Sign in instead.',
     bad_origin: 'Request refused: it did not come from this console.', invalid: 'Some fields are not valid.',
     not_found: 'Not found: it may have been removed.', conflict: 'Conflict: {message}', unavailable: 'The console store is unavailable: {message}',
-    internal: 'Unexpected error: {message}', network: 'The console did not answer. Check the connection and retry.',
+    internal: 'Unexpected error: {message}',
+    remote: {
+      unreachable: 'The host does not answer ({message}).', hostkey_changed: 'The host key changed: all use of the host is stopped until an administrator checks it ({message}).',
+      hostkey_unknown: 'The host key is not confirmed yet: an administrator must accept it.', auth: 'The host refused the console\'s key ({message}).',
+      docker_down: 'The host\'s Docker engine does not answer ({message}).', container_gone: 'The container no longer exists ({message}).',
+      container_stopped: 'The container is not running ({message}).', timeout: 'The host did not answer in time ({message}).', failed: 'The host reported an error: {message}',
+    }, network: 'The console did not answer. Check the connection and retry.',
     forbiddenPage: 'This page is for administrators.',
     pageTitle: 'Something went wrong', pageHint: 'The console could not show this page. The server log has the details (reference {digest}).',
     notFound: 'There is no such page.', backHome: 'Back to the fleet',

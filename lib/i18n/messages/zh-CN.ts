@@ -14,6 +14,7 @@ export const zhCN: Messages = {
     save: '保存', cancel: '取消', edit: '编辑', remove: '删除', add: '添加', close: '关闭', copy: '复制',
     copied: '已复制', loading: '加载中…', working: '处理中…', never: '从未', none: '—', refresh: '刷新',
     confirmRemove: '删除 {name}？此操作无法撤销。', updatedAt: '更新于 {time}', retry: '重试',
+    timeZone: '时区：{zone}', timeZoneHint: '本页面的所有时间均按你的时区显示；日志行保留其原文。',
   },
   auth: {
     loginTitle: '登录', loginSubmit: '登录', username: '用户名', password: '密码',
@@ -25,7 +26,13 @@ export const zhCN: Messages = {
     bad_credentials: '用户名或密码错误。', setup_done: '初始化已完成：管理员已存在，请直接登录。',
     bad_origin: '请求被拒绝：它并非来自本控制台。', invalid: '部分字段无效。',
     not_found: '未找到：可能已被删除。', conflict: '冲突：{message}', unavailable: '控制台存储不可用：{message}',
-    internal: '意外错误：{message}', network: '控制台没有响应，请检查连接后重试。',
+    internal: '意外错误：{message}',
+    remote: {
+      unreachable: '主机没有响应（{message}）。', hostkey_changed: '主机密钥已变化：在管理员核实之前，已停止对该主机的一切操作（{message}）。',
+      hostkey_unknown: '主机密钥尚未确认：需要管理员接受。', auth: '主机拒绝了控制台的密钥（{message}）。',
+      docker_down: '主机的 Docker 引擎没有响应（{message}）。', container_gone: '容器已不存在（{message}）。',
+      container_stopped: '容器未运行（{message}）。', timeout: '主机未能及时响应（{message}）。', failed: '主机报告错误：{message}',
+    }, network: '控制台没有响应，请检查连接后重试。',
     forbiddenPage: '此页面仅限管理员。',
     pageTitle: '出错了', pageHint: '控制台无法显示此页面。详情见服务器日志（参考号 {digest}）。',
     notFound: '没有这个页面。', backHome: '返回集群页面',

@@ -7,6 +7,7 @@ import { ok, probeInside } from '../probe';
 import { DEFAULT_REMEDY_DEFAULTS, type RemedyDefaults } from '../settings';
 import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
 import { bi, onlyKeys, valid } from './common';
+import { indexVersions, missingVersionNotice } from './index-versions';
 import { BACKUP_DIST, CLEAN_DOWNLOADS, RESTORE_DIST } from './pip-scripts';
 
 // Pin onnxruntime-gpu in the `human` env. Safe order: download the target first (an unreachable index or a missing
@@ -85,13 +86,22 @@ export const pinOrt: Remedy<PinParams> = {
     return { version, indexUrl: given === null ? null : valid(indexUrl('indexUrl', given, d.allowedIndexHosts)) };
   },
   async prepare(ctx, p, d): Promise<Prepared> {
-    const probe = await probeInside(ctx);
+    const [probe, listed] = await Promise.all([probeInside(ctx), indexVersions(ctx, DIST, p.indexUrl, PIP_ENV)]);
     const ort = ok(probe.ort);
     const libs = ok(probe.cudaLibs);
     const previous = ort?.version ?? null;
+    const indexName = { en: p.indexUrl ?? 'the env\'s own index', zh: p.indexUrl ?? '环境自身的索引' };
+    // A version the index does not have is said first, as such: no compatibility remark about a version that is not there.
+    const missing = listed.ok && !listed.versions.includes(p.version) && previous !== p.version;
+    const notices: Notice[] = missing
+      ? [missingVersionNotice(DIST, p.version, indexName, listed.versions)]
+      : [
+        ...(listed.ok ? [] : [{ level: 'warn' as const, en: `Could not list the versions on ${indexName.en}: ${listed.error}`, zh: `无法列出${indexName.zh}上的版本：${listed.error}` }]),
+        ...compatNotices(p.version, libs?.cudaMajors ?? [], libs?.cudnnMajors ?? [], d),
+      ];
     const base = {
       remedy: 'pin-ort' as const, mode: 'apply' as const, target: ctx.target, params: p, needsRestart: true,
-      notices: compatNotices(p.version, libs?.cudaMajors ?? [], libs?.cudnnMajors ?? [], d),
+      notices,
       current: bi(`${DIST} ${previous ?? '(not installed)'}`, `${DIST} ${previous ?? '（未安装）'}`), wanted: bi(`${DIST} ${p.version}`, `${DIST} ${p.version}`),
     };
     if (previous === p.version) return { plan: { ...base, alreadyApplied: true, steps: [], undo: null }, steps: [] };

@@ -6,7 +6,7 @@ import { sessionOptions } from '@/lib/remedies/modules/session-options';
 import { DEFAULT_REMEDY_DEFAULTS } from '@/lib/remedies/settings';
 import type { Remedy } from '@/lib/remedies/types';
 import { createServiceContainer, inHost, removeContainer } from '../../helpers/lab';
-import { applyRemedy, labConsole, undoRemedy, type LabConsole } from '../../helpers/remedy';
+import { applyRemedy, contextFor, labConsole, undoRemedy, type LabConsole } from '../../helpers/remedy';
 
 const NAME = 'rx-m-2';
 const PORT = 7912;
@@ -35,8 +35,16 @@ describe('pin-ort', () => {
     expect(unreachable.outcome.ok).toBe(false);
     if (!unreachable.outcome.ok) expect(unreachable.outcome.failedIndex).toBe(0);
     expect(await pipVersion()).toBe('1.18.0');
+    expect(unreachable.plan.notices.map((n) => n.en).join('\n')).toContain('Could not list the versions on http://127.0.0.1:9/simple/');
     const missing = await applyRemedy(PIN, target, { version: '1.16.9' });
     expect(missing.outcome.ok).toBe(false);
+    // Named as missing (and the job engine refuses to run a plan with a blocking notice), with the versions near it.
+    expect(missing.plan.notices).toEqual([expect.objectContaining({
+      level: 'block', en: "onnxruntime-gpu 1.16.9 is not on the env's own index. Versions there nearest to it: 1.16.0, 1.16.3, 1.17.1, 1.18.0, 1.18.1.",
+    })]);
+    const far = await PIN.prepare(contextFor(target, []), PIN.params({ version: '9.9.9' }, DEFAULT_REMEDY_DEFAULTS), DEFAULT_REMEDY_DEFAULTS);
+    // Said first and alone: no remark about CUDA/cuDNN builds of a version that is not there.
+    expect(far.plan.notices.map((n) => n.en)).toEqual(["onnxruntime-gpu 9.9.9 is not on the env's own index. Versions there nearest to it: 1.16.3, 1.17.1, 1.18.0, 1.18.1, 1.19.2."]);
     expect(await pipVersion()).toBe('1.18.0');
     expect(await imports()).toBe(true);
   }, 300_000);

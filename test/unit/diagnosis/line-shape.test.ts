@@ -25,6 +25,14 @@ describe('log line shapes', () => {
     expect(parseLine(bare(UUID, QUEUE_FULL_MSG))).toMatchObject({ shape: 'bare', taskId: UUID, time: null });
   });
 
+  it('takes task ids that are short codes, in both the bracketed and the bare shape, but never a log level', () => {
+    expect(parseLine(heygem('2025-03-23 23:13:34', 'abc', QUEUE_FULL_MSG, 'ERROR'))).toMatchObject({ shape: 'heygem', taskId: 'abc' });
+    expect(parseLine(bare('abc', QUEUE_FULL_MSG))).toMatchObject({ shape: 'bare', taskId: 'abc' });
+    expect(parseLine(bare('job_7-b', QUEUE_FULL_MSG))).toMatchObject({ shape: 'bare', taskId: 'job_7-b' });
+    expect(parseLine(`[INFO] ${QUEUE_FULL_MSG}`)).toMatchObject({ shape: 'plain', taskId: null });
+    expect(parseLine('[line:108] x').taskId).toBeNull();
+  });
+
   it('drops a CRLF line ending', () => {
     const p = parseLine(`${heygem('2025-03-23 23:13:34', '9', QUEUE_FULL_MSG)}\r`);
     expect(p.message.endsWith('\r')).toBe(false);

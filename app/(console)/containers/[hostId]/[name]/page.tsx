@@ -13,8 +13,7 @@ export default async function ContainerPage({ params }: { params: Promise<{ host
   const n = decodeURIComponent(name);
   return (
     <div className="space-y-4">
-      <ContainerView hostId={h} name={n} />
-      <RemedyPanel hostId={h} name={n} canRun={!!user && roleAtLeast(user.role, 'operator')} />
+      <ContainerView hostId={h} name={n} remediation={<RemedyPanel hostId={h} name={n} canRun={!!user && roleAtLeast(user.role, 'operator')} />} />
       <ContainerRuns hostId={h} name={n} />
     </div>
   );
