@@ -22,7 +22,11 @@ export interface EvidenceWindow {
   serviceStartMs: number | null;
 }
 
-export function evidenceWindow(nowMs: number, minutes: number, serviceStartMs: number | null): EvidenceWindow {
+/** Log times have whole seconds and a process's start is known to a clock tick: a second of slack either way. */
+const START_SLACK_MS = 1000;
+
+export function evidenceWindow(nowMs: number, minutes: number, startedMs: number | null): EvidenceWindow {
+  const serviceStartMs = startedMs === null ? null : Math.floor(startedMs / 1000) * 1000 - START_SLACK_MS;
   const byMinutes = nowMs - minutes * 60_000;
   const sinceStart = serviceStartMs !== null && serviceStartMs > byMinutes;
   return {

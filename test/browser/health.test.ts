@@ -175,7 +175,7 @@ describe('fleet health in Chromium', () => {
     await expect.poll(() => first.getAttribute('data-finding'), { timeout: 30_000 }).toBe('queue_blocking');
     expect(await first.locator('[data-testid="finding-title"]').textContent()).toBe('Queue blocking');
     const evidence = (await first.locator('[data-testid="evidence"]').allTextContents()).join('\n');
-    expect(evidence).toMatch(/queue_full: \d+ hits/);
+    expect(evidence).toMatch(/Video-driving queue full: \d+ events (since the service started|in the last)/);
     expect(evidence).toContain('GPU utilisation for this container 0 %');
     expect(evidence).toContain('/dev/shm is 64 MiB');
     expect(evidence).toContain('[digital] batch_size = 4');

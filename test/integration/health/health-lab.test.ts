@@ -14,6 +14,7 @@ import { healthScheduler, resetHealthScheduler, type HealthScheduler } from '@/l
 import { labStatus, type LabStatus } from '../../helpers/lab';
 import { useTempDataDir } from '../../unit/core/temp-data';
 import { mp4, wav } from '../probes/media';
+import { dhc } from '../core/run-dhc';
 
 const MiB = 1024 * 1024;
 const BROKEN = 'starpainting-digital-human-service-1';
@@ -130,7 +131,7 @@ describe('fleet health on the lab', () => {
     for (const t of fresh) expect(t).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const [top] = detail.report.diagnosis.findings;
     expect(top!.id).toBe('queue_blocking');
-    expect(top!.remedies).toEqual(['pin-ort', 'ort-env', 'session-options', 'shm', 'batch-size', 'restart']);
+    expect(top!.remedies).toEqual(['pin-ort', 'session-options', 'shm', 'batch-size', 'restart']); // ort-env: no known effect, not a fix
     expect(detail.row.top?.id).toBe('queue_blocking');
     expect((await getHealthOverview()).findingCounts.queue_blocking).toBeGreaterThanOrEqual(1);
 
@@ -166,4 +167,32 @@ describe('fleet health on the lab', () => {
     expect(body).toContain(`dhc_container_health{host="h1",container="${HEALTHY}"} 0`);
     expect(body).toContain('dhc_host_probe_ok{host="sink"} 0');
   }, 240_000);
+
+  it('counts the same events everywhere: findings, panel, chart, metrics and `dhc probe`, over the same windows', async () => {
+    const d = await getContainerHealth(h1().id, BROKEN);
+    const r = d.report;
+    const now = r.signatures.queue_full.count;
+    expect(now).toBeGreaterThan(0);
+    // The finding's evidence names the same count and the window it holds over.
+    const ev = d.report.diagnosis.findings.find((f) => f.id === 'queue_blocking')!.evidence[0]!;
+    expect(ev.params).toMatchObject({ count: now, signature: { sig: 'queue_full' } });
+    // The chart: its bars over the last hour are the panel's last-hour count; the events stored since the window's
+    // start are the findings' count.
+    const series = await getContainerSeries(h1().id, BROKEN, '1h');
+    expect(series.queueFullTotal).toBe(series.points.reduce((n, p) => n + p.queueFull, 0));
+    expect(series.queueFullTotal).toBe(r.lastHour.queue_full);
+    expect(series.windowEvents.queue_full).toBe(now);
+    expect(series.windowFromMs).toBe(r.window.fromMs);
+    // /api/metrics: the same two windows.
+    const { body } = await renderMetrics(sched, await listHosts());
+    const gaugeOf = (w: string) => Number(new RegExp(`dhc_container_signature_events\\{host="h1",container="${BROKEN}",signature="queue_full",window="${w}"\\} (\\d+)`).exec(body)?.[1]);
+    expect(gaugeOf('health')).toBe(now);
+    expect(gaugeOf('1h')).toBe(r.lastHour.queue_full);
+    // The CLI's own probe (a first contact, its own reads) finds the same events in the same window.
+    const cli = await dhc(['probe', `h1/${BROKEN}`, '--json'], { CONSOLE_DATA_DIR: tmp.dir }, 120_000);
+    expect(cli.code, cli.stderr).toBe(0);
+    const fromCli = JSON.parse(cli.stdout) as { signatures: { queue_full: { count: number } }; window: { basis: string } };
+    expect(fromCli.window.basis).toBe(r.window.basis);
+    expect(fromCli.signatures.queue_full.count).toBe(now);
+  }, 180_000);
 });

@@ -42,9 +42,17 @@ function watchWithEpisode(): LogWatch {
 describe('the health window', () => {
   it('is the service process since its start when that is shorter than N minutes, else the last N minutes', () => {
     const now = ms('2026-12-02T17:00:00Z');
-    expect(evidenceWindow(now, 30, now - 5 * 60_000)).toMatchObject({ fromMs: now - 5 * 60_000, basis: 'service_start' });
+    expect(evidenceWindow(now, 30, now - 5 * 60_000 + 400)).toMatchObject({ fromMs: now - 5 * 60_000 - 1000, basis: 'service_start' });
     expect(evidenceWindow(now, 30, now - 90 * 60_000)).toMatchObject({ fromMs: now - 30 * 60_000, basis: 'minutes' });
     expect(evidenceWindow(now, 30, null)).toMatchObject({ fromMs: now - 30 * 60_000, basis: 'minutes', serviceStartMs: null });
+  });
+
+  it('counts what the service logged in the second it started (log times have whole seconds)', () => {
+    const w = new LogWatch();
+    w.setClock(CST);
+    w.accept(chunk('/tmp/gradio.log', `${heygem('2026-12-03 00:20:00', null, 'Failed to create CUDAExecutionProvider', 'WARNING')}\n`));
+    const window = evidenceWindow(ms('2026-12-02T16:21:00Z'), 30, ms('2026-12-02T16:20:00Z') + 700);
+    expect(w.summarize(window).current.cuda_provider_fallback.count).toBe(1);
   });
 
   it('makes a fixed container whose service restarted after the episode healthy, the episode history', () => {
@@ -77,8 +85,8 @@ describe('the health window', () => {
     expect(top.id).toBe('queue_blocking');
     const inZone = (at: number, lang: string) => `${new Date(at + CST * 1000).toISOString().slice(11, 19)} ${lang === 'zh' ? '北京时间' : 'CST'}`;
     expect(renderMessage(top.evidence[0]!, 'en', inZone)).toBe(
-      'Video-driving queue full: 2 events since the service started (00:00:00 CST) (00:01:41 CST to 00:01:42 CST), tasks 1001, 1002');
-    expect(renderMessage(top.evidence[0]!, 'zh', inZone)).toContain('视频驱动队列满：自服务启动（00:00:00 北京时间）以来2 次');
+      'Video-driving queue full: 2 events since the service started (23:59:59 CST) (00:01:41 CST to 00:01:42 CST), tasks 1001, 1002');
+    expect(renderMessage(top.evidence[0]!, 'zh', inZone)).toContain('视频驱动队列满：自服务启动（23:59:59 北京时间）以来2 次');
   });
 
   it('counts only the last N minutes for a service that has run longer', () => {
