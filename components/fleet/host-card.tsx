@@ -67,7 +67,9 @@ export function HostCard({ host, isAdmin, onStatus, filter = NO_FILTER }: {
           </p>
         )}
         {entry?.error && status === 'unreachable' && (
-          <p data-testid="host-error" className="border-b border-slate-100 bg-red-50/60 px-4 py-2 font-mono text-xs break-words text-red-700">{entry.error}</p>
+          <p data-testid="host-error" data-kind={entry.issue?.kind ?? 'failed'} title={entry.error} className="border-b border-slate-100 bg-red-50/60 px-4 py-2 text-xs break-words text-red-700">
+            {t(`errors.remote.${entry.issue?.kind ?? 'failed'}`, { message: entry.issue?.detail ?? entry.error })}
+          </p>
         )}
         {entry && (status === 'unconfirmed' || status === 'mismatch') && (
           <KeyPanel entry={entry} isAdmin={isAdmin} onChanged={() => void mutate()} />

@@ -18,7 +18,7 @@ export function ContainerStatus({ report }: { report: ContainerReport }) {
   return (
     <div className="space-y-2">
       {busy && (
-        <Notice tone="info" testId="container-busy">
+        <Notice tone="info" testId="container-job">
           <span data-busy-kind={busy.kind} data-busy-id={busy.id}>
             {report.transition
               ? t('health.transition', { job: t(`health.busy.${busy.kind}`), since: clock.iso(report.transition.since), at: clock.iso(report.transition.valuesAt) })

@@ -1,5 +1,6 @@
 import { sshConnectTimeoutMs, remoteCallTimeoutMs } from '../config';
 import { listHosts, type HostView } from '../hosts/service';
+import { probeIssue, type ProbeIssue } from '../probes/issues';
 import { RemoteError } from '../remote';
 import { compileServiceMatcher, getServicePatterns } from '../settings/service-patterns';
 import { listContainers, type ContainerView } from './containers';
@@ -12,6 +13,8 @@ export interface HostSnapshot {
   host: HostView;
   status: HostStatus;
   error?: string;
+  /** Why the host cannot be used now, as a named state (the page translates it; `error` keeps the detail). */
+  issue?: ProbeIssue;
   seenFingerprint?: string;
   containers: ContainerView[];
   /** How long this host took to answer (ms). */
@@ -23,7 +26,11 @@ export interface FleetSnapshot {
   hosts: HostSnapshot[];
 }
 
-function statusOf(err: unknown): { status: HostStatus; error: string; seenFingerprint?: string } {
+function statusOf(err: unknown): { status: HostStatus; error: string; issue: ProbeIssue; seenFingerprint?: string } {
+  return { ...statusWithoutIssue(err), issue: probeIssue('host', err) };
+}
+
+function statusWithoutIssue(err: unknown): { status: HostStatus; error: string; seenFingerprint?: string } {
   if (err instanceof RemoteError) {
     if (err.kind === 'hostkey_unknown') return { status: 'unconfirmed', error: err.detail, seenFingerprint: err.seenFingerprint };
     if (err.kind === 'hostkey_mismatch') return { status: 'mismatch', error: err.detail, seenFingerprint: err.seenFingerprint };

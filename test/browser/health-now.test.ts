@@ -125,8 +125,8 @@ describe('health tells the truth about now', () => {
       for (const e of d?.report.errors ?? []) seenKinds.add(e.kind);
       if (!shotBusy && d?.report.busy) {
         await page.goto(`${r.server.url}/containers/${hostId}/${NAME}`);
-        await page.locator('[data-testid="container-busy"]').waitFor({ timeout: 15_000 }).catch(() => undefined);
-        if (await page.locator('[data-testid="container-busy"]').isVisible()) {
+        await page.locator('[data-testid="container-job"]').waitFor({ timeout: 15_000 }).catch(() => undefined);
+        if (await page.locator('[data-testid="container-job"]').isVisible()) {
           expect(await page.getAttribute('[data-testid="busy-link"]', 'href')).toBe(`/activity/${jobId}`);
           await screenshot(page, 'now-job-at-work-en');
           shotBusy = true;
