@@ -184,8 +184,8 @@ export function diagnose(signatures: SignatureSummary, factsIn: ContainerFacts |
     add('healthy', 'ok', factsIn === null ? [msg('ev.logs_only')] : [msg('ev.all_clear'), ...gpuEvidence()], []);
   }
 
-  // History comes last, whatever its rank: it is about the past, the rest about now.
-  const last = (f: Finding) => (f.id === 'history' ? 1 : 0);
+  // "Healthy" heads a healthy container's notes; history comes last, whatever its rank: it is about the past.
+  const last = (f: Finding) => (f.id === 'healthy' ? -1 : f.id === 'history' ? 1 : 0);
   out.sort((a, b) => last(a) - last(b) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || FINDING_RANK.indexOf(a.id) - FINDING_RANK.indexOf(b.id));
   const health = out.some((x) => x.severity === 'critical') ? 'blocking' : out.some((x) => x.severity === 'warning') ? 'degraded' : 'healthy';
   return { health, findings: out, ...(ctx.window ? { window: ctx.window } : {}) };

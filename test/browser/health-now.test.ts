@@ -24,7 +24,10 @@ let page: Page;
 let hostId = '';
 let jobId = '';
 
-interface Detail { row: { health: string }; report: { signatures: Record<string, { count: number }>; lastHour: Record<string, number>; busy?: unknown; errors: { kind: string }[] } }
+interface Detail {
+  row: { health: string };
+  report: { signatures: Record<string, { count: number }>; lastHour: Record<string, number>; busy?: unknown; transition?: unknown; errors: { kind: string }[] };
+}
 const detail = async () => (await r.viewer.get(`/api/containers/${hostId}/${NAME}`)).json<Detail>();
 const findings = () => page.locator('[data-testid="finding"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-finding')));
 
@@ -33,12 +36,18 @@ async function screenshot(p: Page, name: string) {
   return save(p, name);
 }
 
+/** The top bar names the viewer's zone in the page's language: proof the switch took effect. */
+const inLanguage = (lang: 'en' | 'zh-CN') =>
+  expect.poll(() => page.locator('[data-testid="viewer-zone"]').textContent(), { timeout: 15_000 }).toMatch(lang === 'en' ? /^Times in / : /^时区：/);
+
 async function inBothLanguages(name: string, ready: () => Promise<unknown>) {
   await screenshot(page, `${name}-en`);
   await page.click('[data-testid="locale-zh-CN"]');
+  await inLanguage('zh-CN');
   await ready();
   await screenshot(page, `${name}-zh-CN`);
   await page.click('[data-testid="locale-en"]');
+  await inLanguage('en');
   await ready();
 }
 
@@ -117,6 +126,7 @@ describe('health tells the truth about now', () => {
     const seenKinds = new Set<string>();
     let sawBusy = false;
     let shotBusy = false;
+    let shotTransition = false;
     for (;;) {
       const job = (await r.viewer.get(`/api/jobs/${jobId}`)).json<{ job: { status: string } }>().job;
       if (job.status !== 'running') break;
@@ -132,6 +142,15 @@ describe('health tells the truth about now', () => {
           shotBusy = true;
         }
       }
+      if (!shotTransition && d?.report.transition) {
+        await page.goto(`${r.server.url}/containers/${hostId}/${NAME}`);
+        const banner = page.locator('[data-testid="container-job"]');
+        await banner.waitFor({ timeout: 15_000 }).catch(() => undefined);
+        if (/Being changed by/.test((await banner.textContent().catch(() => '')) ?? '')) {
+          await screenshot(page, 'now-recreating-en');
+          shotTransition = true;
+        }
+      }
       const text = await page.locator('body').innerText();
       expect(text).not.toContain('Unexpected error');
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}: /);
@@ -145,7 +164,9 @@ describe('health tells the truth about now', () => {
     // Within one probe round (and the page's own refresh), every page says Healthy.
     const doneAt = Date.now();
     await page.goto(`${r.server.url}/containers/${hostId}/${NAME}`);
+    const badge = () => page.locator('[data-testid="container-title"] ~ [data-health]').getAttribute('data-health');
     await expect.poll(async () => (await findings())[0], { timeout: INTERVAL_MS * 2 + 10_000, interval: 250 }).toBe('healthy');
+    expect(await badge()).toBe('healthy');
     const tookMs = Date.now() - doneAt;
     console.log(`runbook verified: the container page turned Healthy ${tookMs} ms later (probe interval ${INTERVAL_MS} ms)`);
     expect(await findings()).toContain('history');
