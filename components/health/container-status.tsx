@@ -21,7 +21,7 @@ export function ContainerStatus({ report }: { report: ContainerReport }) {
         <Notice tone="info" testId="container-job">
           <span data-busy-kind={busy.kind} data-busy-id={busy.id}>
             {report.transition
-              ? t('health.transition', { job: t(`health.busy.${busy.kind}`), since: clock.iso(report.transition.since), at: clock.iso(report.transition.valuesAt) })
+              ? t('health.transition', { since: clock.iso(report.transition.since), at: clock.iso(report.transition.valuesAt) })
               : t(`health.busy.${busy.kind}`)}
           </span>{' '}
           <Link href={href} className="font-medium underline" data-testid="busy-link">{t(busy.kind === 'job' ? 'health.openJob' : 'health.openRun')}</Link>

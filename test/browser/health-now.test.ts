@@ -146,7 +146,7 @@ describe('health tells the truth about now', () => {
         await page.goto(`${r.server.url}/containers/${hostId}/${NAME}`);
         const banner = page.locator('[data-testid="container-job"]');
         await banner.waitFor({ timeout: 15_000 }).catch(() => undefined);
-        if (/Being changed by/.test((await banner.textContent().catch(() => '')) ?? '')) {
+        if (/is changing this container/.test((await banner.textContent().catch(() => '')) ?? '')) {
           await screenshot(page, 'now-recreating-en');
           shotTransition = true;
         }

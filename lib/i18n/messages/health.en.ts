@@ -24,7 +24,7 @@ export const healthEn = {
       log_file: 'Log file', log_view: 'Log',
     },
     busy: { job: 'A remedy job is working on this container', test: 'A throughput test is running on this container' },
-    transition: 'Being changed by {job} since {since}: the values below were read at {at}, before it started.',
+    transition: 'A job is changing this container (since {since}): the values below were read at {at}, before it started.',
     openJob: 'open the job', openRun: 'open the test run',
     busyShort: { job: 'job running', test: 'test running' },
     window: {

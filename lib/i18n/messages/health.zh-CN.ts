@@ -25,7 +25,7 @@ export const healthZhCN: Pick<Messages, 'health'> = {
       log_file: '日志文件', log_view: '日志',
     },
     busy: { job: '有修复任务正在处理此容器', test: '此容器正在进行吞吐量测试' },
-    transition: '自 {since} 起正由{job}修改：下面的数值读取于 {at}，即任务开始之前。',
+    transition: '自 {since} 起有任务正在修改此容器：下面的数值读取于 {at}，即修改开始之前。',
     openJob: '打开任务', openRun: '打开测试',
     busyShort: { job: '任务进行中', test: '测试进行中' },
     window: {
