@@ -3,6 +3,7 @@
 // 1.15–1.17 need CUDA 11.8 + cuDNN 8; 1.18.1+ CUDA-12 builds and 1.19+ need CUDA 12 + cuDNN 9.
 // The package name is the same for every build; only the index it came from differs, so a version alone does not
 // always say which build is installed. The session's real providers (probe) are the ground truth.
+import * as pep440 from '@renovatebot/pep440';
 
 export interface OrtBuild {
   /** Inclusive lower and exclusive upper bound of the onnxruntime-gpu versions this row covers. */
@@ -40,7 +41,12 @@ export interface CompatResult {
   installed?: OrtBuild;
 }
 
+/**
+ * PEP 440 order (what pip uses): `1.18.1rc1` < `1.18.1` < `1.18.1.post1`, `1.18.1.dev0` < `1.18.1rc1`. Strings that
+ * are not PEP 440 versions fall back to their numeric parts.
+ */
 export function compareVersions(a: string, b: string): number {
+  if (pep440.valid(a) && pep440.valid(b)) return pep440.compare(a, b);
   const pa = a.split(/[.+-]/).map((p) => Number.parseInt(p, 10));
   const pb = b.split(/[.+-]/).map((p) => Number.parseInt(p, 10));
   for (let i = 0; i < 3; i++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import { checkOrtCompat } from '@/lib/diagnosis/compat';
+import { buildsOf, checkOrtCompat, compareVersions } from '@/lib/diagnosis/compat';
 import { unknownFacts, type ContainerFacts } from '@/lib/diagnosis/facts';
 import { renderMessage, type MessageRef } from '@/lib/diagnosis/messages';
 import { scanLogText } from '@/lib/diagnosis/scan-log';
@@ -101,6 +101,19 @@ describe('ORT / CUDA / cuDNN compatibility table', () => {
     expect(checkOrtCompat('1.19.0', [12], [9]).verdict).toBe('match');
     expect(checkOrtCompat('1.16.0', [], []).verdict).toBe('unknown');
     expect(checkOrtCompat('1.18.0', [11], [8]).recommended).toBe('1.16.0');
+  });
+});
+
+describe('version order (PEP 440, as pip sorts)', () => {
+  it('puts pre-releases before, and post-releases after, their release; the table picks the row of the real release', () => {
+    expect(compareVersions('1.18.1rc1', '1.18.1')).toBeLessThan(0);
+    expect(compareVersions('1.18.1.dev0', '1.18.1rc1')).toBeLessThan(0);
+    expect(compareVersions('1.18.1.post1', '1.18.1')).toBeGreaterThan(0);
+    expect(compareVersions('1.16', '1.16.0')).toBe(0);
+    expect(compareVersions('1.9.0', '1.10.0')).toBeLessThan(0);
+    // 1.18.1rc1 comes before 1.18.1: its CUDA 12 build is the cuDNN 8 one, not the cuDNN 9 one of 1.18.1.
+    expect(buildsOf('1.18.1rc1').filter((b) => b.cudaMajor === 12).map((b) => b.cudnnMajor)).toEqual([8]);
+    expect(buildsOf('1.18.1').filter((b) => b.cudaMajor === 12).map((b) => b.cudnnMajor)).toEqual([9]);
   });
 });
 
