@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getHostByName } from '@/lib/hosts/service';
 import { remote } from '@/lib/remote';
-import { builtinPair, compareRuns, previousRun, saveUpload, startRun, type RunView } from '@/lib/throughput';
+import { CLI_ADMIN } from '@/lib/auth/types';
+import { compareRuns, previousRun, type RunView } from '@/lib/throughput';
+import { cancelTestRun, startTestRun, storeTestInput } from '@/lib/throughput/service';
 import { printJson, runCommand, UsageError } from './hosts';
 
 export const summary = 'throughput test of one container: N jobs with concurrency C (dhc test HOST/CONTAINER [--builtin] [--json])';
@@ -47,18 +49,20 @@ export async function run(args: string[]): Promise<number> {
     };
     const host = await getHostByName(m[1]!);
     if (!host) throw new UsageError(`no host named '${m[1]}'`);
-    let pair;
+    // Through the throughput service, as the web does: checked, validated and audited (as local-admin via cli).
+    let inputs: { audioId?: string; videoId?: string; builtin?: boolean } = { builtin: true };
     if (typeof v.audio === 'string' && typeof v.video === 'string') {
       const big = Number.MAX_SAFE_INTEGER; // the limit protects the server from uploads; a local file is the operator's own
-      pair = { audio: await saveUpload(fs.createReadStream(v.audio), 'audio', path.basename(v.audio), big), video: await saveUpload(fs.createReadStream(v.video), 'video', path.basename(v.video), big) };
-    } else pair = await builtinPair();
-    const timeout = int(v.timeout, 'timeout');
+      const audio = await storeTestInput(CLI_ADMIN, fs.createReadStream(v.audio), 'audio', path.basename(v.audio), big);
+      const video = await storeTestInput(CLI_ADMIN, fs.createReadStream(v.video), 'video', path.basename(v.video), big);
+      inputs = { audioId: audio.id, videoId: video.id };
+    }
     try {
-      const started = await startRun({
-        hostId: host.id, container: m[2]!, audioId: pair.audio.id, videoId: pair.video.id, actor: 'local-admin (cli)',
-        jobs: int(v.jobs, 'jobs'), concurrency: int(v.concurrency, 'concurrency'), timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+      const started = await startTestRun(CLI_ADMIN, {
+        hostId: host.id, container: m[2]!, ...inputs, jobs: int(v.jobs, 'jobs'), concurrency: int(v.concurrency, 'concurrency'),
+        timeoutS: int(v.timeout, 'timeout'),
       });
-      const onSignal = () => void import('@/lib/throughput').then((t) => t.cancelRun(started.id, 'interrupted (SIGINT)'));
+      const onSignal = () => void cancelTestRun(CLI_ADMIN, started.id, 'interrupted (SIGINT)').catch(() => undefined);
       process.once('SIGINT', onSignal);
       const result = await started.done;
       process.off('SIGINT', onSignal);

@@ -63,6 +63,12 @@ describe('dhc test before and after the fix', () => {
     expect(d.verdict.fixed).toBe(false);
     expect(d.verdict.en).toMatch(/^not fixed: \d\/3 jobs succeeded/);
     expect(d.verdict.zh).toMatch(/^未修复/);
+    // `dhc test` goes through the same service as the web: audited before and after, as the local administrator.
+    const audit = await dhc(['audit', 'list', '--limit', '50', '--json', ...data()]);
+    const entries = (JSON.parse(audit.stdout) as { entries: { action: string; result: string; target: string; actor: { name: string; via: string } }[] }).entries;
+    const ours = entries.filter((e) => e.action === 'throughput.run.start' && e.target === `${HOST}/${NAME}`);
+    expect(ours.map((e) => e.result).sort()).toEqual(['ok', 'started']);
+    expect(ours[0]!.actor).toMatchObject({ name: 'local-admin', via: 'cli' });
   });
 
   it('the runbook with "test before and after" fixes it: the same run then succeeds, faster, and both runs are kept', async () => {

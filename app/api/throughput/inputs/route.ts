@@ -1,6 +1,6 @@
 import { recordAudit } from '@/lib/audit/log';
 import { requireRole } from '@/lib/auth/guard';
-import { listInputs } from '@/lib/throughput';
+import { listTestInputs } from '@/lib/throughput/service';
 import { handleUpload } from '@/lib/throughput/upload-request';
 import { assertSameOrigin } from '@/lib/web/origin';
 import { jsonError, withRole } from '@/lib/web/route';
@@ -9,7 +9,7 @@ import { uploadError } from '../errors';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole({ name: 'throughput.inputs.read', role: 'viewer' }, async () => ({ inputs: await listInputs() }));
+export const GET = withRole({ name: 'throughput.inputs.read', role: 'viewer' }, async (_req, who) => ({ inputs: await listTestInputs(who.actor) }));
 
 // Upload of one test input: the raw file as application/octet-stream (so the body streams to disk as it arrives;
 // withRole's JSON-only rule cannot apply), ?kind=audio|video&name=... Origin and role are checked first.
