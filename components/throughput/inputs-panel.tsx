@@ -7,7 +7,8 @@ import { useErrorText } from '../error-text';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Notice } from '../ui/notice';
-import { send, type SendError } from './api';
+import { ApiError } from '@/lib/swr/fetch-json';
+import { deleteJson, sendRequest } from '@/lib/swr/post-json';
 
 /** Stored inputs with upload (the raw file streams as the request body) and delete. */
 export function InputsPanel({ canRun }: { canRun: boolean }) {
@@ -20,18 +21,18 @@ export function InputsPanel({ canRun }: { canRun: boolean }) {
     setMsg({ tone: 'info', text: t('throughput.uploading', { name: file.name }) });
     try {
       const q = new URLSearchParams({ kind, name: file.name });
-      await send(`/api/throughput/inputs?${q}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+      await sendRequest(`/api/throughput/inputs?${q}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
       setMsg({ tone: 'success', text: t('throughput.uploaded', { name: file.name }) });
       await mutate();
     } catch (e) {
-      const err = e as SendError;
-      const key = err.status === 413 ? 'throughput.tooLarge' : err.status === 415 ? 'throughput.badMedia' : null;
-      setMsg({ tone: 'error', text: key ? t(key, { message: err.error.message }) : summary(err.error) });
+      if (!(e instanceof ApiError)) return setMsg({ tone: 'error', text: t('errors.network') });
+      const key = e.status === 413 ? 'throughput.tooLarge' : e.status === 415 ? 'throughput.badMedia' : null;
+      setMsg({ tone: 'error', text: key ? t(key, { message: e.error.message }) : summary(e.error) });
     }
   }
 
   async function remove(i: TestInput) {
-    await send(`/api/throughput/inputs/${i.id}`, { method: 'DELETE', headers: { 'content-type': 'application/json' } }).catch(() => undefined);
+    await deleteJson(`/api/throughput/inputs/${i.id}`).catch(() => undefined);
     await mutate();
   }
 

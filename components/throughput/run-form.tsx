@@ -9,7 +9,8 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Select, TextInput } from '../ui/field';
 import { Notice } from '../ui/notice';
-import { postJson, type SendError } from './api';
+import { ApiError } from '@/lib/swr/fetch-json';
+import { postJson } from '@/lib/swr/post-json';
 
 /** Container + inputs + N/C; starting a run opens its page, which follows the progress. */
 export function RunForm() {
@@ -36,7 +37,7 @@ export function RunForm() {
       const r = await postJson<{ id: string }>('/api/throughput/runs', body);
       router.push(`/throughput/runs/${r.id}`);
     } catch (e) {
-      setError(summary((e as SendError).error));
+      setError(e instanceof ApiError ? summary(e.error) : t('errors.network'));
       setBusy(false);
     }
   }

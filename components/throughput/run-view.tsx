@@ -9,7 +9,7 @@ import { useI18n } from '../i18n-provider';
 import { Button } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { Notice } from '../ui/notice';
-import { postJson } from './api';
+import { postJson } from '@/lib/swr/post-json';
 import { CompareChart } from './compare-chart';
 import { StatusBadge } from './status-badge';
 
