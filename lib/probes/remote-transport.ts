@@ -4,7 +4,7 @@ import { remote, asDockerError } from '@/lib/remote';
 import { listContainers } from '@/lib/fleet/containers';
 import { compileServiceMatcher, getServicePatterns, type ServiceMatcher } from '@/lib/settings/service-patterns';
 import { demuxDockerLog } from './container-log';
-import type { ContainerDetails, ContainerRef, ExecOutcome, ProbeTransport } from './transport';
+import { detailsOf, type ContainerDetails, type ContainerRef, type ExecOutcome, type ProbeTransport } from './transport';
 
 export function remoteProbeTransport(matcher?: ServiceMatcher): ProbeTransport {
   let isService: Promise<ServiceMatcher> | null = matcher ? Promise.resolve(matcher) : null;
@@ -18,13 +18,7 @@ export function remoteProbeTransport(matcher?: ServiceMatcher): ProbeTransport {
       const d = await remote.docker(hostId);
       try {
         const info = await d.getContainer(container).inspect();
-        return {
-          id: info.Id,
-          name: info.Name.replace(/^\//, ''),
-          running: info.State?.Running === true,
-          shmSizeBytes: typeof info.HostConfig?.ShmSize === 'number' ? info.HostConfig.ShmSize : null,
-          labels: info.Config?.Labels ?? {},
-        };
+        return detailsOf(info);
       } catch (err) {
         throw asDockerError(err, hostId, `inspect ${container}`);
       }

@@ -17,6 +17,19 @@ export interface ContainerDetails extends ContainerRef {
   labels: Record<string, string>;
 }
 
+/** The part of Docker's container inspect the probes read (one mapping, whichever transport asked). */
+export function detailsOf(info: {
+  Id: string; Name: string; State?: { Running?: boolean; StartedAt?: string }; HostConfig?: { ShmSize?: number }; Config?: { Labels?: Record<string, string> | null };
+}): ContainerDetails {
+  return {
+    id: info.Id,
+    name: info.Name.replace(/^\//, ''),
+    running: info.State?.Running === true,
+    shmSizeBytes: typeof info.HostConfig?.ShmSize === 'number' ? info.HostConfig.ShmSize : null,
+    labels: info.Config?.Labels ?? {},
+  };
+}
+
 export interface ProbeTransport {
   listServiceContainers(hostId: string, timeoutMs: number): Promise<ContainerRef[]>;
   inspect(hostId: string, container: string, timeoutMs: number): Promise<ContainerDetails>;

@@ -4,7 +4,7 @@
 // Docker client starts only once a socket is assigned), so a busy pool used to hold the run without any limit.
 import { asDockerError, remote, RemoteError } from '@/lib/remote';
 import { demuxDockerLog } from '@/lib/probes/container-log';
-import type { ContainerDetails, ExecOutcome, ProbeTransport } from '@/lib/probes/transport';
+import { detailsOf, type ContainerDetails, type ExecOutcome, type ProbeTransport } from '@/lib/probes/transport';
 
 /** Rejects as soon as `signal` aborts (deadline or the run's cancel), whatever `work` is still waiting on. */
 export function within<T>(signal: AbortSignal, host: string, what: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
@@ -36,13 +36,7 @@ export function runTransport(runSignal: AbortSignal): ProbeTransport {
         const info = await d.getContainer(container).inspect({ abortSignal: signal }).catch((e: unknown) => {
           throw asDockerError(e, hostId, `inspect ${container}`);
         });
-        return {
-          id: info.Id,
-          name: info.Name.replace(/^\//, ''),
-          running: info.State?.Running === true,
-          shmSizeBytes: typeof info.HostConfig?.ShmSize === 'number' ? info.HostConfig.ShmSize : null,
-          labels: info.Config?.Labels ?? {},
-        };
+        return detailsOf(info);
       });
     },
     execInContainer(hostId, container, argv, opts): Promise<ExecOutcome> {
