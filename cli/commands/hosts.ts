@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AuthError, ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { AuthError } from '@/lib/auth/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import { addHost, getHostByName, listHosts, removeHost, trustHostKey, type HostView } from '@/lib/hosts/service';
 import { remote, RemoteError } from '@/lib/remote';

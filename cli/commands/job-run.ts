@@ -1,5 +1,5 @@
 import { CLI_ADMIN } from '@/lib/auth/types';
-import { NotFoundError } from '@/lib/auth/errors';
+import { NotFoundError } from '@/lib/errors';
 import { getHostByName } from '@/lib/hosts/service';
 import { jobBus } from '@/lib/jobs/bus';
 import { abortLocal } from '@/lib/jobs/runner';

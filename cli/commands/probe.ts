@@ -4,7 +4,7 @@ import { REMEDY_TITLES } from '@/lib/diagnosis/remedies';
 import { hostRoundTimeoutMs } from '@/lib/health/config';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';
 import { ProbeState, probeHost } from '@/lib/probes/run';
-import { NotFoundError } from '@/lib/auth/errors';
+import { NotFoundError } from '@/lib/errors';
 import { printJson, runCommand } from './hosts';
 import { containerArg } from './job-run';
 

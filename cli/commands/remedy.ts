@@ -1,6 +1,6 @@
 import { REMEDY_ORDER } from '@/lib/diagnosis/remedies';
 import { previewJob, previewUndo, startJob, startUndo, listJobs } from '@/lib/jobs/service';
-import { NotFoundError } from '@/lib/auth/errors';
+import { NotFoundError } from '@/lib/errors';
 import { runCommand, UsageError } from './hosts';
 import { ACTOR, containerArg, followJob, showPreview } from './job-run';
 

@@ -1,4 +1,4 @@
-// Errors the domain throws on purpose; the web layer maps them to 401/403/429/400/404/409 and the CLI to messages.
+// Sign-in and role errors; the web layer maps them to 401/403/429. General errors are in lib/errors.ts.
 
 export type AuthErrorCode = 'unauthenticated' | 'forbidden' | 'rate_limited' | 'bad_credentials' | 'setup_done';
 
@@ -19,36 +19,3 @@ const defaultAuthMessage: Record<AuthErrorCode, string> = {
   bad_credentials: 'wrong username or password',
   setup_done: 'the console is already set up: an administrator exists',
 };
-
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
-export class ValidationError extends Error {
-  constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join('; ') || 'invalid input');
-    this.name = 'ValidationError';
-  }
-}
-
-export class NotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} not found`);
-    this.name = 'NotFoundError';
-  }
-}
-
-export class ConflictError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
-  }
-}
-
-/** Turns a zod error into field + rule messages ("port: must be between 1 and 65535"). */
-export function fromZodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ValidationError {
-  return new ValidationError(
-    issues.map((i) => ({ field: i.path.map(String).join('.') || '(input)', message: i.message })),
-  );
-}

@@ -5,7 +5,8 @@ import { hashPassword } from '../crypto/password';
 import { getDb, nowIso } from '../store/db';
 import { audited } from '../audit/audited';
 import { recordAudit } from '../audit/log';
-import { AuthError, ConflictError, fromZodIssues, NotFoundError } from './errors';
+import { ConflictError, fromZodIssues, NotFoundError } from '../errors';
+import { AuthError } from './errors';
 import { isRole, ROLES, type Actor, type Role, type User } from './types';
 
 export const usernameSchema = z

@@ -1,6 +1,6 @@
 // The log viewer's data: the last lines of one of a container's logs, read on demand over the pooled connection
 // (a tail, never the whole file), each line with the spans the signature catalogue highlights.
-import { NotFoundError } from '@/lib/auth/errors';
+import { NotFoundError } from '@/lib/errors';
 import { SIGNATURES, type SignatureId } from '@/lib/diagnosis/signatures';
 import { LOG_PATHS } from '@/lib/probes/container';
 import { demuxDockerLog } from '@/lib/probes/container-log';

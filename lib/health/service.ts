@@ -1,5 +1,5 @@
 // What the health routes, pages and the CLI ask of lib/health. Reading any of it starts the process's scheduler.
-import { NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getHost, listHosts } from '@/lib/hosts/service';
 import type { ContainerReport } from '@/lib/probes/container';
 import { HOUR, MINUTE, type Bucket } from './fold';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { audited } from '../audit/audited';
-import { ConflictError, fromZodIssues, NotFoundError, ValidationError } from '../auth/errors';
+import { ConflictError, fromZodIssues, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../auth/types';
 import { openSecret, sealSecret } from '../crypto/secretbox';
 import { getDb, nowIso } from '../store/db';

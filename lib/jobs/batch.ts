@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { audited } from '@/lib/audit/audited';
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import { actorName, requireActorRole } from '@/lib/auth/guard';
 import type { Actor } from '@/lib/auth/types';
 import { getDb, nowIso } from '@/lib/store/db';

@@ -1,5 +1,5 @@
 import { audited } from '@/lib/audit/audited';
-import { ConflictError, NotFoundError } from '@/lib/auth/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/types';
 import { remote } from '@/lib/remote';
 import { actorName } from '@/lib/auth/guard';

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { actorName } from '@/lib/auth/guard';
 import type { Actor } from '@/lib/auth/types';
 import { getHost } from '@/lib/hosts/service';

@@ -1,4 +1,4 @@
-import { ConflictError } from '@/lib/auth/errors';
+import { ConflictError } from '@/lib/errors';
 import { getDb } from '@/lib/store/db';
 
 // One job per container, across every console process sharing the database (web server and `dhc`). A lock expires

@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import type { JobRequest } from './service';
 
 /** A job request from a JSON body: hostId, container, name (remedy id or runbook), params. */

@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import { REMEDY_ORDER, REMEDY_TITLES, type RemedyId } from '@/lib/diagnosis/remedies';
 import { remedyModule } from '@/lib/remedies';
 import type { RemedyDefaults } from '@/lib/remedies/settings';

@@ -1,5 +1,5 @@
 import { audited } from '@/lib/audit/audited';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { requireActorRole } from '@/lib/auth/guard';
 import type { Actor } from '@/lib/auth/types';
 import { REMEDY_ORDER, REMEDY_TITLES, type RemedyId } from '@/lib/diagnosis/remedies';

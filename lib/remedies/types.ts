@@ -107,7 +107,7 @@ export interface Remedy<P extends Record<string, unknown> = Record<string, unkno
   id: RemedyId;
   /**
    * Validates raw options (form, CLI, runbook) against allow-lists and fills defaults from settings.
-   * Throws ValidationError (lib/auth/errors) naming the field and the rule; nothing remote happens before.
+   * Throws ValidationError (lib/errors) naming the field and the rule; nothing remote happens before.
    */
   params(raw: Record<string, unknown>, defaults: RemedyDefaults): P;
   /** Reads the container's state and plans the change. Reads only: no step runs here. */

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../auth/errors';
+import { NotFoundError } from '../errors';
 import { sshHostKeyRecheckMs, sshMaxAgeMs } from '../config';
 import { getConnectTarget, onHostChanged, recordSeenFingerprint } from '../hosts/service';
 import { HostConnection, type ConnectionCounters } from './connection';

@@ -1,5 +1,5 @@
 import ssh2 from 'ssh2';
-import { NotFoundError } from '../auth/errors';
+import { NotFoundError } from '../errors';
 import { sshConnectTimeoutMs } from '../config';
 import { getConnectTarget, recordSeenFingerprint, type HostConnectTarget } from '../hosts/service';
 import { RemoteError } from './errors';

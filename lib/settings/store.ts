@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { audited } from '../audit/audited';
-import { fromZodIssues } from '../auth/errors';
+import { fromZodIssues } from '../errors';
 import type { Actor } from '../auth/types';
 import { getDb, nowIso } from '../store/db';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { z } from 'zod';
-import { NotFoundError } from '@/lib/auth/errors';
+import { NotFoundError } from '@/lib/errors';
 import { dataDir } from '@/lib/config';
 import { readSetting } from '@/lib/settings/store';
 import { getDb, nowIso } from '@/lib/store/db';

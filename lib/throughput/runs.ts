@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getHost } from '@/lib/hosts/service';
 import { dataDir } from '@/lib/config';
 import { CONTAINER_REF_RE } from '@/lib/remote/container-exec';

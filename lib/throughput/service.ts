@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { audited } from '@/lib/audit/audited';
-import { ConflictError, fromZodIssues, NotFoundError } from '@/lib/auth/errors';
+import { ConflictError, fromZodIssues, NotFoundError } from '@/lib/errors';
 import { actorName, requireActorRole } from '@/lib/auth/guard';
 import type { Actor } from '@/lib/auth/types';
 import { getHost } from '@/lib/hosts/service';

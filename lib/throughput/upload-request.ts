@@ -2,7 +2,7 @@
 // size (a Content-Length over the limit is refused before a byte is read), then the streamed save itself.
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebStream } from 'node:stream/web';
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import { saveUpload, TooLargeError, uploadLimit, type TestInput } from './inputs';
 import type { InputKind } from './media-type';
 

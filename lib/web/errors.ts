@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { AuthError, ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { AuthError } from '@/lib/auth/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { probeIssue } from '@/lib/probes/issues';
 import { RemoteError } from '@/lib/remote/errors';
 import { StoreError } from '@/lib/store/errors';

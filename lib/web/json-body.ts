@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 
 const MAX_JSON_BYTES = 64 * 1024;
 

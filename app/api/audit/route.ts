@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listAudit } from '@/lib/audit/log';
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import { withRole } from '@/lib/web/route';
 
 export const dynamic = 'force-dynamic';

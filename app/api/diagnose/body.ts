@@ -1,7 +1,7 @@
 // How /api/diagnose reads its body. Plain text (the page, `curl --data-binary @file`) streams straight into the
 // scanner; a JSON body `{"text": "..."}` has to be parsed whole, so it is read within the same byte limit first.
 // A declared Content-Length over the limit is refused before reading anything.
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import { PASTE_LIMIT_BYTES, TooLargeError } from '@/lib/diagnosis/scan-stream';
 
 export function isJson(req: Request): boolean {

@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import { getFleetSnapshot } from '@/lib/fleet/snapshot';
 import { withRole } from '@/lib/web/route';
 

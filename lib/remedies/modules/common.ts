@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import type { Checked } from '@/lib/validate/values';
 import type { Bilingual } from '../types';
 

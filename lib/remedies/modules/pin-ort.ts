@@ -1,4 +1,4 @@
-import { ConflictError } from '@/lib/auth/errors';
+import { ConflictError } from '@/lib/errors';
 import { checkOrtCompat } from '@/lib/diagnosis/compat';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import { indexUrl, packageVersion } from '@/lib/validate/values';

@@ -1,4 +1,4 @@
-import { ConflictError } from '@/lib/auth/errors';
+import { ConflictError } from '@/lib/errors';
 import { APP_DIR, ENV_PYTHON } from '@/lib/probes/container';
 import { assertSafePath } from '../container-files';
 import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../types';

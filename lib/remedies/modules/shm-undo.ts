@@ -1,4 +1,4 @@
-import { ConflictError } from '@/lib/auth/errors';
+import { ConflictError } from '@/lib/errors';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import type { Prepared, RemedyContext, RunnableStep } from '../types';
 import { bi } from './common';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/audit/log';
-import { AuthError, ConflictError, ValidationError } from '@/lib/auth/errors';
+import { AuthError } from '@/lib/auth/errors';
+import { ConflictError, ValidationError } from '@/lib/errors';
 import { requireRole } from '@/lib/auth/guard';
 import { getSessionUser, login, logout } from '@/lib/auth/session';
 import type { Actor, Role, User } from '@/lib/auth/types';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/audit/log';
-import { ConflictError, ValidationError } from '@/lib/auth/errors';
+import { ConflictError, ValidationError } from '@/lib/errors';
 import { CLI_ADMIN, type Actor } from '@/lib/auth/types';
 import { generateKeyPair, publicKeyLine } from '@/lib/hosts/keys';
 import { hostInputSchema } from '@/lib/hosts/schema';

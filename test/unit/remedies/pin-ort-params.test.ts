@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import { compatNotices, pinOrt } from '@/lib/remedies/modules/pin-ort';
 import { DEFAULT_REMEDY_DEFAULTS as D } from '@/lib/remedies/settings';
 

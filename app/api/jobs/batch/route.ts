@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/auth/errors';
+import { ValidationError } from '@/lib/errors';
 import { startBatch, type BatchTarget } from '@/lib/jobs/batch';
 import { jsonBody } from '@/lib/web/json-body';
 import { withRole } from '@/lib/web/route';

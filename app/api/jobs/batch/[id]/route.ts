@@ -1,4 +1,4 @@
-import { NotFoundError } from '@/lib/auth/errors';
+import { NotFoundError } from '@/lib/errors';
 import { getBatch } from '@/lib/jobs/batch';
 import { withRole } from '@/lib/web/route';
 

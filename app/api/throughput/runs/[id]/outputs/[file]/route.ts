@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getRun, outputsDir } from '@/lib/throughput';
 import { withRole } from '@/lib/web/route';
 

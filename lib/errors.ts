@@ -1,0 +1,35 @@
+// Errors any domain throws on purpose: the web layer maps them to 400/404/409, the CLI to messages. Sign-in and
+// role errors are lib/auth's own (lib/auth/errors.ts).
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; ') || 'invalid input');
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Turns a zod error into field + rule messages ("port: must be between 1 and 65535"). */
+export function fromZodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ValidationError {
+  return new ValidationError(
+    issues.map((i) => ({ field: i.path.map(String).join('.') || '(input)', message: i.message })),
+  );
+}
