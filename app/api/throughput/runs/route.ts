@@ -4,6 +4,7 @@ import { fromZodIssues } from '@/lib/auth/errors';
 import { getHost } from '@/lib/hosts/service';
 import { NotFoundError } from '@/lib/auth/errors';
 import { builtinPair, listRuns, startRun } from '@/lib/throughput';
+import { jsonBody } from '@/lib/web/json-body';
 import { withRole } from '@/lib/web/route';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,7 @@ export const GET = withRole({ name: 'throughput.runs.read', role: 'viewer' }, as
 
 // Starts a run and answers at once with its id; the page follows it by polling GET /api/throughput/runs/ID.
 export const POST = withRole({ name: 'throughput.run.start', role: 'operator', mutates: true }, async (req, who) => {
-  const parsed = StartBody.safeParse(await req.json().catch(() => null));
+  const parsed = StartBody.safeParse(await jsonBody(req));
   if (!parsed.success) throw fromZodIssues(parsed.error.issues);
   const b = parsed.data;
   if (!(await getHost(b.hostId))) throw new NotFoundError(`no host ${b.hostId}`);
