@@ -68,5 +68,5 @@ export function msg(id: MessageId, params: Params = {}): MessageRef {
 
 export function renderMessage(ref: MessageRef, lang: Lang): string {
   const template: string = MESSAGES[ref.id][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in ref.params ? String(ref.params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(ref.params, name) ? String(ref.params[name]) : whole));
 }

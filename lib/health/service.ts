@@ -51,7 +51,8 @@ export interface ContainerSeries {
 }
 
 export async function getContainerSeries(hostId: string, name: string, range: string): Promise<ContainerSeries> {
-  if (!(range in RANGES)) throw new ValidationError([{ field: 'range', message: `one of ${Object.keys(RANGES).join(', ')}` }]);
+  // Own keys only: `in` would also accept inherited names such as `constructor` or `__proto__`.
+  if (!Object.hasOwn(RANGES, range)) throw new ValidationError([{ field: 'range', message: `one of ${Object.keys(RANGES).join(', ')}` }]);
   await known(hostId, name);
   const span = RANGES[range as SeriesRange];
   const toS = Math.floor(Date.now() / 1000);
