@@ -10,7 +10,8 @@ const USAGE = `usage:
   dhc users unlock NAME [--json]          lift every sign-in lock and failure count of user name NAME
   dhc users unlock --address A [--json]   lift the lock of client address A (for every name)
   dhc users locks [--json]                the sign-in locks in force, with when each ends
-common: --data DIR (default: $CONSOLE_DATA_DIR or ./data). Acts as the local administrator; unlocking is audited.`;
+common: --data DIR (default: $CONSOLE_DATA_DIR or ./data). Acts as the local administrator;
+unlocking is audited.`;
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -29,7 +30,8 @@ export async function run(args: string[]): Promise<number> {
       const result = await unlockSignIn(CLI_ADMIN, target);
       const who = 'username' in target ? `user name '${target.username}'` : `address ${target.address}`;
       if (v.json) printJson({ ...target, ...result });
-      else process.stdout.write(result.lifted > 0 ? `sign-in lock of ${who} lifted\n` : `${who} had no lock or failure count\n`);
+      else if (result.lifted > 0) process.stdout.write(`sign-in lock of ${who} lifted\n`);
+      else process.stdout.write(`${who} had no lock or failure count\n`);
       return 0;
     }
     if (sub === 'locks') {
@@ -37,7 +39,10 @@ export async function run(args: string[]): Promise<number> {
       const locks = await listLoginLocks();
       if (v.json) printJson({ locks });
       else if (locks.length === 0) process.stdout.write('no sign-in lock in force\n');
-      else for (const l of locks) process.stdout.write(`${l.username || '(any name)'}  from ${l.address || '(any address)'}  until ${l.until}  (${l.failures} failures)\n`);
+      for (const l of v.json ? [] : locks) {
+        const who = `${l.username || '(any name)'}  from ${l.address || '(any address)'}`;
+        process.stdout.write(`${who}  until ${l.until}  (${l.failures} failures)\n`);
+      }
       return 0;
     }
     throw new UsageError(`unknown subcommand '${sub}'`);

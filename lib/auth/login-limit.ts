@@ -50,8 +50,15 @@ function keysFor(username: string, address: string | null): Key[] {
   return keys;
 }
 
+const byKey = <Q extends { where: (c: 'username' | 'address', op: '=', v: string) => Q }>(q: Q, k: Key): Q =>
+  q.where('username', '=', k.username).where('address', '=', k.address);
+
 /** The lock that refuses this sign-in now, the one ending last when several apply; null when none. */
-export async function activeLock(username: string, address: string | null, now = Date.now()): Promise<LoginLock | null> {
+export async function activeLock(
+  username: string,
+  address: string | null,
+  now = Date.now(),
+): Promise<LoginLock | null> {
   const keys = keysFor(username, address);
   const rows = await getDb()
     .selectFrom('login_limits')
@@ -60,7 +67,9 @@ export async function activeLock(username: string, address: string | null, now =
     .where('locked_until', '>', iso(now))
     .execute();
   let lock: LoginLock | null = null;
-  for (const r of rows) if (!lock || r.locked_until! > lock.until) lock = { scope: scopeOf(r), until: r.locked_until! };
+  for (const r of rows) {
+    if (!lock || r.locked_until! > lock.until) lock = { scope: scopeOf(r), until: r.locked_until! };
+  }
   return lock;
 }
 
@@ -77,8 +86,9 @@ async function countUnknownNames(trx: Trx, address: string, since: string): Prom
 
 /** Adds one failure to a key's row (a new window once the old one or its lock has passed); locks it at `limit`. */
 async function bump(trx: Trx, key: Key, limit: number, now: number, unknownName = false): Promise<void> {
-  const row = await trx.selectFrom('login_limits').selectAll().where('username', '=', key.username).where('address', '=', key.address).executeTakeFirst();
-  const fresh = !row || (row.locked_until !== null ? row.locked_until <= iso(now) : row.window_start < iso(now - LOGIN_LIMITS.windowMs));
+  const row = await byKey(trx.selectFrom('login_limits').selectAll(), key).executeTakeFirst();
+  const windowOver = row !== undefined && row.window_start < iso(now - LOGIN_LIMITS.windowMs);
+  const fresh = !row || (row.locked_until !== null ? row.locked_until <= iso(now) : windowOver);
   const failures = fresh ? 1 : row.failures + 1;
   const values = {
     failures,
@@ -88,12 +98,12 @@ async function bump(trx: Trx, key: Key, limit: number, now: number, unknownName 
     updated_at: iso(now),
   };
   if (!row) await trx.insertInto('login_limits').values({ ...key, ...values }).execute();
-  else await trx.updateTable('login_limits').set(values).where('username', '=', key.username).where('address', '=', key.address).execute();
+  else await byKey(trx.updateTable('login_limits').set(values), key).execute();
 }
 
 async function lockAddress(trx: Trx, address: string, now: number): Promise<void> {
-  await trx.updateTable('login_limits').set({ locked_until: iso(now + LOGIN_LIMITS.lockMs), updated_at: iso(now) })
-    .where('username', '=', ANY).where('address', '=', address).execute();
+  const until = { locked_until: iso(now + LOGIN_LIMITS.lockMs), updated_at: iso(now) };
+  await byKey(trx.updateTable('login_limits').set(until), { username: ANY, address }).execute();
 }
 
 /**
@@ -101,21 +111,29 @@ async function lockAddress(trx: Trx, address: string, now: number): Promise<void
  * cap of distinct unknown names; past it the address is locked, for every name, so the refusal says nothing
  * about which names exist, and no further rows are made for its guesses).
  */
-export async function recordLoginFailure(username: string, address: string | null, knownUser: boolean, now = Date.now()): Promise<void> {
+export async function recordLoginFailure(
+  username: string,
+  address: string | null,
+  knownUser: boolean,
+  now = Date.now(),
+): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const since = iso(now - LOGIN_LIMITS.windowMs);
+    const unknownFrom = address && !knownUser ? address : null;
     let overCap = false;
-    if (address && !knownUser) {
-      const seen = await trx.selectFrom('login_limits').select('username').where('username', '=', username).where('address', '=', address).executeTakeFirst();
-      overCap = !seen && (await countUnknownNames(trx, address, since)) >= LOGIN_LIMITS.unknownNames;
+    if (unknownFrom) {
+      const key = { username, address: unknownFrom };
+      const seen = await byKey(trx.selectFrom('login_limits').select('username'), key).executeTakeFirst();
+      overCap = !seen && (await countUnknownNames(trx, unknownFrom, since)) >= LOGIN_LIMITS.unknownNames;
     }
     if (address) await bump(trx, { username: ANY, address }, LOGIN_LIMITS.perAddress, now);
     if (!overCap) {
       await bump(trx, { username, address: ANY }, LOGIN_LIMITS.perUser, now);
       if (address) await bump(trx, { username, address }, LOGIN_LIMITS.perUserAddress, now, !knownUser);
     }
-    if (address && !knownUser && (overCap || (await countUnknownNames(trx, address, since)) >= LOGIN_LIMITS.unknownNames)) {
-      await lockAddress(trx, address, now);
+    if (!unknownFrom) return;
+    if (overCap || (await countUnknownNames(trx, unknownFrom, since)) >= LOGIN_LIMITS.unknownNames) {
+      await lockAddress(trx, unknownFrom, now);
     }
   });
   await prune(now);
@@ -123,23 +141,36 @@ export async function recordLoginFailure(username: string, address: string | nul
 
 /** A successful sign-in clears that name's count from that address (not the name's or the address's totals). */
 export async function clearLoginFailures(username: string, address: string | null): Promise<void> {
-  if (!address) return;
-  await getDb().deleteFrom('login_limits').where('username', '=', username).where('address', '=', address).execute();
+  if (address) await byKey(getDb().deleteFrom('login_limits'), { username, address }).execute();
 }
 
-/** Lifts every lock and count of a user name (from all addresses), or of an address; returns the rows removed. */
+/**
+ * Lifts every lock and count of a user name (from every address), or of a client address (its own and those of
+ * the names tried from it); returns the rows removed.
+ */
 export async function liftLoginLocks(target: { username: string } | { address: string }): Promise<number> {
-  let q = getDb().deleteFrom('login_limits');
-  q = 'username' in target ? q.where('username', '=', target.username) : q.where('address', '=', target.address).where('username', '=', ANY);
-  const r = await q.executeTakeFirst();
+  const q = getDb().deleteFrom('login_limits');
+  const r = await ('username' in target
+    ? q.where('username', '=', target.username)
+    : q.where('address', '=', target.address)
+  ).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
-/** Locked user names and addresses, for the users page and `dhc users locks`. */
-export async function listLoginLocks(now = Date.now()): Promise<(Key & LoginLock & { failures: number })[]> {
-  const rows = await getDb().selectFrom('login_limits').select(['username', 'address', 'failures', 'locked_until'])
-    .where('locked_until', '>', iso(now)).orderBy('locked_until', 'desc').limit(500).execute();
-  return rows.map((r) => ({ username: r.username, address: r.address, failures: r.failures, scope: scopeOf(r), until: r.locked_until! }));
+export type LoginLockView = Key & LoginLock & { failures: number };
+
+/** Locks in force, newest ending last first, for the Users page and `dhc users locks`. */
+export async function listLoginLocks(now = Date.now()): Promise<LoginLockView[]> {
+  const rows = await getDb()
+    .selectFrom('login_limits')
+    .select(['username', 'address', 'failures', 'locked_until'])
+    .where('locked_until', '>', iso(now))
+    .orderBy('locked_until', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    username: r.username, address: r.address, failures: r.failures, scope: scopeOf(r), until: r.locked_until!,
+  }));
 }
 
 // Rows whose window and lock have both passed count for nothing: removed. Past MAX_ROWS, the rows updated
@@ -150,13 +181,13 @@ async function prune(now: number): Promise<void> {
     .where('window_start', '<', iso(now - LOGIN_LIMITS.windowMs))
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', iso(now))]))
     .execute();
-  const { n } = await db.selectFrom('login_limits').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const excess = Number(n) - LOGIN_LIMITS.maxRows;
+  const count = await db.selectFrom('login_limits')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const excess = Number(count.n) - LOGIN_LIMITS.maxRows;
   if (excess <= 0) return;
   const oldest = await db.selectFrom('login_limits').select(['username', 'address'])
     .orderBy((eb) => eb.case().when('locked_until', '>', iso(now)).then(1).else(0).end())
     .orderBy('updated_at').limit(excess).execute();
-  for (const k of oldest) {
-    await db.deleteFrom('login_limits').where('username', '=', k.username).where('address', '=', k.address).execute();
-  }
+  for (const k of oldest) await byKey(db.deleteFrom('login_limits'), k).execute();
 }

@@ -21,7 +21,8 @@ const LOCK_WORDS: Record<LockScope, (username: string) => string> = {
 
 function lockedError(lock: LoginLock, username: string, now: number): AuthError {
   const seconds = Math.max(1, Math.ceil((Date.parse(lock.until) - now) / 1000));
-  const message = `too many failed sign-ins ${LOCK_WORDS[lock.scope](username)}; try again in ${seconds} s (at ${lock.until})`;
+  const who = LOCK_WORDS[lock.scope](username);
+  const message = `too many failed sign-ins ${who}; try again in ${seconds} s (at ${lock.until})`;
   return new AuthError('rate_limited', message, { retryAfterS: seconds, retryAt: lock.until });
 }
 

@@ -6,12 +6,10 @@ import { fromZodIssues } from './errors';
 import { liftLoginLocks, listLoginLocks } from './login-limit';
 import type { Actor } from './types';
 
+const text = () => z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 const unlockSchema = z.union([
-  z.object({ username: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters') }).strict(),
-  z.object({
-    address: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters')
-      .regex(/^[0-9A-Fa-f:.]+$/, 'must be an IPv4 or IPv6 address'),
-  }).strict(),
+  z.object({ username: text() }).strict(),
+  z.object({ address: text().regex(/^[0-9A-Fa-f:.]+$/, 'must be an IPv4 or IPv6 address') }).strict(),
 ], { error: 'give either username or address' });
 
 export type UnlockTarget = { username: string } | { address: string };
@@ -27,7 +25,8 @@ export async function unlockSignIn(actor: Actor, input: unknown): Promise<Unlock
   if (!parsed.success) throw fromZodIssues(parsed.error.issues);
   const target: UnlockTarget = parsed.data;
   const label = 'username' in target ? target.username : `address ${target.address}`;
-  return audited(actor, 'admin', 'auth.unlock', label, target, async () => ({ lifted: await liftLoginLocks(target) }));
+  const lift = async (): Promise<UnlockResult> => ({ lifted: await liftLoginLocks(target) });
+  return audited(actor, 'admin', 'auth.unlock', label, target, lift);
 }
 
 export { listLoginLocks };

@@ -70,9 +70,50 @@ export function compileLinear(pattern: RegExp): { plain: LinearRegex; global: Li
   return c;
 }
 
+// One scan of a line for every pattern at once. A scanner asks a dozen patterns about each line; each native call
+// costs about as much as the match itself (~1-2 µs), so the patterns in use are kept in one RE2 Set, matched once
+// per distinct line, and the answers kept until the next line. Patterns are keyed by source and flags (a signature
+// re-created per request is one entry), at most MAX_SET_PATTERNS of them; others are tested one by one.
+const MAX_SET_PATTERNS = 256;
+const setIndex = new Map<string, number>();
+let setSources: string[] = [];
+let patternSet: InstanceType<typeof RE2.Set> | null = null;
+let lastLine: { text: string; hits: Set<number> } | null = null;
+
+/** The pattern's index in the set (registering it, after compiling it alone to validate it); -1 when full. */
+function setIndexOf(pattern: RegExp): number {
+  const key = `${pattern.flags}/${pattern.source}`;
+  const known = setIndex.get(key);
+  if (known !== undefined) return known;
+  compileLinear(pattern);
+  if (setSources.length >= MAX_SET_PATTERNS) return -1;
+  const inline = pattern.flags.replace(/[^ims]/g, '');
+  const source = toLinearSource(pattern.source, pattern.flags);
+  setSources = [...setSources, inline ? `(?${inline}:${source})` : source];
+  setIndex.set(key, setSources.length - 1);
+  patternSet = null;
+  lastLine = null;
+  return setSources.length - 1;
+}
+
+function setHits(text: string): Set<number> | null {
+  if (lastLine?.text === text) return lastLine.hits;
+  try {
+    patternSet ??= new RE2.Set(setSources, 'u');
+    lastLine = { text, hits: new Set(patternSet.match(text)) };
+    return lastLine.hits;
+  } catch {
+    // The set could not be built or ran out of its memory budget on this line: each pattern alone instead.
+    lastLine = null;
+    return null;
+  }
+}
+
 /** `pattern.test(text)`, in linear time. */
 export function linearTest(pattern: RegExp, text: string): boolean {
-  return compileLinear(pattern).plain.test(text);
+  const i = setIndexOf(pattern);
+  const hits = i >= 0 ? setHits(text) : null;
+  return hits ? hits.has(i) : compileLinear(pattern).plain.test(text);
 }
 
 export interface LinearMatch {

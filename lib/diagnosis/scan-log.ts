@@ -15,7 +15,8 @@ export interface LogScan {
 
 function result(scanner: SignatureScanner, cutLines: number): LogScan {
   scanner.finish();
-  return { summary: scanner.summary(), hits: scanner.hits(), lines: scanner.lines, cutLines, newestTime: scanner.newestTime };
+  const { lines, newestTime } = scanner;
+  return { summary: scanner.summary(), hits: scanner.hits(), lines, cutLines, newestTime };
 }
 
 /** Reads the whole file once, in bounded memory. */

@@ -30,7 +30,10 @@ export interface PastedLogResult {
   findings: Finding[];
 }
 
-export async function scanLogStream(body: ReadableStream<Uint8Array>, limit = PASTE_LIMIT_BYTES): Promise<PastedLogResult> {
+export async function scanLogStream(
+  body: ReadableStream<Uint8Array>,
+  limit = PASTE_LIMIT_BYTES,
+): Promise<PastedLogResult> {
   const scanner = new SignatureScanner();
   const splitter = new LineSplitter(SCAN_LINE_LIMIT_BYTES);
   let bytes = 0;
@@ -43,7 +46,8 @@ export async function scanLogStream(body: ReadableStream<Uint8Array>, limit = PA
       await reader.cancel();
       throw new TooLargeError(limit);
     }
-    for (const line of splitter.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength))) scanner.feed(line);
+    const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    for (const line of splitter.push(chunk)) scanner.feed(line);
   }
   const last = splitter.flush();
   if (last !== null) scanner.feed(last);

@@ -12,7 +12,8 @@ export class BodyTooLargeError extends Error {
 /** Throws BodyTooLargeError when the request declares more than `limit` bytes. */
 export function assertDeclaredLength(headers: Headers, limit: number): void {
   const declared = headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw new BodyTooLargeError(limit);
+  if (declared === null || !/^\d+$/.test(declared.trim())) return;
+  if (Number(declared) > limit) throw new BodyTooLargeError(limit);
 }
 
 /** The body's bytes, at most `limit` of them; more → BodyTooLargeError, with the rest never read. */

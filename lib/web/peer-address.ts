@@ -22,6 +22,9 @@ export function normaliseAddress(address: string): string {
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(a) ? a.slice(7) : a;
 }
 
+// What an HTTP server emits with a new request (the last two only for `Expect:` headers).
+const REQUEST_EVENTS = new Set<unknown>(['request', 'checkContinue', 'checkExpectation']);
+
 function stamp(req: http.IncomingMessage, token: string): void {
   const address = req.socket?.remoteAddress;
   if (address) req.headers[PEER_HEADER] = `${token} ${normaliseAddress(address)}`;
@@ -36,10 +39,11 @@ export function installPeerAddressStamp(): void {
   const g = globalThis as Flagged;
   if (g[TOKEN]) return;
   const token = crypto.randomBytes(16).toString('hex');
-  for (const proto of [http.Server.prototype, https.Server.prototype] as { emit: (...a: unknown[]) => boolean }[]) {
+  const prototypes = [http.Server.prototype, https.Server.prototype] as { emit: (...a: unknown[]) => boolean }[];
+  for (const proto of prototypes) {
     const emit = proto.emit;
     proto.emit = function (this: unknown, event: unknown, ...args: unknown[]) {
-      if (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') stamp(args[0] as http.IncomingMessage, token);
+      if (REQUEST_EVENTS.has(event)) stamp(args[0] as http.IncomingMessage, token);
       return emit.call(this, event, ...args);
     };
   }

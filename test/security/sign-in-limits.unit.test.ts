@@ -92,6 +92,9 @@ describe('a locked user name', { timeout: 120_000 }, () => {
     expect(await activeLock('admin', '10.2.0.1')).toMatchObject({ scope: 'address' });
     await unlockSignIn(CLI_ADMIN, { address: '10.2.0.1' });
     expect(await activeLock('admin', '10.2.0.1')).toBeNull();
+    // The counts of the names tried from there went with it: the next guess is one guess, not the eleventh.
+    expect((await refusal(login({ username: 'ghost-new', password: 'wrong' }, { ip: '10.2.0.1' }))).code).toBe('bad_credentials');
+    expect(await activeLock('admin', '10.2.0.1')).toBeNull();
     await expect(unlockSignIn(CLI_ADMIN, { address: '10.2.0.1; rm -rf /' })).rejects.toThrow(/address: must be an IPv4 or IPv6 address/);
     await expect(unlockSignIn(CLI_ADMIN, {})).rejects.toThrow(/either username or address/);
   });
