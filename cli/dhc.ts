@@ -8,6 +8,7 @@ const verbs: Record<string, () => Promise<{ run: (args: string[]) => Promise<num
   remedy: () => import('./commands/remedy'),
   runbook: () => import('./commands/runbook'),
   test: () => import('./commands/test'),
+  users: () => import('./commands/users'),
 };
 
 async function main(argv: string[]): Promise<number> {

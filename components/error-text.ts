@@ -5,7 +5,7 @@ import { useI18n } from './i18n-provider';
 
 /** Turns server error codes and zod rules into sentences in the user's language. */
 export function useErrorText() {
-  const { t, tMaybe } = useI18n();
+  const { t, tMaybe, locale } = useI18n();
 
   function rule(issue: FieldIssue): string {
     return tMaybe(`validation.${issue.rule}`, issue.params) ?? issue.message;
@@ -13,7 +13,17 @@ export function useErrorText() {
 
   function summary(error: ActionError): string {
     if (error.code === 'remote') return tMaybe(`errors.remote.${error.kind ?? 'failed'}`, { message: error.message }) ?? error.message;
-    return tMaybe(`errors.${error.code}`, { message: error.message }) ?? error.message;
+    return tMaybe(`errors.${error.code}`, { message: error.message, ...paramsOf(error) }) ?? error.message;
+  }
+
+  // A sign-in lock's end as the reader's clock shows it, and the whole minutes until then.
+  function paramsOf(error: ActionError): Record<string, string | number> {
+    const p = { ...error.params };
+    if (typeof p.retryAt === 'string' && typeof p.retryAfterS === 'number') {
+      p.at = new Date(p.retryAt).toLocaleTimeString(locale);
+      p.minutes = Math.max(1, Math.ceil(p.retryAfterS / 60));
+    }
+    return p;
   }
 
   /** Errors keyed by field name, for showing each under its own input. */

@@ -18,7 +18,7 @@ const run = defineAction({
   input,
   audit: 'self',
   handler: async ({ username, password }, ctx): Promise<User> => {
-    const session = await login({ username, password }, { ip: ctx.actor.ip ?? 'unknown' });
+    const session = await login({ username, password }, { ip: ctx.actor.ip ?? null });
     await setSessionCookie(session.token, session.expiresAt);
     return session.user;
   },

@@ -39,12 +39,15 @@ export async function run(args: string[]): Promise<number> {
   for (const file of files) results.push({ file, scan: await scanLogFile(file) });
 
   if (json) {
-    const out = { files: results.map(({ file, scan }) => ({ file, signatures: Object.fromEntries(SIGNATURE_IDS.map((id) => [id, scan.summary[id]])) })) };
+    const out = { files: results.map(({ file, scan }) => ({
+      file, cutLines: scan.cutLines, signatures: Object.fromEntries(SIGNATURE_IDS.map((id) => [id, scan.summary[id]])),
+    })) };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;
   }
   for (const { file, scan } of results) {
-    process.stdout.write(`${file}  (${scan.lines} lines)\n`);
+    const cut = scan.cutLines > 0 ? `, ${scan.cutLines} longer than 64 KiB: scanned on their first 64 KiB` : '';
+    process.stdout.write(`${file}  (${scan.lines} lines${cut})\n`);
     for (const sig of SIGNATURES) {
       const t = scan.summary[sig.id];
       const when = t.count > 0 && t.first ? `  ${t.first} .. ${t.last}` : '';

@@ -54,6 +54,7 @@ export function PasteLog() {
       {result && (
         <Card className="space-y-2 p-4" testId="paste-log-result">
           <p className="text-xs text-slate-500">{t('logcheck.lines', { lines: result.lines, bytes: result.bytes })}</p>
+          {result.cutLines > 0 && <Notice tone="warning" testId="paste-log-cut">{t('logcheck.cutLines', { count: result.cutLines, limit: result.lineLimitBytes })}</Notice>}
           {rows.every((r) => r.tally.count === 0) && <Notice tone="success">{t('logcheck.none')}</Notice>}
           <table className="w-full text-sm">
             <thead className="text-left text-xs text-slate-500">

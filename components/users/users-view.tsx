@@ -9,6 +9,7 @@ import { useErrorText } from '../error-text';
 import { Card, PageHeader } from '../ui/card';
 import { Select } from '../ui/field';
 import { Notice } from '../ui/notice';
+import { SignInLocks } from './sign-in-locks';
 import { UserForm } from './user-form';
 
 export function UsersView({ currentUserId }: { currentUserId: string }) {
@@ -39,6 +40,13 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
           }}
         />
       </Card>
+      <SignInLocks
+        locks={data?.locks ?? []}
+        onChanged={(text, ok) => {
+          setMessage({ text, tone: ok ? 'success' : 'error' });
+          void mutate();
+        }}
+      />
       {error && <Notice tone="error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice>}
       <Card className="overflow-x-auto">
         <table className="w-full text-sm">

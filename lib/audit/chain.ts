@@ -28,11 +28,10 @@ export function redactArgs(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactArgs(v, depth + 1));
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = /pass(word|phrase)?|secret|token|private.?key|credential/i.test(k) ? '[redacted]' : redactArgs(v, depth + 1);
-    }
-    return out;
+    // fromEntries defines own properties: a key named `__proto__` stays a key, never the object's prototype.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [
+      k, /pass(word|phrase)?|secret|token|private.?key|credential/i.test(k) ? '[redacted]' : redactArgs(v, depth + 1),
+    ]));
   }
   return value;
 }

@@ -6,6 +6,8 @@ export class AuthError extends Error {
   constructor(
     readonly code: AuthErrorCode,
     message?: string,
+    /** Values the browser's translation of the code fills in (e.g. when a sign-in lock ends). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message ?? defaultAuthMessage[code]);
     this.name = 'AuthError';

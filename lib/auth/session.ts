@@ -4,37 +4,26 @@ import { dummyHash, verifyPassword } from '../crypto/password';
 import { getDb, nowIso } from '../store/db';
 import { recordAudit } from '../audit/log';
 import { AuthError } from './errors';
+import { activeLock, clearLoginFailures, recordLoginFailure, type LockScope, type LoginLock } from './login-limit';
 import { isRole, type User } from './types';
 
 export const SESSION_COOKIE = 'dhc_session';
 
-// Failed sign-ins are counted from the audit log itself, so the limit holds across restarts and across
-// several console instances sharing one database.
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILS_PER_USER_IP = 5;
-const MAX_FAILS_PER_IP = 30;
 const LOGIN = 'auth.login';
 
 const tokenHash = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
-async function recentFailures(ip: string, username?: string): Promise<number> {
-  const since = new Date(Date.now() - WINDOW_MS).toISOString();
-  let q = getDb()
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('action', '=', LOGIN)
-    .where('at', '>=', since)
-    .where('ip', '=', ip)
-    .where('result', '=', 'error');
-  if (username !== undefined) {
-    const lastOk = await getDb()
-      .selectFrom('audit_log').select('at')
-      .where('action', '=', LOGIN).where('ip', '=', ip).where('target', '=', username).where('result', '=', 'ok')
-      .orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    q = q.where('target', '=', username).where('at', '>', lastOk && lastOk.at > since ? lastOk.at : since);
-  }
-  const r = await q.executeTakeFirstOrThrow();
-  return Number(r.n);
+const LOCK_WORDS: Record<LockScope, (username: string) => string> = {
+  user_address: (u) => `for '${u}' from this address`,
+  user: (u) => `for '${u}'`,
+  address: () => 'from this address',
+};
+
+function lockedError(lock: LoginLock, username: string, now: number): AuthError {
+  const seconds = Math.max(1, Math.ceil((Date.parse(lock.until) - now) / 1000));
+  const who = LOCK_WORDS[lock.scope](username);
+  const message = `too many failed sign-ins ${who}; try again in ${seconds} s (at ${lock.until})`;
+  return new AuthError('rate_limited', message, { retryAfterS: seconds, retryAt: lock.until });
 }
 
 export interface LoginResult {
@@ -43,21 +32,28 @@ export interface LoginResult {
   expiresAt: string;
 }
 
-export async function login(input: { username: string; password: string }, ctx: { ip: string }): Promise<LoginResult> {
+/**
+ * Checks a user name and password. `ctx.ip` is the client's address (lib/web/peer-address.ts); null only when
+ * none is known, and then only the user name's own limit applies (never one bucket shared by every client).
+ */
+export async function login(input: { username: string; password: string }, ctx: { ip: string | null }): Promise<LoginResult> {
   const username = String(input.username ?? '').trim().slice(0, 64);
   const password = String(input.password ?? '').slice(0, 256);
-  const actor = { user: null, via: 'web' as const, ip: ctx.ip };
+  const actor = { user: null, via: 'web' as const, ...(ctx.ip ? { ip: ctx.ip } : {}) };
   const audit = (result: 'ok' | 'error' | 'denied', error?: string, user?: User) =>
     recordAudit({ actor: user ? { ...actor, user } : actor, action: LOGIN, target: username, result, error });
 
-  if ((await recentFailures(ctx.ip, username)) >= MAX_FAILS_PER_USER_IP || (await recentFailures(ctx.ip)) >= MAX_FAILS_PER_IP) {
-    await audit('denied', 'rate limited');
-    throw new AuthError('rate_limited');
+  const lock = await activeLock(username, ctx.ip);
+  if (lock) {
+    const err = lockedError(lock, username, Date.now());
+    await audit('denied', err.message);
+    throw err;
   }
   const row = await getDb().selectFrom('users').select(['id', 'username', 'role', 'password_hash']).where('username', '=', username).executeTakeFirst();
   // Unknown users cost the same scrypt work as known ones, so timing does not reveal which usernames exist.
   const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
   if (!row || !ok || !isRole(row.role)) {
+    await recordLoginFailure(username, ctx.ip, row !== undefined);
     await audit('error', 'bad credentials');
     throw new AuthError('bad_credentials');
   }
@@ -66,8 +62,9 @@ export async function login(input: { username: string; password: string }, ctx: 
   const expiresAt = new Date(Date.now() + sessionTtlMs()).toISOString();
   await getDb()
     .insertInto('sessions')
-    .values({ token_hash: tokenHash(token), user_id: user.id, ip: ctx.ip, created_at: nowIso(), expires_at: expiresAt })
+      .values({ token_hash: tokenHash(token), user_id: user.id, ip: ctx.ip, created_at: nowIso(), expires_at: expiresAt })
     .execute();
+  await clearLoginFailures(username, ctx.ip);
   await audit('ok', undefined, user);
   return { token, user, expiresAt };
 }

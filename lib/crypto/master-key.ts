@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { consoleSecret, dataDir, masterKeyPath } from '../config';
 import { StoreError } from '../store/errors';
+import { makePrivateDirSync } from '../store/private-files';
 
 // The master key protects every secret at rest. It comes from CONSOLE_SECRET or from <dataDir>/master.key
 // (created on first run, mode 0600). The database keeps a check value so that a different key is caught at
@@ -41,7 +42,7 @@ function readKeyFile(file: string): Buffer {
 }
 
 function createKeyFile(file: string): Buffer {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  makePrivateDirSync(path.dirname(file));
   const key = crypto.randomBytes(32);
   // 'wx': never overwrite a key another process created a moment ago.
   fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });

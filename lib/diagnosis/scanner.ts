@@ -2,6 +2,7 @@
 // local file read in chunks, bytes a probe fetched from a remote offset, or a pasted log; all its memory is bounded
 // (hit lists, task ids and tracked tasks are capped), whatever the size of the log.
 import { parseLine, type ParsedLine } from '@/lib/logs/line-shape';
+import { linearTest } from './regex';
 import { SIGNATURES, SIGNATURE_IDS, type Signature, type SignatureId, type StallSignature } from './signatures';
 
 export interface SignatureHit {
@@ -102,7 +103,7 @@ export class SignatureScanner {
     }
     if (line.time && (!this.lastTime || line.time > this.lastTime)) this.lastTime = line.time;
     for (const sig of this.signatures) {
-      if (sig.kind === 'line' && sig.patterns.some((p) => p.test(line.text))) this.record(sig.id, line.taskId, line.time ?? arrivalTime ?? this.lastTime, line.text);
+      if (sig.kind === 'line' && sig.patterns.some((p) => linearTest(p, line.text))) this.record(sig.id, line.taskId, line.time ?? arrivalTime ?? this.lastTime, line.text);
     }
     this.trackTask(line, line.time ?? arrivalTime ?? this.lastTime);
     if (line.taskId) this.lastTaskId = line.taskId;
@@ -159,7 +160,7 @@ export class SignatureScanner {
       const all = sig.kind === 'traceback' ? sig.all : sig.kind === 'line' ? sig.traceback : undefined;
       if (all) {
         all.forEach((p, i) => {
-          if (p.test(text)) {
+          if (linearTest(p, text)) {
             const seen = block.matched.get(sig.id) ?? new Set<number>();
             seen.add(i);
             block.matched.set(sig.id, seen);
@@ -167,7 +168,7 @@ export class SignatureScanner {
           }
         });
       }
-      if (sig.kind === 'line' && !block.lineHits.has(sig.id) && sig.patterns.some((p) => p.test(text))) block.lineHits.set(sig.id, text);
+      if (sig.kind === 'line' && !block.lineHits.has(sig.id) && sig.patterns.some((p) => linearTest(p, text))) block.lineHits.set(sig.id, text);
     }
   }
 
@@ -182,7 +183,7 @@ export class SignatureScanner {
       // HeyGem often logs the same failure right after its traceback (`[<task>]共享内存分配失败: [Errno 28] ...`):
       // that line is the event's hit, the traceback is its detail.
       const sig = this.signatures.find((x) => x.id === id);
-      if (next && sig?.kind === 'line' && sig.patterns.some((p) => p.test(next.text))) continue;
+      if (next && sig?.kind === 'line' && sig.patterns.some((p) => linearTest(p, next.text))) continue;
       this.record(id, taskId, time, text);
       if (taskId) this.tasks.delete(taskId);
       if (taskId && this.newestLoop === taskId) this.newestLoop = null;
@@ -194,7 +195,7 @@ export class SignatureScanner {
   private trackTask(line: ParsedLine, at: string | null): void {
     const sig = this.stallSignature();
     if (!sig) return;
-    if (sig.loopStart.test(line.text)) {
+    if (linearTest(sig.loopStart, line.text)) {
       const id = line.taskId ?? this.lastTaskId;
       if (!id) return;
       this.tasks.delete(id); // re-insert: insertion order is loop-start order, the newest loop last
@@ -206,8 +207,8 @@ export class SignatureScanner {
     const id = line.taskId ?? (line.shape === 'plain' ? this.newestLoop : null);
     const task = id ? this.tasks.get(id) : undefined;
     if (!id || !task) return;
-    const failed = line.taskId !== null && this.signatures.some((s) => s.kind === 'line' && s.patterns.some((p) => p.test(line.text)));
-    if (failed || (line.taskId !== null && sig.taskEnd.some((p) => p.test(line.text)))) {
+    const failed = line.taskId !== null && this.signatures.some((s) => s.kind === 'line' && s.patterns.some((p) => linearTest(p, line.text)));
+    if (failed || (line.taskId !== null && sig.taskEnd.some((p) => linearTest(p, line.text)))) {
       this.tasks.delete(id);
       if (this.newestLoop === id) this.newestLoop = null;
       return;

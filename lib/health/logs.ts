@@ -1,6 +1,7 @@
 // The log viewer's data: the last lines of one of a container's logs, read on demand over the pooled connection
 // (a tail, never the whole file), each line with the spans the signature catalogue highlights.
 import { NotFoundError } from '@/lib/errors';
+import { linearMatches } from '@/lib/diagnosis/regex';
 import { SIGNATURES, type SignatureId } from '@/lib/diagnosis/signatures';
 import { LOG_PATHS } from '@/lib/probes/container';
 import { demuxDockerLog } from '@/lib/probes/container-log';
@@ -33,17 +34,13 @@ export interface LogTail {
   error?: string;
 }
 
-const MATCHERS = SIGNATURES.flatMap((s) => [...s.highlight, ...(s.kind === 'line' ? s.patterns : [])].map((re) => ({ id: s.id, re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g') })));
+const MATCHERS = SIGNATURES.flatMap((s) => [...s.highlight, ...(s.kind === 'line' ? s.patterns : [])].map((re) => ({ id: s.id, re })));
 
-/** Signature spans of one line, earliest first, overlaps dropped. */
+/** Signature spans of one line, earliest first, overlaps dropped (matched by the linear engine, as the scanner). */
 export function highlight(text: string): Span[] {
   const spans: Span[] = [];
   for (const { id, re } of MATCHERS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      else spans.push({ from: m.index, to: m.index + m[0].length, signature: id });
-    }
+    for (const m of linearMatches(re, text)) spans.push({ from: m.index, to: m.index + m.text.length, signature: id });
   }
   spans.sort((a, b) => a.from - b.from || b.to - a.to);
   const out: Span[] = [];

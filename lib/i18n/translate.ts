@@ -20,7 +20,8 @@ export function messagesFor(locale: Locale): Messages {
 function lookup(messages: Messages, key: string): string | undefined {
   let node: unknown = messages;
   for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
+    // Own keys only: a key such as `errors.constructor` (codes and states come from outside) finds nothing.
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
   return typeof node === 'string' ? node : undefined;
@@ -30,7 +31,7 @@ function lookup(messages: Messages, key: string): string | undefined {
 export function translate(messages: Messages, key: string, vars?: MessageVars): string {
   const template = lookup(messages, key) ?? key;
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
 }
 
 /** Like translate, but reports whether the key exists (for server error codes that may be new). */

@@ -17,6 +17,8 @@ export interface ReadResult {
   cursor: LogCursor;
   decision: ReadDecision;
   bytesRead: number;
+  /** Lines longer than the line limit (64 KiB), passed on cut to their first bytes. */
+  cutLines: number;
 }
 
 export async function readNewLines(path: string, cursor: LogCursor | null, onLine: (line: string) => void, options: ReadOptions = {}): Promise<ReadResult> {
@@ -41,7 +43,7 @@ export async function readNewLines(path: string, cursor: LogCursor | null, onLin
     }
     stream.end(await readHead(file, HEAD_BYTES));
     if (options.final) stream.close();
-    return { cursor: stream.state(), decision, bytesRead: pos - decision.from };
+    return { cursor: stream.state(), decision, bytesRead: pos - decision.from, cutLines: stream.cutLines };
   } finally {
     await file.close();
   }

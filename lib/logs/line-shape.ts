@@ -27,7 +27,9 @@ const TASK_ID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA
 const STAMP = String.raw`\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}`;
 const RFC3339 = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?`;
 
-const HEYGEM_RE = new RegExp(String.raw`^\[(${STAMP})(?:[.,]\d+)?\]\s+\[([^\]\[]*(?:\[line:\d+\])?[^\]\[]*)\]\s+\[([A-Z]+)\]\s+\[(.*)$`);
+// `[^\]\[]*(?:\[line:\d+\][^\]\[]*)?`, not `[^\]\[]*(?:\[line:\d+\])?[^\]\[]*`: the same lines, but two adjacent
+// runs of one class made a line with no closing `]` quadratic (4 s on 64 kB); here each character has one reading.
+const HEYGEM_RE = new RegExp(String.raw`^\[(${STAMP})(?:[.,]\d+)?\]\s+\[([^\]\[]*(?:\[line:\d+\][^\]\[]*)?)\]\s+\[([A-Z]+)\]\s+\[(.*)$`);
 const ORT_RE = new RegExp(String.raw`^(${STAMP})(?:\.\d+)?\s+\[([EWIVF]):onnxruntime:[^\]]*\]\s?(.*)$`);
 // Compose pads service names with spaces before `|`; names follow Docker's container/service name rules.
 const COMPOSE_RE = new RegExp(String.raw`^(?:(${RFC3339})\s+)?([A-Za-z0-9][A-Za-z0-9_.-]*)\s+\|\s?(.*)$`);

@@ -1,5 +1,7 @@
 // Splits a byte stream into text lines. Works on bytes (not decoded text) so a UTF-8 character cut between two
-// chunks is never mangled: a line is only decoded once its newline has arrived.
+// chunks is never mangled: a line is only decoded once its newline has arrived. Linear in the bytes fed and bounded
+// in memory: each byte is looked at once (text carried over is never searched again), and a line keeps at most
+// maxLineBytes (its first bytes; the rest is dropped as it arrives and the line is counted in `cutLines`).
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -10,6 +12,7 @@ export class LineSplitter {
   private pendingBytes = 0;
   // A line longer than the limit keeps its first bytes and drops the rest, so one runaway line cannot hold memory.
   private overflowed = false;
+  private cut = 0;
 
   constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES) {}
 
@@ -31,6 +34,11 @@ export class LineSplitter {
   /** Bytes of a line whose newline has not arrived yet. */
   pendingBuffer(): Buffer {
     return Buffer.concat(this.pending);
+  }
+
+  /** Lines so far that were longer than maxLineBytes and were returned cut to their first bytes. */
+  get cutLines(): number {
+    return this.cut;
   }
 
   hasPending(): boolean {
@@ -66,8 +74,25 @@ export class LineSplitter {
 
   private takeLine(): string {
     let buf = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
-    if (buf.length > 0 && buf[buf.length - 1] === CR && !this.overflowed) buf = buf.subarray(0, buf.length - 1);
+    if (this.overflowed) {
+      this.cut++;
+      buf = buf.subarray(0, wholeUtf8Length(buf));
+    } else if (buf.length > 0 && buf[buf.length - 1] === CR) buf = buf.subarray(0, buf.length - 1);
     this.discardPending();
     return buf.toString('utf8');
   }
+}
+
+/** Length of `buf` without a UTF-8 character the cut split (its lead byte and the continuation bytes kept). */
+function wholeUtf8Length(buf: Buffer): number {
+  let i = buf.length - 1;
+  let continuation = 0;
+  while (i >= 0 && continuation < 3 && (buf[i]! & 0xc0) === 0x80) {
+    i--;
+    continuation++;
+  }
+  if (i < 0) return buf.length;
+  const lead = buf[i]!;
+  const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
+  return continuation < need ? i : buf.length;
 }

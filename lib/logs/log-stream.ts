@@ -61,6 +61,11 @@ export class LogStream {
     if (cursor.pending) this.splitter.push(Buffer.from(cursor.pending, 'base64'));
   }
 
+  /** Lines so far longer than the line limit, passed on cut to their first bytes. */
+  get cutLines(): number {
+    return this.splitter.cutLines;
+  }
+
   state(): LogCursor {
     return { ...this.cursor, pending: this.splitter.pendingBuffer().toString('base64') };
   }

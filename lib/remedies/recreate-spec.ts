@@ -25,8 +25,8 @@ const CONFIG_DROP = new Set(['Image', 'Hostname', 'Domainname', 'AttachStdin', '
  */
 export function recreateSpec(old: InspectLike, image: string, shmSize: number, replacesId?: string): CreateSpec {
   const name = old.Name.replace(/^\//, '');
-  const config: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(old.Config)) if (!CONFIG_DROP.has(k)) config[k] = v;
+  // fromEntries: a key the engine sends as `__proto__` stays a key (assignment would set the prototype).
+  const config: Record<string, unknown> = Object.fromEntries(Object.entries(old.Config).filter(([k]) => !CONFIG_DROP.has(k)));
   if (replacesId) config.Labels = { ...(old.Config.Labels ?? {}), [REPLACES_LABEL]: replacesId };
   const mode = String(old.HostConfig.NetworkMode ?? 'default');
   // With host/none/container networking Docker refuses a hostname; otherwise keep the old one so the app sees the same.

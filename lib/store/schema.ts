@@ -186,6 +186,17 @@ export interface ThroughputRunTable {
   job_id: string | null;
 }
 
+/** Sign-in failure counters and locks; '' in username or address means "any". */
+export interface LoginLimitsTable {
+  username: string;
+  address: string;
+  failures: number;
+  unknown_name: Generated<number>;
+  window_start: string;
+  locked_until: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   users: UsersTable;
@@ -203,4 +214,5 @@ export interface Database {
   job_batches: JobBatchesTable;
   throughput_inputs: ThroughputInputTable;
   throughput_runs: ThroughputRunTable;
+  login_limits: LoginLimitsTable;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
+import { makePrivateDirSync, makePrivateFilesSync } from './private-files';
 import { ConsoleSqliteDialect } from './sqlite-dialect';
 import { StoreError } from './errors';
 import { migrations, latestSchemaVersion } from './migrations';
@@ -77,7 +78,7 @@ export interface OpenedStore {
 }
 
 export function openSqliteStore(file: string): OpenedStore {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  makePrivateDirSync(path.dirname(file));
   const existed = fs.existsSync(file);
   let raw: Raw;
   try {
@@ -86,9 +87,11 @@ export function openSqliteStore(file: string): OpenedStore {
     throw new StoreError(`cannot open database ${file}: ${(err as Error).message}`, 'io');
   }
   try {
-    if (!existed) fs.chmodSync(file, 0o600);
+    // Before WAL mode: SQLite gives the -wal and -shm files the database file's mode.
+    makePrivateFilesSync(file);
     raw.pragma('busy_timeout = 5000');
     raw.pragma('journal_mode = WAL');
+    makePrivateFilesSync(`${file}-wal`, `${file}-shm`);
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
     if (existed && fs.statSync(file).size <= QUICK_CHECK_MAX_BYTES) {

@@ -4,6 +4,15 @@ import { fetchJson } from './fetch-json';
 
 export type UserRow = User & { createdAt: string };
 
+/** A sign-in lock: username '' locks an address for every name; address '' locks a name from every address. */
+export interface SignInLock {
+  username: string;
+  address: string;
+  failures: number;
+  scope: 'user_address' | 'user' | 'address';
+  until: string;
+}
+
 export function useUsers() {
-  return useSWR<{ users: UserRow[] }>('/api/users', fetchJson);
+  return useSWR<{ users: UserRow[]; locks: SignInLock[] }>('/api/users', fetchJson);
 }

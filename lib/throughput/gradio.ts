@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '@/lib/store/private-files';
 
 export class QueueFullError extends Error {
   constructor() {
@@ -114,9 +115,9 @@ export async function downloadFile(t: GradioTarget, serverPath: string, dest: st
   req.end();
   const r = await res;
   if (r.statusCode !== 200) throw new Error(`file download answered HTTP ${r.statusCode}: ${(await bodyText(r)).slice(0, 200)}`);
-  await fs.promises.mkdir(path.dirname(dest), { recursive: true });
+  await makePrivateDir(path.dirname(dest));
   await new Promise<void>((resolve, reject) => {
-    const out = fs.createWriteStream(dest);
+    const out = fs.createWriteStream(dest, { mode: PRIVATE_FILE_MODE });
     r.pipe(out);
     out.once('finish', resolve);
     out.once('error', reject);

@@ -11,6 +11,7 @@ import { NotFoundError } from '@/lib/errors';
 import { dataDir } from '@/lib/config';
 import { readSetting } from '@/lib/settings/store';
 import { getDb, nowIso } from '@/lib/store/db';
+import { makePrivateDir } from '@/lib/store/private-files';
 import { inspectMedia, MediaError, type InputKind, type MediaFormat } from './media-type';
 
 export const DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024;
@@ -55,7 +56,7 @@ const toInput = (r: { id: string; kind: string; format: string; name: string; si
  * Whatever fails (limit, abort of the request, bad content) deletes the temporary file before throwing.
  */
 export async function saveUpload(body: Readable, kind: InputKind, name: string, limit: number, builtin = false): Promise<TestInput> {
-  await fsp.mkdir(inputsDir(), { recursive: true });
+  await makePrivateDir(inputsDir());
   const id = randomUUID();
   const part = path.join(inputsDir(), `.${id}.part`);
   let seen = 0;

@@ -2,7 +2,6 @@
 // SSH connection, measured and stored with the container's state at the time. Cancel and timeout abort every job.
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getHost } from '@/lib/hosts/service';
@@ -11,6 +10,7 @@ import { CONTAINER_REF_RE } from '@/lib/remote/container-exec';
 import { remote } from '@/lib/remote';
 import { lockHolder } from '@/lib/jobs/lock';
 import { getDb, nowIso } from '@/lib/store/db';
+import { makePrivateDir } from '@/lib/store/private-files';
 import { figuresOf, type RunFigures, type Verdict, verdict } from './compare';
 import { getInput, inputPath } from './inputs';
 import { runJob, type JobFigures } from './job';
@@ -153,7 +153,7 @@ async function execute(id: string, spec: RunSpec, o: { jobs: number; concurrency
     const port = detail.state.port ?? 7860;
     const target = { agent: remote.tcpAgent(spec.hostId, '127.0.0.1', port), host: '127.0.0.1', port };
     const outDir = outputsDir(id);
-    await fsp.mkdir(outDir, { recursive: true });
+    await makePrivateDir(outDir);
     const t0 = Date.now();
     obs.startGpu(detail.state.containerId, t0, signal);
     let next = 0;

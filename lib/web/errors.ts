@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { probeIssue } from '@/lib/probes/issues';
 import { RemoteError } from '@/lib/remote/errors';
 import { StoreError } from '@/lib/store/errors';
+import { BodyTooLargeError } from './body-limit';
 import type { ActionError, FieldIssue } from './result';
 
 /** Thrown by the web glue itself (Origin check, content type) before any lib/ code runs. */
@@ -41,7 +42,8 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
 /** Maps what lib/ throws to a stable, browser-safe error. Unknown errors keep only their message (no stack). */
 export function toActionError(err: unknown): ActionError {
   if (err instanceof RequestRefused) return { code: err.code, message: err.message };
-  if (err instanceof AuthError) return { code: err.code, message: err.message };
+  if (err instanceof AuthError) return { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) };
+  if (err instanceof BodyTooLargeError) return { code: 'too_large', message: err.message, params: { limit: err.limit } };
   if (err instanceof ValidationError) {
     const fields = err.issues.map((i) => ({ field: i.field, rule: i.message, message: i.message }));
     return { code: 'invalid', message: err.message, fields };

@@ -1,11 +1,14 @@
 import { ValidationError } from '@/lib/errors';
+import { readBodyBounded } from './body-limit';
 
-const MAX_JSON_BYTES = 64 * 1024;
+export const MAX_JSON_BYTES = 64 * 1024;
 
-/** The request's JSON object body (bounded); a clear field error instead of a 500 on anything else. */
-export async function jsonBody(req: Request): Promise<Record<string, unknown>> {
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new ValidationError([{ field: '(body)', message: `must be at most ${MAX_JSON_BYTES} bytes` }]);
+/**
+ * The request's JSON object body, read within MAX_JSON_BYTES while it streams in (413 past it, before any
+ * validation); a clear field error instead of a 500 on anything that is not a JSON object.
+ */
+export async function jsonBody(req: Request, limit = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+  const text = new TextDecoder('utf-8').decode(await readBodyBounded(req, limit));
   let v: unknown;
   try {
     v = text === '' ? {} : JSON.parse(text);

@@ -1,4 +1,5 @@
 import { RequestRefused } from './errors';
+import { peerAddress } from './peer-address';
 
 /** Extra origins (e.g. "https://console.example.com") allowed when the console sits behind a reverse proxy. */
 function configuredOrigins(): string[] {
@@ -34,15 +35,9 @@ export function assertJsonBody(headers: Headers): void {
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new RequestRefused('invalid', 'Content-Type must be application/json');
 }
 
-/**
- * The client address, only when a trusted reverse proxy sets X-Forwarded-For (CONSOLE_TRUST_PROXY=1).
- * `next start` keeps a client-sent X-Forwarded-For as is, so trusting it by default would let anyone pick
- * the address that login rate-limiting counts against.
- */
+/** The client's address (lib/web/peer-address.ts): the socket's, or the trusted proxy's last X-Forwarded-For entry. */
 export function clientIp(headers: Headers): string | undefined {
-  if (process.env.CONSOLE_TRUST_PROXY !== '1') return undefined;
-  const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return first ? first.slice(0, 64) : undefined;
+  return peerAddress(headers);
 }
 
 /** Secure cookies when the request reached us over https (or the operator forces it). */

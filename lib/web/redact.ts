@@ -6,9 +6,6 @@ export function redact(value: unknown, depth = 0): unknown {
     return typeof value === 'string' && value.includes('PRIVATE KEY') ? '[redacted]' : value;
   }
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) ? (v ? '[redacted]' : v) : redact(v, depth + 1);
-  }
-  return out;
+  // fromEntries defines own properties: a key named `__proto__` stays a key, never the object's prototype.
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, SECRET_KEY.test(key) ? (v ? '[redacted]' : v) : redact(v, depth + 1)]));
 }

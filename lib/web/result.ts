@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'setup_done'
   | 'bad_origin'
   | 'invalid'
+  | 'too_large'
   | 'not_found'
   | 'conflict'
   | 'unavailable'
@@ -28,6 +29,8 @@ export interface ActionError {
   fields?: FieldIssue[];
   /** For `remote`: what state the host or container is in (lib/probes/issues.ts kinds), for a translated sentence. */
   kind?: string;
+  /** Values for the code's sentence, e.g. `retryAfterS` and `retryAt` of `rate_limited`. */
+  params?: Record<string, string | number>;
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -40,6 +43,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_credentials: 401,
   setup_done: 409,
   invalid: 400,
+  too_large: 413,
   not_found: 404,
   conflict: 409,
   unavailable: 503,

@@ -96,14 +96,19 @@ function handlersOnDisk(): string[] {
   return out.sort();
 }
 
-function send(client: ConsoleClient, r: Route, opts: { origin?: string | null; contentType?: string; headers?: Record<string, string> } = {}) {
+// Every way to read a whole body at once: a route reads JSON through lib/web/json-body.ts (64 KiB, counted while it
+// arrives), the upload and the log check stream theirs; none of these may appear in a route file.
+const WHOLE_BODY_READ = /\b(?:req|request)\.(?:json|text|formData|arrayBuffer|blob|bytes)\(/;
+const readsJsonBody = (x: Route) => fs.readFileSync(routeFile(x.path), 'utf8').includes('jsonBody(');
+
+function send(client: ConsoleClient, r: Route, opts: { origin?: string | null; contentType?: string; headers?: Record<string, string>; body?: string } = {}) {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (r.method !== 'GET') {
     const origin = opts.origin === undefined ? client.origin : opts.origin;
     if (origin !== null) headers.origin = origin;
     headers['content-type'] = opts.contentType ?? r.contentType ?? 'application/json';
   }
-  const body = r.body === undefined ? undefined : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+  const body = opts.body ?? (r.body === undefined ? undefined : typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
   return client.request(r.method, r.path, { headers, body });
 }
 
@@ -168,6 +173,24 @@ describe('every route handler', () => {
         const res = await send(r.admin, x, { contentType });
         expect(res.status, `${label(x)} ${contentType}: ${res.body}`).toBe(400);
         expect(res.json<{ error: { code: string; message: string } }>().error.message).toMatch(/application\/(json|octet-stream)/);
+      }
+    }
+  });
+
+  it('never reads a whole body at once: no req.json()/text()/formData()/arrayBuffer()/blob() in any route file', () => {
+    const offenders = handlersOnDisk().map((h) => h.split(' ')[1]!).filter((f) => WHOLE_BODY_READ.test(fs.readFileSync(f, 'utf8')));
+    expect([...new Set(offenders)]).toEqual([]);
+  });
+
+  it('that reads a JSON body refuses one over 64 KiB with 413, for every role allowed to post there', async () => {
+    const routes = ROUTES.filter((x) => x.method !== 'GET' && readsJsonBody(x));
+    expect(routes.length).toBeGreaterThanOrEqual(6);
+    const big = JSON.stringify({ pad: 'x'.repeat(64 * 1024) });
+    for (const x of routes) {
+      for (const role of ROLES.filter((y) => RANK[y] >= RANK[x.role])) {
+        const res = await send(r[role], x, { body: big });
+        expect(res.status, `${role} ${label(x)}: ${res.body}`).toBe(413);
+        expect(res.json<{ error: { code: string } }>().error.code).toBe('too_large');
       }
     }
   });

@@ -21,9 +21,10 @@ export const en = {
     setupSubmit: 'Create administrator', passwordConfirm: 'Repeat password', passwordMismatch: 'The passwords differ.', signedInAs: 'Signed in as {name}: open the fleet.',
   },
   errors: {
-    unauthenticated: 'Please sign in.', forbidden: 'Your role does not allow this.', rate_limited: 'Too many attempts. Wait a minute and try again.',
+    unauthenticated: 'Please sign in.', forbidden: 'Your role does not allow this.', rate_limited: 'Too many failed sign-ins. Try again in {minutes} min (at {at}).',
     bad_credentials: 'Wrong user name or password.', setup_done: 'Setup is already done: an administrator exists. Sign in instead.',
     bad_origin: 'Request refused: it did not come from this console.', invalid: 'Some fields are not valid.',
+    too_large: 'Refused: the request is larger than {limit} bytes.',
     not_found: 'Not found: it may have been removed.', conflict: 'Conflict: {message}', unavailable: 'The console store is unavailable: {message}',
     internal: 'Unexpected error: {message}',
     remote: {
@@ -70,6 +71,10 @@ export const en = {
   users: {
     title: 'Users', add: 'Add user', username: 'User name', password: 'Password', role: 'Role', created: 'Created {name}.',
     roleChanged: 'Role of {name} is now {role}.', you: 'you', columns: { username: 'User name', role: 'Role' },
+    locks: {
+      title: 'Sign-in locks', name: 'User name', address: 'Client address', until: 'Locked until', anyName: 'every name',
+      anyAddress: 'every address', unlock: 'Unlock', lifted: 'Lock of {name} lifted.',
+    },
   },
   audit: {
     title: 'Audit log', intro: 'Every sign-in and change, newest first. Nobody can edit it.', empty: 'No entries.',

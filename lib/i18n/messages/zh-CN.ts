@@ -22,9 +22,10 @@ export const zhCN: Messages = {
     setupSubmit: '创建管理员', passwordConfirm: '再次输入密码', passwordMismatch: '两次输入的密码不一致。', signedInAs: '已以 {name} 登录：打开集群页面。',
   },
   errors: {
-    unauthenticated: '请先登录。', forbidden: '你的角色无权执行此操作。', rate_limited: '尝试次数过多，请稍等一分钟再试。',
+    unauthenticated: '请先登录。', forbidden: '你的角色无权执行此操作。', rate_limited: '登录失败次数过多。请 {minutes} 分钟后（{at}）再试。',
     bad_credentials: '用户名或密码错误。', setup_done: '初始化已完成：管理员已存在，请直接登录。',
     bad_origin: '请求被拒绝：它并非来自本控制台。', invalid: '部分字段无效。',
+    too_large: '已拒绝：请求大于 {limit} 字节。',
     not_found: '未找到：可能已被删除。', conflict: '冲突：{message}', unavailable: '控制台存储不可用：{message}',
     internal: '意外错误：{message}',
     remote: {
@@ -71,6 +72,10 @@ export const zhCN: Messages = {
   users: {
     title: '用户', add: '添加用户', username: '用户名', password: '密码', role: '角色', created: '已创建 {name}。',
     roleChanged: '{name} 的角色已改为 {role}。', you: '你', columns: { username: '用户名', role: '角色' },
+    locks: {
+      title: '登录锁定', name: '用户名', address: '客户端地址', until: '锁定至', anyName: '所有用户名',
+      anyAddress: '所有地址', unlock: '解除锁定', lifted: '已解除 {name} 的锁定。',
+    },
   },
   audit: {
     title: '审计日志', intro: '所有登录与变更，最新的在前。任何人都无法修改。', empty: '没有记录。',

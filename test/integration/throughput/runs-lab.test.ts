@@ -56,6 +56,11 @@ describe('test runs on one container', () => {
       expect(j.processingMs).toBeGreaterThan(0);
       expect(j.totalMs).toBeGreaterThanOrEqual(j.processingMs!);
       expect(fs.readFileSync(path.join(outputsDir(run.id), j.output!)).subarray(4, 8).toString()).toBe('ftyp');
+      // Private like everything under the data directory (they were 0644 in 0755 folders).
+      expect((fs.statSync(path.join(outputsDir(run.id), j.output!)).mode & 0o777).toString(8), j.output!).toBe('600');
+    }
+    for (const d of [path.join(dir, 'throughput'), path.join(dir, 'throughput', 'outputs'), outputsDir(run.id)]) {
+      expect((fs.statSync(d).mode & 0o777).toString(8), d).toBe('700');
     }
     expect(run.detail.gpu.length).toBeGreaterThan(0);
     expect(run.detail.figures!.gpuUtilMax).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // A cookie-keeping HTTP client for the console, calling route handlers and server actions exactly as a
 // browser does (same headers, same wire format), so tests can also send what a browser never would.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,11 +47,18 @@ export class ConsoleClient {
     /** Sent with every request, e.g. a forged X-Forwarded-Host. */
     private readonly extraHeaders: Record<string, string> = {},
     private readonly cookies = new Map<string, string>(),
+    /** The local address the client's sockets are bound to (e.g. 127.0.0.2: another client on this machine). */
+    private readonly localAddress?: string,
   ) {}
 
   /** The same signed-in client, adding headers to every request. */
   withHeaders(headers: Record<string, string>): ConsoleClient {
-    return new ConsoleClient(this.baseUrl, { ...this.extraHeaders, ...headers }, this.cookies);
+    return new ConsoleClient(this.baseUrl, { ...this.extraHeaders, ...headers }, this.cookies, this.localAddress);
+  }
+
+  /** A client whose connections come from `localAddress` (any 127.0.0.0/8 address works on loopback). */
+  static from(baseUrl: string, localAddress: string): ConsoleClient {
+    return new ConsoleClient(baseUrl, {}, new Map(), localAddress);
   }
 
   get origin(): string {
@@ -80,10 +88,31 @@ export class ConsoleClient {
   async request(method: string, urlPath: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<HttpReply> {
     const headers: Record<string, string> = { ...this.extraHeaders, ...init.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.localAddress) return this.requestFrom(this.localAddress, method, urlPath, headers, init.body);
     const res = await fetch(new URL(urlPath, this.baseUrl), { method, headers, body: init.body, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
     this.keepCookies(res.headers);
     const body = await res.text();
     return { status: res.status, headers: res.headers, body, json: <T>() => JSON.parse(body) as T };
+  }
+
+  private requestFrom(localAddress: string, method: string, urlPath: string, headers: Record<string, string>, body?: string): Promise<HttpReply> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(new URL(urlPath, this.baseUrl), { method, headers, localAddress, agent: false, timeout: 60_000 }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) for (const one of ([] as (string | undefined)[]).concat(v)) if (one !== undefined) h.append(k, one);
+          this.keepCookies(h);
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: h, body: text, json: <T>() => JSON.parse(text) as T });
+        });
+      });
+      req.on('timeout', () => req.destroy(new Error(`no answer to ${method} ${urlPath} in 60 s`)));
+      req.on('error', reject);
+      req.end(body);
+    });
   }
 
   get(urlPath: string, headers: Record<string, string> = {}): Promise<HttpReply> {

@@ -16,6 +16,7 @@ function mutations(hostId: string, userId: string): [string, string, unknown][] 
     ['app/actions/trust-host-key.ts', 'trustHostKey', { id: hostId, fingerprint: FP }],
     ['app/actions/create-user.ts', 'createUserAction', { username: 'mallory', password: 'mallory-password-1', role: 'admin' }],
     ['app/actions/set-user-role.ts', 'setUserRoleAction', { id: userId, role: 'admin' }],
+    ['app/actions/unlock-sign-in.ts', 'unlockSignInAction', { username: 'victor' }],
   ];
 }
 

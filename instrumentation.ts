@@ -1,0 +1,7 @@
+// Runs once in each server process before it handles requests (Next.js instrumentation hook).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // The socket's address for sign-in limits and the audit log (see lib/web/peer-address.ts).
+  const { installPeerAddressStamp } = await import('./lib/web/peer-address');
+  installPeerAddressStamp();
+}
