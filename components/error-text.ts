@@ -12,7 +12,7 @@ export function useErrorText() {
   }
 
   function summary(error: ActionError): string {
-    return tMaybe(`errors.${error.code}`, { message: error.message }) ?? error.message;
+    return tMaybe(`errors.${error.code}`, { message: error.message, seconds: error.retryAfterS ?? 1 }) ?? error.message;
   }
 
   /** Errors keyed by field name, for showing each under its own input. */

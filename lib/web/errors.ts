@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AuthError, ConflictError, NotFoundError, ValidationError } from '@/lib/auth/errors';
+import { RemoteError } from '@/lib/remote/errors';
 import { StoreError } from '@/lib/store/errors';
 import type { ActionError, FieldIssue } from './result';
 
@@ -46,5 +47,6 @@ export function toActionError(err: unknown): ActionError {
   if (err instanceof NotFoundError) return { code: 'not_found', message: err.message };
   if (err instanceof ConflictError) return { code: 'conflict', message: err.message };
   if (err instanceof StoreError) return { code: 'unavailable', message: err.message };
+  if (err instanceof RemoteError && err.kind === 'busy') return { code: 'busy', message: err.message, retryAfterS: err.retryAfterS };
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'unavailable'
+  | 'busy'
   | 'internal';
 
 /** One problem with one input field: `rule` is a zod issue code (translatable) or a rule sentence from lib/. */
@@ -25,6 +26,8 @@ export interface ActionError {
   code: ErrorCode;
   message: string;
   fields?: FieldIssue[];
+  /** For 'busy': seconds after which a retry has a fair chance (route handlers also send it as Retry-After). */
+  retryAfterS?: number;
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -40,5 +43,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unavailable: 503,
+  busy: 503,
   internal: 500,
 };

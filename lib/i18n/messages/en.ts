@@ -25,6 +25,7 @@ export const en = {
     bad_origin: 'Request refused: it did not come from this console.', invalid: 'Some fields are not valid.',
     not_found: 'Not found: it may have been removed.', conflict: 'Conflict: {message}', unavailable: 'The console store is unavailable: {message}',
     internal: 'Unexpected error: {message}', network: 'The console did not answer. Check the connection and retry.',
+    busy: 'The console is busy with this host: retry in {seconds} s.',
     forbiddenPage: 'This page is for administrators.',
     pageTitle: 'Something went wrong', pageHint: 'The console could not show this page. The server log has the details (reference {digest}).',
     notFound: 'There is no such page.', backHome: 'Back to the fleet',

@@ -26,6 +26,7 @@ export const zhCN: Messages = {
     bad_origin: '请求被拒绝：它并非来自本控制台。', invalid: '部分字段无效。',
     not_found: '未找到：可能已被删除。', conflict: '冲突：{message}', unavailable: '控制台存储不可用：{message}',
     internal: '意外错误：{message}', network: '控制台没有响应，请检查连接后重试。',
+    busy: '控制台正忙于处理该主机的请求：请 {seconds} 秒后重试。',
     forbiddenPage: '此页面仅限管理员。',
     pageTitle: '出错了', pageHint: '控制台无法显示此页面。详情见服务器日志（参考号 {digest}）。',
     notFound: '没有这个页面。', backHome: '返回集群页面',
