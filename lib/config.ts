@@ -44,3 +44,12 @@ export const sshConnectTimeoutMs = (): number => intFromEnv('CONSOLE_SSH_CONNECT
 
 /** Default deadline of one Docker API call or remote command. */
 export const remoteCallTimeoutMs = (): number => intFromEnv('CONSOLE_REMOTE_TIMEOUT_MS', 15_000, 500, 3_600_000);
+
+/**
+ * How long a host's fleet snapshot is shared by every reader (pages, tabs, scripts) before the next read refreshes it:
+ * the Docker calls per host stay one list per interval however many clients poll. 0: share only reads in flight.
+ */
+export const fleetRefreshMs = (): number => intFromEnv('CONSOLE_FLEET_REFRESH_MS', 2_000, 0, 60_000);
+
+/** On SIGTERM/SIGINT: how long requests under way may finish before the process exits anyway. */
+export const shutdownGraceMs = (): number => intFromEnv('CONSOLE_SHUTDOWN_GRACE_MS', 3_000, 0, 60_000);
