@@ -29,6 +29,8 @@ export interface StartOptions {
   /** Keep the data directory after stop (it is removed by default when this helper created it). */
   keepData?: boolean;
   startTimeoutMs?: number;
+  /** Options for node itself, before the `next` script (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+  nodeArgs?: string[];
 }
 
 export async function freePort(): Promise<number> {
@@ -80,7 +82,7 @@ export async function startConsole(options: StartOptions = {}): Promise<ConsoleS
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `console-${port}.log`);
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', CONSOLE_DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...options.env },
     stdio: ['ignore', log, log],

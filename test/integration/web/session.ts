@@ -1,5 +1,5 @@
 // Shared set-up for the web integration tests: a console with an admin, an operator and a viewer signed in.
-import { startConsole, type ConsoleServer } from '../../helpers/console-server';
+import { startConsole, type ConsoleServer, type StartOptions } from '../../helpers/console-server';
 import { ConsoleClient } from './console-client';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
@@ -21,8 +21,8 @@ export interface Roles {
   anonymous: ConsoleClient;
 }
 
-export async function consoleWithRoles(): Promise<Roles> {
-  const server = await startConsole();
+export async function consoleWithRoles(options: StartOptions = {}): Promise<Roles> {
+  const server = await startConsole(options);
   try {
     const admin = new ConsoleClient(server.url);
     const setup = await admin.action('app/actions/setup-admin.ts', 'setupAdmin', [ADMIN]);
