@@ -22,6 +22,8 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 let refreshes = 0;
+/** When the last refresh ended: host rows read before it may miss a fingerprint it recorded. */
+let lastRefreshEnd = 0;
 
 function refresh(e: Entry, host: HostView, isService: ServiceMatcher): Promise<HostSnapshot> {
   if (e.refreshing) return e.refreshing;
@@ -32,6 +34,7 @@ function refresh(e: Entry, host: HostView, isService: ServiceMatcher): Promise<H
   e.refreshing = hostSnapshot(host, isService).then((snap) => {
     if (entries.get(host.id) === e) e.latest = { snap, startedAt };
     e.refreshing = null;
+    lastRefreshEnd = Date.now();
     return snap;
   });
   return e.refreshing;
@@ -60,11 +63,14 @@ async function read(host: HostView, isService: ServiceMatcher, version: string):
 
 /** The fleet (or the hosts asked for) as the web shows it: shared, refreshed at most once per interval per host. */
 export async function sharedFleetSnapshot(opts: { hostIds?: string[] } = {}): Promise<FleetSnapshot> {
+  const listedAt = Date.now();
   const { hosts, selected, isService, patternsKey } = await fleetInputs(opts.hostIds);
-  const listed = new Set(hosts.map((h) => h.id));
+  const listed = new Map(hosts.map((h) => [h.id, h]));
   for (const id of entries.keys()) if (!listed.has(id)) entries.delete(id); // removed hosts
   const results = await Promise.all(selected.map((h) => read(h, isService, `${h.updatedAt}|${patternsKey}`)));
-  return withFreshRows(results);
+  // The rows read above are current unless a refresh ended since (it may have recorded a seen fingerprint).
+  if (lastRefreshEnd >= listedAt) return withFreshRows(results);
+  return { generatedAt: new Date().toISOString(), hosts: results.map((r) => ({ ...r, host: listed.get(r.host.id) ?? r.host })) };
 }
 
 /** Host snapshots actually read from the hosts by this process (for tests and metrics). */

@@ -57,7 +57,7 @@ export async function previewJob(actor: Actor, req: JobRequest): Promise<JobPlan
   requireActorRole(actor, 'operator');
   const { planner } = await plannerFor(req);
   const key = canonical(['job', req.hostId, req.container, req.name, req.params ?? {}]);
-  return sharedPreview(key, req.hostId, async () => {
+  return sharedPreview(key, { hostId: req.hostId, container: req.container }, async () => {
     const { target } = await resolveTarget(req.hostId, req.container);
     const { plan } = await planner(remoteContext(target));
     rememberPreview(plan);
@@ -99,7 +99,7 @@ async function undoPlanner(jobId: string): Promise<{ job: JobView; planner: Plan
 export async function previewUndo(actor: Actor, jobId: string): Promise<JobPlan> {
   requireActorRole(actor, 'operator');
   const { job, planner } = await undoPlanner(jobId);
-  return sharedPreview(canonical(['undo', jobId]), job.hostId, async () => {
+  return sharedPreview(canonical(['undo', jobId]), { hostId: job.hostId, container: job.container }, async () => {
     const { target } = await resolveTarget(job.hostId, job.container);
     const { plan } = await planner(remoteContext(target));
     rememberPreview(plan);

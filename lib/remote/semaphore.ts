@@ -8,7 +8,6 @@ export class QueueFullError extends Error {
 
 interface Waiter {
   grant: () => void;
-  reject: (e: unknown) => void;
 }
 
 /**
@@ -67,7 +66,6 @@ export class Semaphore {
           signal?.removeEventListener('abort', onAbort);
           resolve(this.once());
         },
-        reject,
       };
       const onAbort = (): void => {
         this.waiting.delete(entry);
@@ -76,12 +74,5 @@ export class Semaphore {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiting.add(entry);
     });
-  }
-
-  /** Fails every waiter with `reason` (console shutting down); work already running keeps its slot. */
-  rejectWaiting(reason: unknown): void {
-    const all = [...this.waiting];
-    this.waiting.clear();
-    for (const w of all) w.reject(reason);
   }
 }

@@ -19,6 +19,8 @@ export interface ConsoleServer {
   logFile: string;
   /** Last lines of the server log, for assertion messages. */
   logTail(lines?: number): string;
+  /** Settles when the `next start` process has exited: its exit code, or the signal that ended it. */
+  exited: Promise<number | string>;
   stop(): Promise<void>;
 }
 
@@ -89,7 +91,7 @@ export async function startConsole(options: StartOptions = {}): Promise<ConsoleS
   });
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
 
   async function stop(): Promise<void> {
     if (child.exitCode === null && child.signalCode === null) {
@@ -109,5 +111,5 @@ export async function startConsole(options: StartOptions = {}): Promise<ConsoleS
     await stop();
     throw err;
   }
-  return { url, port, pid: child.pid!, dataDir, logFile, logTail: (n) => tail(logFile, n), stop };
+  return { url, port, pid: child.pid!, dataDir, logFile, logTail: (n) => tail(logFile, n), exited, stop };
 }

@@ -1,6 +1,7 @@
 // Closed-loop HTTP clients for load runs against the console: each client sends one request, waits for its answer
 // (or its own deadline), and sends the next. A 503 with Retry-After is honoured as a browser's SWR retry would be.
 // Plain node:http with one keep-alive agent: cheap enough per request that 200 clients fit beside the server.
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 
 export interface Call {
@@ -71,15 +72,22 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
  * request still open has answered or reached its own deadline (counted either way: a slow answer at the end of the
  * run is a slow answer). Keeps every answer's status and time.
  */
-export async function runLoad(baseUrl: string, groups: ClientGroup[], seconds: number, timeoutMs: number): Promise<GroupSamples[]> {
+export async function runLoad(
+  baseUrl: string, groups: ClientGroup[], seconds: number, timeoutMs: number,
+  opts: { stop?: AbortSignal; onAnswer?: (group: string, a: Answer) => void } = {},
+): Promise<GroupSamples[]> {
   const total = groups.reduce((n, g) => n + g.clients, 0);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: total + 8 });
+  // fifo: every client's socket stays busy, so none idles past the server's keep-alive timeout and is closed under it.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: total + 8, scheduling: 'fifo' });
   const stop = new AbortController();
+  setMaxListeners(total + 8, stop.signal); // every pausing client listens on it
   const timer = setTimeout(() => stop.abort(), seconds * 1000);
+  opts.stop?.addEventListener('abort', () => stop.abort(), { once: true });
   const client = async (g: ClientGroup, index: number, into: Answer[]): Promise<void> => {
     for (let i = 0; !stop.signal.aborted; i++) {
       const a = await send(baseUrl, agent, g.next(index, i), timeoutMs);
       into.push(a);
+      opts.onAnswer?.(g.name, a);
       const wait = a.status === 503 && a.retryAfterS !== null ? a.retryAfterS * 1000 : (g.pauseMs ?? 0);
       await pause(wait, stop.signal);
     }
@@ -109,6 +117,8 @@ export interface GroupStats {
   /** 503s that came with Retry-After, and the slowest of them. */
   busy503: number;
   busy503MaxMs: number | null;
+  /** A few distinct answers other than 200 (status and the start of the body), to say what went wrong. */
+  errorSamples: string[];
 }
 
 export function statsOf(g: GroupSamples): GroupStats {
@@ -120,5 +130,6 @@ export function statsOf(g: GroupSamples): GroupStats {
   return {
     name: g.name, requests: g.answers.length, p50Ms: r(percentile(ms, 50)), p95Ms: r(percentile(ms, 95)), p99Ms: r(percentile(ms, 99)),
     maxMs: r(ms.length ? Math.max(...ms) : null), byStatus, busy503: busy.length, busy503MaxMs: r(busy.length ? Math.max(...busy) : null),
+    errorSamples: [...new Set(g.answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.body.slice(0, 160)}`))].slice(0, 3),
   };
 }

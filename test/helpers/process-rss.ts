@@ -59,3 +59,24 @@ export function rssPeakSampler(pid: number, everyMs = 250): { peakMb(): number; 
     },
   };
 }
+
+/** CPU time (user + system, seconds) used so far by pid and every process below it. */
+export function treeCpuS(pid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  const seen = new Set<number>();
+  const todo = [pid];
+  let ticks = 0;
+  while (todo.length) {
+    const p = todo.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    try {
+      const f = fs.readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      // gone meanwhile
+    }
+    todo.push(...children(p));
+  }
+  return ticks / tick;
+}

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import { addLabFleet } from '../../helpers/lab-fleet';
 import { runLoad, send, statsOf, type Call, type GroupStats } from '../../helpers/load-clients';
-import { rssPeakSampler, treeRssMb } from '../../helpers/process-rss';
+import { rssPeakSampler, treeCpuS, treeRssMb } from '../../helpers/process-rss';
 import { unpatchedModem } from '../../helpers/unpatched-modem';
 import { waitFor } from '../../helpers/wait';
 import { consoleWithRoles } from '../../integration/web/session';
@@ -39,6 +39,8 @@ export interface RunResult {
   errorsByStatus: Record<string, number>;
   rssStartMb: number;
   rssPeakMb: number;
+  /** CPU the server used during the load, per answered request (ms): what the latencies cost, whatever else ran. */
+  serverCpuMsPerRequest: number;
   /** From the end of the load until a single fleet read answered 200 in under 1 s; null: not within 3 minutes. */
   recoveryMs: number | null;
   diagnose1mMs: number | null;
@@ -91,8 +93,11 @@ export async function runOnce(opts: RunOptions): Promise<RunResult> {
     await send(r.server.url, new http.Agent(), fleetCall, 60_000); // the sink's first handshake deadline, before the clock
     const rssStartMb = Math.round(treeRssMb(r.server.pid));
     const rss = rssPeakSampler(r.server.pid);
+    const cpu0 = treeCpuS(r.server.pid);
     opts.log(`[${variant}] ${opts.clients} clients (${opts.mix}) for ${opts.seconds} s; RSS ${rssStartMb} MB`);
     const samples = await runLoad(r.server.url, clientGroups(opts.mix, opts.clients, fleet, r), opts.seconds, opts.timeoutMs);
+    const cpuS = treeCpuS(r.server.pid) - cpu0;
+    const answered = samples.reduce((n, g) => n + g.answers.filter((a) => a.status !== 0).length, 0);
     opts.log(`[${variant}] load over; waiting for a fleet read under 1 s`);
     const recoveryMs = await recovery(r.server.url, fleetCall);
     const rssPeakMb = Math.round(rss.stop());
@@ -103,7 +108,7 @@ export async function runOnce(opts: RunOptions): Promise<RunResult> {
     const groups = samples.map(statsOf);
     return {
       variant, mix: opts.mix, clients: opts.clients, seconds: opts.seconds, groups, ...summarise(opts, groups),
-      rssStartMb, rssPeakMb, recoveryMs, diagnose1mMs: d1.ms, diagnose20mMs: d20.ms, diagnoseStatus: [d1.status, d20.status], serverLog: r.server.logFile,
+      rssStartMb, rssPeakMb, serverCpuMsPerRequest: Math.round((1000 * cpuS * 10) / Math.max(1, answered)) / 10, recoveryMs, diagnose1mMs: d1.ms, diagnose20mMs: d20.ms, diagnoseStatus: [d1.status, d20.status], serverLog: r.server.logFile,
     };
   } finally {
     await r.server.stop();
