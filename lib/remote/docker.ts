@@ -12,7 +12,7 @@ import { QueueFullError, Semaphore } from './semaphore';
 // SSH handshake happens per request (measured in ../shared/LAB.md: ~2 ms per call with keep-alive).
 
 /** Docker calls allowed to wait for one of a host's DOCKER_SOCKETS; one more is refused as busy (HTTP 503). */
-export const DOCKER_QUEUE = 64;
+export const DOCKER_QUEUE = 256;
 
 interface PerConnection {
   agent: http.Agent;

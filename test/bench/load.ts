@@ -42,7 +42,7 @@ function print(res: RunResult): void {
   console.log(`== ${res.variant}: ${res.clients} clients (${res.mix}), ${res.seconds} s, ${new Date().toISOString()}`);
   for (const g of res.groups) console.log(row(g));
   for (const g of res.groups) for (const e of g.errorSamples) console.log(`  ${g.name}: ${e}`);
-  console.log(`5xx ${res.errors5xx}, no answer ${res.noAnswer}; server CPU ${res.serverCpuMsPerRequest} ms per answer; RSS ${res.rssStartMb} -> peak ${res.rssPeakMb} MB; recovery ${res.recoveryMs ?? 'none within 180 s'} ms`);
+  console.log(`5xx ${res.errors5xx}, no answer ${res.noAnswer}; server CPU ${res.serverCpuMsPerRequest} ms per answer; event loop p99 ${res.eventLoopP99Ms} ms, max ${res.eventLoopMaxMs} ms; RSS ${res.rssStartMb} -> peak ${res.rssPeakMb} MB; recovery ${res.recoveryMs ?? 'none within 180 s'} ms`);
   console.log(`diagnose 1 MB line ${ms(res.diagnose1mMs).trim()}, 20 MB line ${ms(res.diagnose20mMs).trim()} (HTTP ${res.diagnoseStatus.join(', ')}); server log ${res.serverLog}`);
 }
 

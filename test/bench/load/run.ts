@@ -41,6 +41,9 @@ export interface RunResult {
   rssPeakMb: number;
   /** CPU the server used during the load, per answered request (ms): what the latencies cost, whatever else ran. */
   serverCpuMsPerRequest: number;
+  /** The server's event-loop delay since the start of the run (from /api/metrics), p99 and max (ms). */
+  eventLoopP99Ms: number | null;
+  eventLoopMaxMs: number | null;
   /** From the end of the load until a single fleet read answered 200 in under 1 s; null: not within 3 minutes. */
   recoveryMs: number | null;
   diagnose1mMs: number | null;
@@ -62,6 +65,16 @@ async function recovery(url: string, call: Call): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/** The server's own event-loop delay gauges (its monitor starts with the first metrics read). */
+async function eventLoop(url: string, cookie: string): Promise<{ p99: number | null; max: number | null }> {
+  const a = await send(url, new http.Agent({ keepAlive: false }), { method: 'GET', path: '/api/metrics', headers: { cookie } }, 30_000);
+  const gauge = (q: string) => {
+    const m = new RegExp(`^dhc_event_loop_delay_seconds\\{quantile="${q}"\\} (\\S+)$`, 'm').exec(a.body);
+    return m ? Math.round(Number(m[1]) * 1000) : null;
+  };
+  return { p99: gauge('0.99'), max: gauge('1') };
 }
 
 async function diagnose(url: string, cookie: string, bytes: number): Promise<{ ms: number | null; status: number }> {
@@ -91,12 +104,14 @@ export async function runOnce(opts: RunOptions): Promise<RunResult> {
     const fleet = await addLabFleet(r.admin, { sink: true });
     const fleetCall: Call = { method: 'GET', path: '/api/fleet', headers: { accept: 'application/json', cookie: r.viewer.cookieHeader() } };
     await send(r.server.url, new http.Agent(), fleetCall, 60_000); // the sink's first handshake deadline, before the clock
+    await eventLoop(r.server.url, fleetCall.headers.cookie!); // starts the server's monitor
     const rssStartMb = Math.round(treeRssMb(r.server.pid));
     const rss = rssPeakSampler(r.server.pid);
     const cpu0 = treeCpuS(r.server.pid);
     opts.log(`[${variant}] ${opts.clients} clients (${opts.mix}) for ${opts.seconds} s; RSS ${rssStartMb} MB`);
     const samples = await runLoad(r.server.url, clientGroups(opts.mix, opts.clients, fleet, r), opts.seconds, opts.timeoutMs);
     const cpuS = treeCpuS(r.server.pid) - cpu0;
+    const loop = await eventLoop(r.server.url, fleetCall.headers.cookie!);
     const answered = samples.reduce((n, g) => n + g.answers.filter((a) => a.status !== 0).length, 0);
     opts.log(`[${variant}] load over; waiting for a fleet read under 1 s`);
     const recoveryMs = await recovery(r.server.url, fleetCall);
@@ -108,7 +123,8 @@ export async function runOnce(opts: RunOptions): Promise<RunResult> {
     const groups = samples.map(statsOf);
     return {
       variant, mix: opts.mix, clients: opts.clients, seconds: opts.seconds, groups, ...summarise(opts, groups),
-      rssStartMb, rssPeakMb, serverCpuMsPerRequest: Math.round((1000 * cpuS * 10) / Math.max(1, answered)) / 10, recoveryMs, diagnose1mMs: d1.ms, diagnose20mMs: d20.ms, diagnoseStatus: [d1.status, d20.status], serverLog: r.server.logFile,
+      rssStartMb, rssPeakMb, serverCpuMsPerRequest: Math.round((1000 * cpuS * 10) / Math.max(1, answered)) / 10,
+      eventLoopP99Ms: loop.p99, eventLoopMaxMs: loop.max, recoveryMs, diagnose1mMs: d1.ms, diagnose20mMs: d20.ms, diagnoseStatus: [d1.status, d20.status], serverLog: r.server.logFile,
     };
   } finally {
     await r.server.stop();
