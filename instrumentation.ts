@@ -4,4 +4,7 @@ export async function register(): Promise<void> {
   // The socket's address for sign-in limits and the audit log (see lib/web/peer-address.ts).
   const { installPeerAddressStamp } = await import('./lib/web/peer-address');
   installPeerAddressStamp();
+  // The console's own shutdown on SIGTERM/SIGINT (lib/web/shutdown.ts).
+  const { installShutdown } = await import('./lib/web/shutdown');
+  installShutdown();
 }

@@ -13,7 +13,7 @@ export function useErrorText() {
 
   function summary(error: ActionError): string {
     if (error.code === 'remote') return tMaybe(`errors.remote.${error.kind ?? 'failed'}`, { message: error.message }) ?? error.message;
-    return tMaybe(`errors.${error.code}`, { message: error.message, ...paramsOf(error) }) ?? error.message;
+    return tMaybe(`errors.${error.code}`, { message: error.message, seconds: error.retryAfterS ?? 1, ...paramsOf(error) }) ?? error.message;
   }
 
   // A sign-in lock's end as the reader's clock shows it, and the whole minutes until then.

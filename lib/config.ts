@@ -59,3 +59,12 @@ export const sshMaxAgeMs = (): number => intFromEnv('CONSOLE_SSH_MAX_AGE_MS', 3_
  * (CONSOLE_SSH_HOSTKEY_RECHECK_MS, default 5 min): a key changed under a live connection stops all use of the host.
  */
 export const sshHostKeyRecheckMs = (): number => intFromEnv('CONSOLE_SSH_HOSTKEY_RECHECK_MS', 300_000, 1_000, 86_400_000);
+
+/**
+ * How long a host's fleet snapshot is shared by every reader (pages, tabs, scripts) before the next read refreshes it:
+ * the Docker calls per host stay one list per interval however many clients poll. 0: share only reads in flight.
+ */
+export const fleetRefreshMs = (): number => intFromEnv('CONSOLE_FLEET_REFRESH_MS', 2_000, 0, 60_000);
+
+/** On SIGTERM/SIGINT: how long requests under way may finish before the process exits anyway. */
+export const shutdownGraceMs = (): number => intFromEnv('CONSOLE_SHUTDOWN_GRACE_MS', 3_000, 0, 60_000);

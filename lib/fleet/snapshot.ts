@@ -2,7 +2,7 @@ import { sshConnectTimeoutMs, remoteCallTimeoutMs } from '../config';
 import { listHosts, type HostView } from '../hosts/service';
 import { probeIssue, type ProbeIssue } from '../probes/issues';
 import { RemoteError } from '../remote';
-import { compileServiceMatcher, getServicePatterns } from '../settings/service-patterns';
+import { compileServiceMatcher, getServicePatterns, type ServiceMatcher } from '../settings/service-patterns';
 import { listContainers, type ContainerView } from './containers';
 
 export type { ContainerView } from './containers';
@@ -39,36 +39,44 @@ function statusWithoutIssue(err: unknown): { status: HostStatus; error: string; 
   return { status: 'unreachable', error: err instanceof Error ? err.message : String(err) };
 }
 
-/** Every host with its containers. Hosts are queried in parallel, each under its own deadline. */
-export async function getFleetSnapshot(opts: { hostIds?: string[] } = {}): Promise<FleetSnapshot> {
-  const [hosts, patterns] = await Promise.all([listHosts(), getServicePatterns()]);
-  const isService = compileServiceMatcher(patterns);
-  const selected = opts.hostIds ? hosts.filter((h) => opts.hostIds!.includes(h.id)) : hosts;
-  // Handshake plus one list call; a hung host is cut off here, never holding up the page.
+/** One host with its containers, under the deadline of a handshake plus one list call (a hung host is cut off). */
+export async function hostSnapshot(host: HostView, isService: ServiceMatcher): Promise<HostSnapshot> {
   const deadlineMs = sshConnectTimeoutMs() + remoteCallTimeoutMs();
-  const results = await Promise.all(
-    selected.map(async (host): Promise<HostSnapshot> => {
-      const started = Date.now();
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        const containers = await Promise.race([
-          listContainers(host.id, isService),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new RemoteError('timeout', host.name, `no answer within ${deadlineMs} ms`)), deadlineMs);
-          }),
-        ]);
-        return { host, status: 'reachable', containers, elapsedMs: Date.now() - started };
-      } catch (err) {
-        return { host, ...statusOf(err), containers: [], elapsedMs: Date.now() - started };
-      } finally {
-        clearTimeout(timer);
-      }
-    }),
-  );
-  // The verifier may have recorded a newly seen fingerprint; show the row as it is now.
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const containers = await Promise.race([
+      listContainers(host.id, isService),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new RemoteError('timeout', host.name, `no answer within ${deadlineMs} ms`)), deadlineMs);
+      }),
+    ]);
+    return { host, status: 'reachable', containers, elapsedMs: Date.now() - started };
+  } catch (err) {
+    return { host, ...statusOf(err), containers: [], elapsedMs: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The hosts asked for (all without hostIds) and the service matcher of the current settings. */
+export async function fleetInputs(hostIds?: string[]): Promise<{ hosts: HostView[]; selected: HostView[]; isService: ServiceMatcher; patternsKey: string }> {
+  const [hosts, patterns] = await Promise.all([listHosts(), getServicePatterns()]);
+  const selected = hostIds ? hosts.filter((h) => hostIds.includes(h.id)) : hosts;
+  return { hosts, selected, isService: compileServiceMatcher(patterns), patternsKey: JSON.stringify(patterns) };
+}
+
+/** Host rows as they are now: the verifier may have recorded a newly seen fingerprint meanwhile. */
+export async function withFreshRows(results: HostSnapshot[]): Promise<FleetSnapshot> {
   const fresh = new Map((await listHosts()).map((h) => [h.id, h]));
   return {
     generatedAt: new Date().toISOString(),
     hosts: results.map((r) => ({ ...r, host: fresh.get(r.host.id) ?? r.host })),
   };
+}
+
+/** Every host with its containers, read now. Hosts are queried in parallel, each under its own deadline. */
+export async function getFleetSnapshot(opts: { hostIds?: string[] } = {}): Promise<FleetSnapshot> {
+  const { selected, isService } = await fleetInputs(opts.hostIds);
+  return withFreshRows(await Promise.all(selected.map((host) => hostSnapshot(host, isService))));
 }

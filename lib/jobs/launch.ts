@@ -11,6 +11,7 @@ import { thisOwner } from './owner';
 import { JOB_TEST_TIMEOUT_MS } from './job-tests';
 import { isBlocked } from './plan';
 import { whatChanged } from './preview-cache';
+import { forgetPreviews } from './preview-flight';
 import { runJob } from './runner';
 import { appendEvent, getJobRow, insertJob, newJobId, setLockToken, toView } from './store';
 import type { JobKind, JobPlan, JobView } from './types';
@@ -86,9 +87,11 @@ export async function launch(input: LaunchInput): Promise<Launched> {
     await releaseLock(target.hostId, target.container, lock);
     throw e;
   }
+  // Previews of this container shown before the job say nothing about it now, nor once it ends.
+  forgetPreviews(target.hostId, target.container);
   const testsMs = input.tests ? 2 * JOB_TEST_TIMEOUT_MS : 0;
   const timeoutMs = planned.steps.reduce((s, x) => s + x.timeoutMs, 0) + VERIFY_AND_MARGIN_MS + testsMs;
   const done = runJob({ jobId, actor: input.actor, target, plan: planned.plan, steps: planned.steps, lock, timeoutMs, tests: input.tests });
-  done.catch(() => undefined);
+  done.catch(() => undefined).finally(() => forgetPreviews(target.hostId, target.container));
   return { job: toView((await getJobRow(jobId))!), done };
 }

@@ -10,6 +10,7 @@ import type { Prepared } from '@/lib/remedies/types';
 import { launch, resolveTarget, type Launched, type Planner } from './launch';
 import { jobPlan } from './plan';
 import { rememberPreview } from './preview-cache';
+import { canonical, sharedPreview } from './preview-flight';
 import { reconcileJobs } from './reconcile';
 import { abortLocal } from './runner';
 import { RUNBOOK_NAME, runbookParams, runbookPlanner, runbookTests } from './runbook';
@@ -55,10 +56,13 @@ async function plannerFor(req: JobRequest): Promise<{ planner: Planner; params: 
 export async function previewJob(actor: Actor, req: JobRequest): Promise<JobPlan> {
   requireActorRole(actor, 'operator');
   const { planner } = await plannerFor(req);
-  const { target } = await resolveTarget(req.hostId, req.container);
-  const { plan } = await planner(remoteContext(target));
-  rememberPreview(plan);
-  return plan;
+  const key = canonical(['job', req.hostId, req.container, req.name, req.params ?? {}]);
+  return sharedPreview(key, { hostId: req.hostId, container: req.container }, async () => {
+    const { target } = await resolveTarget(req.hostId, req.container);
+    const { plan } = await planner(remoteContext(target));
+    rememberPreview(plan);
+    return plan;
+  });
 }
 
 export async function startJob(actor: Actor, req: JobRequest, confirm?: string): Promise<Launched> {
@@ -95,10 +99,12 @@ async function undoPlanner(jobId: string): Promise<{ job: JobView; planner: Plan
 export async function previewUndo(actor: Actor, jobId: string): Promise<JobPlan> {
   requireActorRole(actor, 'operator');
   const { job, planner } = await undoPlanner(jobId);
-  const { target } = await resolveTarget(job.hostId, job.container);
-  const { plan } = await planner(remoteContext(target));
-  rememberPreview(plan);
-  return plan;
+  return sharedPreview(canonical(['undo', jobId]), { hostId: job.hostId, container: job.container }, async () => {
+    const { target } = await resolveTarget(job.hostId, job.container);
+    const { plan } = await planner(remoteContext(target));
+    rememberPreview(plan);
+    return plan;
+  });
 }
 
 export async function startUndo(actor: Actor, jobId: string, confirm?: string): Promise<Launched> {

@@ -9,7 +9,9 @@ export type RemoteErrorKind =
   | 'exit'
   | 'docker'
   | 'invalid'
-  | 'cancelled';
+  | 'cancelled'
+  /** Refused at once: the host already has as many calls waiting as the console lets queue (retry later). */
+  | 'busy';
 
 /** Every failure of remote access, typed so pages and jobs can say what went wrong without parsing text. */
 export class RemoteError extends Error {
@@ -23,6 +25,8 @@ export class RemoteError extends Error {
   readonly pinnedFingerprint?: string;
   /** HTTP status of a failed Docker API call. */
   readonly statusCode?: number;
+  /** For 'busy': when a retry has a fair chance (seconds); web answers carry it as Retry-After. */
+  readonly retryAfterS?: number;
   /** The message without the leading host name, for places that already show the host. */
   readonly detail: string;
 
@@ -37,6 +41,7 @@ export class RemoteError extends Error {
       seenFingerprint?: string;
       pinnedFingerprint?: string;
       statusCode?: number;
+      retryAfterS?: number;
       cause?: unknown;
     } = {},
   ) {
@@ -51,7 +56,15 @@ export class RemoteError extends Error {
     this.seenFingerprint = extra.seenFingerprint;
     this.pinnedFingerprint = extra.pinnedFingerprint;
     this.statusCode = extra.statusCode;
+    this.retryAfterS = extra.retryAfterS;
   }
+}
+
+/** How long a refused caller is told to wait: long enough for a full queue to drain, short for a polling page. */
+export const BUSY_RETRY_AFTER_S = 2;
+
+export function busyError(host: string, what: string, queued: number): RemoteError {
+  return new RemoteError('busy', host, `too many ${what} waiting for this host (${queued}); retry in ${BUSY_RETRY_AFTER_S} s`, { retryAfterS: BUSY_RETRY_AFTER_S });
 }
 
 export function tail(text: string, max = 2000): string {
@@ -79,7 +92,7 @@ export function asDockerError(err: unknown, hostRef: string, what: string): Remo
  */
 export function isTransient(e: unknown): boolean {
   if (e instanceof RemoteError) {
-    if (e.kind === 'unreachable' || e.kind === 'timeout') return true;
+    if (e.kind === 'unreachable' || e.kind === 'timeout' || e.kind === 'busy') return true;
     return e.kind === 'docker' && (e.statusCode === undefined || e.statusCode >= 500);
   }
   const x = e as { code?: string; message?: string; statusCode?: number } | null;

@@ -1,9 +1,11 @@
 import type { ClientChannel } from 'ssh2';
 import { remoteCallTimeoutMs } from '../config';
-import { RemoteError, tail } from './errors';
+import { busyError, RemoteError, tail } from './errors';
+import { refuseWhenStopping } from './lifecycle';
 import { connectionFor } from './pool';
 import type { HostConnection } from './connection';
 import { killProcessGroup, PgidStripper, wrapWithPrelude } from './process-group';
+import { QueueFullError } from './semaphore';
 import { ArgvError, quoteArgv } from './shell-quote';
 
 export interface ExecOptions {
@@ -28,6 +30,8 @@ export interface ExecResult {
 }
 
 const DEFAULT_MAX_OUTPUT = 8 * 1024 * 1024;
+/** Commands allowed to wait for one of a host's exec channels; one more is refused as busy (HTTP 503). */
+export const EXEC_QUEUE = 32;
 
 /** Runs argv on the host over its pooled SSH connection. */
 export async function exec(hostId: string, argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
@@ -37,6 +41,7 @@ export async function exec(hostId: string, argv: string[], opts: ExecOptions = {
   } catch (err) {
     throw new RemoteError('invalid', hostId, `refused to run: ${(err as ArgvError).message}`, { argv });
   }
+  refuseWhenStopping(hostId);
   const conn = await connectionFor(hostId);
   const host = conn.target.name;
   const timeoutMs = opts.timeoutMs ?? remoteCallTimeoutMs();
@@ -44,8 +49,9 @@ export async function exec(hostId: string, argv: string[], opts: ExecOptions = {
   const timedOut = () => new RemoteError('timeout', host, `command did not finish within ${timeoutMs} ms: ${argv[0]}`, { argv });
   let release: () => void;
   try {
-    release = await conn.execSlots.acquire(deadline);
-  } catch {
+    release = await conn.execSlots.acquire(deadline, EXEC_QUEUE);
+  } catch (err) {
+    if (err instanceof QueueFullError) throw busyError(host, 'commands', err.queued);
     throw timedOut();
   }
   let channelHeld = false;

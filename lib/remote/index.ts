@@ -4,11 +4,13 @@ import { durableState, execDurable, startDurable, stopDurable } from './durable-
 import { exec } from './exec';
 import { closeAll, poolStats, resetPool } from './pool';
 import { probeHostKey } from './probe-host-key';
+import { markStopping, resetLifecycle } from './lifecycle';
 import { closeTcpAgents, tcpAgent } from './tcp-agent';
 
 // lib/remote is the only code that opens connections to hosts. Everything else goes through `remote`.
 
-export { RemoteError, asDockerError, isTransient, type RemoteErrorKind } from './errors';
+export { RemoteError, asDockerError, busyError, isTransient, BUSY_RETRY_AFTER_S, type RemoteErrorKind } from './errors';
+export { QueueFullError, Semaphore } from './semaphore';
 export type { ExecOptions, ExecResult } from './exec';
 export type { ContainerExecOptions } from './container-exec';
 export type { DurableHandle, DurableOptions, DurableState } from './durable-exec';
@@ -31,7 +33,14 @@ export const remote = {
     closeTcpAgents();
     closeAll();
   },
+  /** Console stopping: refuse every new call and close every connection, failing the calls still on them. */
+  shutdown(): void {
+    markStopping();
+    closeTcpAgents();
+    closeAll();
+  },
   resetForTests(): void {
+    resetLifecycle();
     closeTcpAgents();
     resetPool();
   },

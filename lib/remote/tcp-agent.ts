@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RemoteError } from './errors';
+import { isStopping } from './lifecycle';
 import { connectionFor } from './pool';
 
 // An http.Agent that reaches host:port as the remote host sees it (e.g. a container's web port on
@@ -24,7 +25,7 @@ export function tcpAgent(hostId: string, host: string, port: number): http.Agent
   if (cached) return cached;
   const agent = new http.Agent({ keepAlive: true, maxSockets: TCP_SOCKETS, maxFreeSockets: TCP_SOCKETS });
   (agent as unknown as { createConnection: unknown }).createConnection = (_o: unknown, cb: (e: Error | null, s?: Duplex) => void) => {
-    connectionFor(hostId)
+    (isStopping() ? Promise.reject(new RemoteError('unreachable', hostId, 'the console is stopping')) : connectionFor(hostId))
       .then((conn) => conn.openTcp(host, port))
       .then((s) => cb(null, s), (e: Error) => cb(e));
     return undefined;

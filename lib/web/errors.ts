@@ -51,6 +51,7 @@ export function toActionError(err: unknown): ActionError {
   if (err instanceof NotFoundError) return { code: 'not_found', message: err.message };
   if (err instanceof ConflictError) return { code: 'conflict', message: err.message };
   if (err instanceof StoreError) return { code: 'unavailable', message: err.message };
+  if (err instanceof RemoteError && err.kind === 'busy') return { code: 'busy', message: err.message, retryAfterS: err.retryAfterS };
   // A host or container state (unreachable, host key changed, container not running): named, the host by its name.
   if (err instanceof RemoteError && err.kind !== 'invalid') {
     const issue = probeIssue('host', err);

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'conflict'
   | 'unavailable'
   | 'remote'
+  | 'busy'
   | 'internal';
 
 /** One problem with one input field: `rule` is a zod issue code (translatable) or a rule sentence from lib/. */
@@ -31,6 +32,8 @@ export interface ActionError {
   kind?: string;
   /** Values for the code's sentence, e.g. `retryAfterS` and `retryAt` of `rate_limited`. */
   params?: Record<string, string | number>;
+  /** For 'busy': seconds after which a retry has a fair chance (route handlers also send it as Retry-After). */
+  retryAfterS?: number;
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -48,5 +51,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   unavailable: 503,
   remote: 502,
+  busy: 503,
   internal: 500,
 };

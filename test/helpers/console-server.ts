@@ -19,6 +19,8 @@ export interface ConsoleServer {
   logFile: string;
   /** Last lines of the server log, for assertion messages. */
   logTail(lines?: number): string;
+  /** Settles when the `next start` process has exited: its exit code, or the signal that ended it. */
+  exited: Promise<number | string>;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,8 @@ export interface StartOptions {
   /** Keep the data directory after stop (it is removed by default when this helper created it). */
   keepData?: boolean;
   startTimeoutMs?: number;
+  /** Options for node itself, before the `next` script (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+  nodeArgs?: string[];
 }
 
 export async function freePort(): Promise<number> {
@@ -80,14 +84,14 @@ export async function startConsole(options: StartOptions = {}): Promise<ConsoleS
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `console-${port}.log`);
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', CONSOLE_DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...options.env },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
 
   async function stop(): Promise<void> {
     if (child.exitCode === null && child.signalCode === null) {
@@ -107,5 +111,5 @@ export async function startConsole(options: StartOptions = {}): Promise<ConsoleS
     await stop();
     throw err;
   }
-  return { url, port, pid: child.pid!, dataDir, logFile, logTail: (n) => tail(logFile, n), stop };
+  return { url, port, pid: child.pid!, dataDir, logFile, logTail: (n) => tail(logFile, n), exited, stop };
 }

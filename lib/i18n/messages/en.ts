@@ -33,6 +33,7 @@ export const en = {
       docker_down: 'The host\'s Docker engine does not answer ({message}).', container_gone: 'The container no longer exists ({message}).',
       container_stopped: 'The container is not running ({message}).', timeout: 'The host did not answer in time ({message}).', failed: 'The host reported an error: {message}',
     }, network: 'The console did not answer. Check the connection and retry.',
+    busy: 'The console is busy with this host: retry in {seconds} s.',
     forbiddenPage: 'This page is for administrators.',
     pageTitle: 'Something went wrong', pageHint: 'The console could not show this page. The server log has the details (reference {digest}).',
     notFound: 'There is no such page.', backHome: 'Back to the fleet',

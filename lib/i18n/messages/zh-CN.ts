@@ -34,6 +34,7 @@ export const zhCN: Messages = {
       docker_down: '主机的 Docker 引擎没有响应（{message}）。', container_gone: '容器已不存在（{message}）。',
       container_stopped: '容器未运行（{message}）。', timeout: '主机未能及时响应（{message}）。', failed: '主机报告错误：{message}',
     }, network: '控制台没有响应，请检查连接后重试。',
+    busy: '控制台正忙于处理该主机的请求：请 {seconds} 秒后重试。',
     forbiddenPage: '此页面仅限管理员。',
     pageTitle: '出错了', pageHint: '控制台无法显示此页面。详情见服务器日志（参考号 {digest}）。',
     notFound: '没有这个页面。', backHome: '返回集群页面',

@@ -69,6 +69,11 @@ export class ConsoleClient {
     return this.cookies.get(name);
   }
 
+  /** The Cookie header this client sends (for raw requests, e.g. of a load generator). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   setCookie(name: string, value: string): void {
     this.cookies.set(name, value);
   }
@@ -87,7 +92,7 @@ export class ConsoleClient {
 
   async request(method: string, urlPath: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<HttpReply> {
     const headers: Record<string, string> = { ...this.extraHeaders, ...init.headers };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (this.localAddress) return this.requestFrom(this.localAddress, method, urlPath, headers, init.body);
     const res = await fetch(new URL(urlPath, this.baseUrl), { method, headers, body: init.body, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
     this.keepCookies(res.headers);
