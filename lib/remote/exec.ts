@@ -56,10 +56,7 @@ export async function exec(hostId: string, argv: string[], opts: ExecOptions = {
   }
   let channelHeld = false;
   try {
-    const ch = await Promise.race([
-      conn.execChannel(command),
-      new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(timedOut()), { once: true })),
-    ]);
+    const ch = await untilDeadline(conn.execChannel(command), deadline, timedOut);
     channelHeld = true;
     // The slot is freed when the server closes the channel (a timed-out command may linger a moment there).
     ch.once('close', release);
@@ -67,6 +64,24 @@ export async function exec(hostId: string, argv: string[], opts: ExecOptions = {
     return await runOnChannel(ch, conn, argv, opts, deadline, timedOut);
   } finally {
     if (!channelHeld) release();
+  }
+}
+
+/**
+ * `work`, or `timedOut()` once `deadline` aborts first. The abort listener goes when `work` settles: a deadline that
+ * passes later rejects nothing (it left an unhandled rejection when it did).
+ */
+async function untilDeadline<T>(work: Promise<T>, deadline: AbortSignal, timedOut: () => Error): Promise<T> {
+  if (deadline.aborted) throw timedOut();
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(timedOut());
+    deadline.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    deadline.removeEventListener('abort', onAbort);
   }
 }
 
