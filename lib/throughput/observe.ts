@@ -31,11 +31,17 @@ export type Signatures = Partial<Record<SignatureId, { count: number; taskIds: s
 /** Deadline of each remote read (one exec of the probe script, one Docker API call, one nvidia-smi). */
 export const READ_TIMEOUT_MS = 30_000;
 const GPU_EVERY_MS = 1_000;
+/** How long stopping waits for the first sample still under way: a short run gets one sample, not none. */
+export const FIRST_SAMPLE_WAIT_MS = 5_000;
 
 export class RunObserver {
   private readonly watch = new ContainerWatch();
   private readonly sampler = new AbortController();
   private loop: Promise<void> | null = null;
+  private firstSample: (() => void) | null = null;
+  private readonly sampled = new Promise<void>((resolve) => {
+    this.firstSample = resolve;
+  });
   readonly gpu: GpuSample[] = [];
   gpuNote: string | null = null;
 
@@ -74,17 +80,30 @@ export class RunObserver {
           }
           const g = gpuForContainer(host, containerId);
           this.gpu.push({ t: Date.now() - t0, utilPct: g.utilPct, memMiB: g.memUsedMiB });
+          this.firstSample?.();
         } catch (err) {
           if (signal.aborted) return;
           this.gpuNote = err instanceof Error ? err.message : String(err);
+          this.firstSample?.();
         }
         await nextTick(signal, Math.max(0, GPU_EVERY_MS - (Date.now() - started)));
       }
-    })();
+    })().finally(() => this.firstSample?.());
   }
 
-  /** Stops sampling at once (an nvidia-smi under way is abandoned). */
+  /**
+   * Stops sampling: at once when a sample exists (an nvidia-smi under way is abandoned); a run shorter than the first
+   * sample waits for it, up to FIRST_SAMPLE_WAIT_MS, so that a short run still says what the GPU did.
+   */
   async stopGpu(): Promise<void> {
+    if (this.loop && this.gpu.length === 0 && this.gpuNote === null) {
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, FIRST_SAMPLE_WAIT_MS);
+      });
+      await Promise.race([this.sampled, bound]);
+      clearTimeout(timer);
+    }
     this.sampler.abort();
     await this.loop;
   }
