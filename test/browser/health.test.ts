@@ -183,7 +183,9 @@ describe('fleet health in Chromium', () => {
     expect(await page.getAttribute('[data-testid="value-providers"]', 'data-value')).toBe('CPUExecutionProvider');
     expect(await page.getAttribute('[data-testid="value-shm"]', 'data-value')).toBe('64 MiB');
     expect(await page.getAttribute('[data-testid="value-batch"]', 'data-value')).toBe('4');
-    expect(await page.getAttribute('[data-testid="value-gpu"]', 'data-value')).toBe('0 %');
+    expect(await page.getAttribute('[data-testid="value-gpu"]', 'data-value')).toBe(
+      '0 % (no GPU process for this container)',
+    );
     await page.locator('[data-testid="chart-gpu"]').waitFor();
     await page.locator('[data-testid="chart-queue-full-bar"]').first().waitFor({ timeout: 30_000 });
 

@@ -40,14 +40,24 @@ function postHuge(client: ConsoleClient, path: string, declared: boolean): Promi
     const req = http.request(url, { method: 'POST', headers, agent: false }, (res) => {
       answered = true;
       let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => {
+      const done = () => {
         resolve({ status: res.statusCode ?? 0, body, sent, ms: performance.now() - t0 });
         req.destroy();
-      });
+      };
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      // The server closes the connection after its answer while this side still writes: the socket may be
+      // reset after the whole answer arrived (then 'close' comes instead of 'end').
+      res.on('end', done);
+      res.on('close', done);
     });
-    req.on('error', (e) => (answered ? undefined : reject(e)));
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (answered) return;
+      // A write that fails because the server closed (EPIPE, ECONNRESET) may come just before the answer that
+      // was already on the wire is read: wait for it a moment before calling the request failed.
+      if (e.code === 'EPIPE' || e.code === 'ECONNRESET') setTimeout(() => answered || reject(e), 2_000);
+      else reject(e);
+    });
     const pump = () => {
       while (!answered && sent < SIZE) {
         const part = sent === 0 ? Buffer.concat([Buffer.from('{"hostId":"'), chunk]).subarray(0, MB) : chunk;

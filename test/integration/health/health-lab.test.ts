@@ -41,7 +41,8 @@ async function until<T>(what: string, check: () => Promise<T | null> | T | null,
 beforeAll(async () => {
   lab = await labStatus();
   tmp = useTempDataDir();
-  process.env.CONSOLE_SSH_CONNECT_TIMEOUT_MS = '3000';
+  // Longer than a lab host's first round takes on a loaded CI runner: the sink is the slow one.
+  process.env.CONSOLE_SSH_CONNECT_TIMEOUT_MS = '8000';
   process.env.CONSOLE_PROBE_INTERVAL_MS = '2000';
   remote.resetForTests();
   resetHealthScheduler();

@@ -29,7 +29,8 @@ const transport = remoteProbeTransport();
 beforeAll(async () => {
   lab = await labStatus();
   tmp = useTempDataDir();
-  process.env.CONSOLE_SSH_CONNECT_TIMEOUT_MS = '3000';
+  // Longer than a lab host's first round takes on a loaded CI runner: the sink is the slow one.
+  process.env.CONSOLE_SSH_CONNECT_TIMEOUT_MS = '8000';
   remote.resetForTests();
   for (const h of lab.hosts) {
     const key = fs.readFileSync(h.keyFile, 'utf8');
@@ -94,12 +95,13 @@ describe('probes on the lab', () => {
   }, 120_000);
 
   it('after three concurrent jobs, shows their queue-full hits with task ids and ranks queue blocking first', async () => {
+    const hostId = hosts.get(h1().name)!.id;
+    queueFullBefore = report(await probeHost(transport, hostId, state), BROKEN).signatures.queue_full.count;
     const app = await Client.connect(`http://${h1().address}:7860/`);
     const jobs = [0, 1, 2].map(() => app.predict('/predict', [handle_file(new Blob([new Uint8Array(wav(8))])), handle_file(new Blob([new Uint8Array(mp4(8))]))]));
     const settled = await Promise.allSettled(jobs);
     expect(settled.filter((s) => s.status === 'rejected').length).toBeGreaterThan(0);
 
-    const hostId = hosts.get(h1().name)!.id;
     const deadline = Date.now() + 60_000;
     let broken = report(await probeHost(transport, hostId, state), BROKEN);
     const seen = [...broken.newHits];

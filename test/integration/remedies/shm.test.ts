@@ -53,7 +53,8 @@ describe('shm re-creation', () => {
     expect(after.Id).not.toBe(before.Id);
     expect(after.HostConfig.ShmSize).toBe(2048 * MiB);
     expect(after.Config.Env).toEqual(before.Config.Env);
-    expect(after.Config.Labels).toEqual(before.Config.Labels);
+    // The one label added names the container it replaces (so the kept original is not listed as a service).
+    expect(after.Config.Labels).toEqual({ ...before.Config.Labels, 'dh-console.replaces': before.Id });
     expect(after.HostConfig.Binds).toEqual(before.HostConfig.Binds);
     expect(after.HostConfig.RestartPolicy).toEqual(before.HostConfig.RestartPolicy);
     expect((await docker(['exec', PLAIN, 'cat', '/root/marker'])).stdout.trim()).toBe('kept');
