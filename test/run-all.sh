@@ -10,6 +10,15 @@ lab_down() { npm run -s lab:down >"$out/lab-down.log" 2>&1 || echo "lab:down fai
 trap lab_down EXIT
 trap 'exit 130' INT TERM
 
+# Format and lint first (Biome: biome.json): a finding fails the run at the end; the suites still run.
+lint_rc=0
+echo "== biome ci (log: $out/lint.log)"
+if ! npx biome ci --error-on-warnings . >"$out/lint.log" 2>&1 </dev/null; then
+  tail -n 40 "$out/lint.log"
+  echo "!! biome ci failed: npm run format fixes the formatting; see $out/lint.log for the rest"
+  lint_rc=1
+fi
+
 echo "== lab:up (log: $out/lab-up.log)"
 if ! npm run -s lab:up >"$out/lab-up.log" 2>&1 </dev/null; then
   tail -n 40 "$out/lab-up.log"
@@ -59,4 +68,6 @@ for spec in unit:10m lab:45m browser:20m engine:10m; do
   fi
 done
 node scripts/test-summary.mjs "${logs[@]}" || rc=1
+[ $lint_rc -eq 0 ] || echo "!! the run fails: biome ci found problems (see $out/lint.log)"
+[ $lint_rc -eq 0 ] || rc=1
 exit $rc

@@ -34,12 +34,14 @@ export async function runCommand(
   usage: string,
 ): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: { ...options, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = (() => {
+      try {
+        const all = { ...options, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+        return parseArgs({ args, options: all, allowPositionals: true, strict: true });
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+    })();
     if (parsed.values.help) {
       process.stdout.write(`${usage}\n`);
       return 0;

@@ -12,7 +12,7 @@ export function planText(plan: JobPlan): string {
   if (plan.steps.length === 0) out.push('  nothing to do');
   plan.steps.forEach((s, i) => {
     out.push(`  ${i + 1}. [${plan.parts[s.part]?.remedy ?? '?'}] ${s.title.en} (${s.where}, timeout ${Math.round(s.timeoutMs / 1000)} s)`);
-    if (s.argv) out.push(...s.argv.map((a, k) => (k === 0 ? `       argv: ${JSON.stringify(s.argv)}` : '')).filter(Boolean));
+    if (s.argv) out.push(`       argv: ${JSON.stringify(s.argv)}`);
     if (s.diff) out.push(...s.diff.unified.trimEnd().split('\n').map((l) => `       ${l}`));
     if (s.changes) for (const c of s.changes) out.push(`       ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
   });

@@ -6,7 +6,6 @@ import type { AuditEntry } from '@/lib/audit/log';
 import { ApiError } from '@/lib/swr/fetch-json';
 import { useAudit } from '@/lib/swr/use-audit';
 import { useErrorText } from '../error-text';
-import { useI18n } from '../i18n-provider';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
@@ -25,7 +24,6 @@ function Args({ value }: { value: unknown }) {
 export function AuditView() {
   const clock = useClock();
   const { t, summary } = useErrorText();
-  const { locale } = useI18n();
   const [action, setAction] = useState('');
   const [before, setBefore] = useState<number | undefined>(undefined);
   const { data, error } = useAudit({ action: /^[a-z_.]+$/.test(action) ? action : undefined, before });

@@ -36,6 +36,7 @@ export function ContainerCharts({ hostId, name, report }: { hostId: string; name
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-sm font-semibold text-slate-900">{t('health.container.charts')}</h2>
         <span className="text-xs text-slate-500" data-testid="chart-zone">{t('health.container.chartZone', { zone: clock.zone })}</span>
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, named; a fieldset would bring form semantics */}
         <div className="flex gap-1" role="group" aria-label={t('health.container.range')}>
           {RANGES.map((r) => (
             <button key={r} type="button" data-testid={`range-${r}`} onClick={() => setRange(r)}

@@ -25,6 +25,7 @@ export function HealthFilters({ value, onChange, groups, findings, healthCounts 
     `rounded-full border px-3 py-1 text-sm ${active ? 'border-slate-800 bg-slate-800 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`;
   return (
     <div className="mb-3 flex flex-wrap items-end gap-4" data-testid="health-filters">
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, named; a fieldset would bring form semantics */}
       <div className="flex items-center gap-1.5" role="group" aria-label={t('health.filterHealth')}>
         <button type="button" data-testid="filter-health-all" className={chip(value.health === '')} onClick={() => onChange({ ...value, health: '' })}>{t('health.all')}</button>
         {STATES.map((s) => (

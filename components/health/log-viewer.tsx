@@ -58,6 +58,7 @@ export function LogViewer({ hostId, name, inTransition = false }: { hostId: stri
   // Newest lines are at the bottom: show them when a log is opened or switched, not on every poll (the reader may
   // have scrolled up to read).
   const shownSource = data?.source;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new length or filter is a new view, shown from the bottom
   useEffect(() => {
     if (shownSource && box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [shownSource, lines, onlyHits]);

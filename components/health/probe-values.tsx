@@ -18,7 +18,7 @@ export function ProbeValues({ report }: { report: ContainerReport }) {
   const gpuText = f.gpuAvailable === false ? t('health.values.noNvidiaSmi')
     : f.gpuUtilPct === null ? unknown
       : report.gpu && report.gpu.pids.length === 0 ? t('health.values.noGpuProcess') : `${f.gpuUtilPct} %`;
-  const join = (xs: readonly (string | number)[] | null | undefined) => (xs && xs.length ? xs.join(', ') : unknown);
+  const join = (xs: readonly (string | number)[] | null | undefined) => (xs?.length ? xs.join(', ') : unknown);
   const rows: [string, string, string][] = [
     ['ort', t('health.values.ort'), f.ortVersion ?? unknown],
     ['providers', t('health.values.providers'), join(f.sessionProviders)],

@@ -53,6 +53,7 @@ export function TimeChart({ points, from, to, step, max, kind, colour, testId, u
   }
   const barW = Math.max(1.5, ((W - PAD.l - PAD.r) * step) / Math.max(1, to - from) - 1);
   return (
+    // biome-ignore lint/a11y/noSvgWithoutTitle: each chart stands under its own heading; its marks carry <title>s
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" data-testid={testId} data-points={points.filter((p) => p.v !== null).length}>
       {valueTicks(top, integers).map((v) => (
         <g key={v} data-testid={`${testId}-tick`} data-value={v}>

@@ -56,6 +56,7 @@ export function JobLive({ jobId, onUndo, onEnded }: { jobId: string; onUndo?: (j
       onEnded?.();
     }
   }, [ended, mutate, onEnded]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new event scrolls the log to its end
   useEffect(() => {
     logRef.current?.scrollTo({ top: logRef.current.scrollHeight });
   }, [events.length]);

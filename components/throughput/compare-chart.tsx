@@ -7,6 +7,7 @@ export function CompareChart({ bars, testId }: { bars: { label: string; value: n
   const top = Math.max(1, ...bars.map((b) => b.value ?? 0));
   const bw = 70;
   return (
+    // biome-ignore lint/a11y/noSvgWithoutTitle: each chart stands under its own heading; its marks carry <title>s
     <svg data-testid={testId} viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img">
       <line x1={20} y1={H - 30} x2={W - 10} y2={H - 30} stroke="#94a3b8" />
       {bars.map((b, i) => {

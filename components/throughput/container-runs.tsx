@@ -15,6 +15,7 @@ function History({ runs }: { runs: { id: string; mean: number | null; allOk: boo
   const top = Math.max(1, ...runs.map((r) => r.mean ?? 0));
   const bw = Math.min(40, (W - 20) / Math.max(1, runs.length) - 6);
   return (
+    // biome-ignore lint/a11y/noSvgWithoutTitle: each chart stands under its own heading; its marks carry <title>s
     <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className="max-w-full" role="img" data-testid="tp-container-chart">
       <line x1={0} y1={H - 14} x2={W} y2={H - 14} stroke="#94a3b8" />
       {runs.map((r, i) => {

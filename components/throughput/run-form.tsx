@@ -59,7 +59,9 @@ export function RunForm() {
             {(health?.containers ?? []).map((c) => <option key={`${c.hostId}|${c.name}`} value={`${c.hostId}|${c.name}`}>{c.hostName}/{c.name}</option>)}
           </Select>
         </label>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: pick() renders the Select this label names */}
         <label>{t('throughput.audio')}{pick('audio', audio, setAudio, 'tp-audio')}</label>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: pick() renders the Select this label names */}
         <label>{t('throughput.video')}{pick('video', video, setVideo, 'tp-video')}</label>
         <div className="flex gap-2">
           <label>{t('throughput.jobs')}<TextInput data-testid="tp-jobs" type="number" min={1} max={50} value={jobs} onChange={(e) => setJobs(e.target.value)} /></label>

@@ -10,6 +10,7 @@ function border(error?: string) {
 /** A label, one control and the error for that field right under it (the rule it broke). */
 export function Field({ label, error, hint, children, name }: { label: string; error?: string; hint?: string; children: ReactNode; name: string }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: `children` is the control this label names
     <label className="block space-y-1" data-field={name}>
       <span className="text-xs font-medium text-slate-600">{label}</span>
       {children}

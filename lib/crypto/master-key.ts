@@ -24,7 +24,7 @@ export function parseSecret(text: string, origin: string): Buffer {
   let key: Buffer | null = null;
   if (/^[0-9a-fA-F]{64}$/.test(t)) key = Buffer.from(t, 'hex');
   else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t)) key = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (!key || key.length !== 32) {
+  if (key?.length !== 32) {
     throw new StoreError(`${origin} must be 32 bytes written as 64 hex digits or base64`, 'master_key');
   }
   return key;

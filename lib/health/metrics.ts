@@ -59,7 +59,9 @@ export async function renderMetrics(s: HealthScheduler, hosts: HostView[]): Prom
     if (r.facts.serviceRunning !== null || r.facts.portAnswers !== null) up.set(l, r.facts.serviceRunning !== false && r.facts.portAnswers !== false ? 1 : 0);
     const o = ok(r.probe?.ort);
     if (o) ort.set({ ...l, version: r.facts.ortVersion ?? '', providers: (r.facts.sessionProviders ?? []).join(',') }, 1);
-    r.diagnosis.findings.forEach((f, i) => finding.set({ ...l, finding: f.id, severity: f.severity }, i + 1));
+    r.diagnosis.findings.forEach((f, i) => {
+      finding.set({ ...l, finding: f.id, severity: f.severity }, i + 1);
+    });
     windowStart.set(l, Math.floor(r.window.fromMs / 1000));
     for (const sig of SIGNATURE_IDS) {
       events.set({ ...l, signature: sig, window: 'health' }, r.signatures[sig].count);

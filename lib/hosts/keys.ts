@@ -20,7 +20,7 @@ export function privateKeyProblem(text: string): string | null {
       : 'is not a valid OpenSSH or PEM private key (PKCS#8 is not supported; convert with ssh-keygen -p -f KEY)';
   }
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key || !key.isPrivateKey()) return 'must be a private key, not a public key';
+  if (!key?.isPrivateKey()) return 'must be a private key, not a public key';
   return null;
 }
 

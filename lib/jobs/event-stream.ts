@@ -29,7 +29,7 @@ export function jobEventStream(jobId: string, afterId: number, abort: AbortSigna
           }
           if (events.length === 0) {
             const row = await getJobRow(jobId);
-            if (!row || row.status !== 'running') {
+            if (row?.status !== 'running') {
               // The runner stores the status, then its last event: read once more so that event is not missed.
               const tail = await eventsAfter(jobId, last);
               for (const e of tail) if (e.type !== 'remote') send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);

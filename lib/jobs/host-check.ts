@@ -56,7 +56,7 @@ function outcomeText(s: DurableState): Bilingual {
 
 export async function checkInterruptedOnHost(jobId: string, lock: LockHolder | null): Promise<HostCheck | null> {
   const row = await getJobRow(jobId);
-  if (!row || row.status !== 'interrupted' || !row.plan) return null;
+  if (row?.status !== 'interrupted' || !row.plan) return null;
   const plan = JSON.parse(row.plan) as JobPlan;
   const target = { hostId: row.host_id, container: row.container };
   const log = (line: string) => appendEvent(jobId, 'log', null, line);

@@ -6,7 +6,7 @@ import { connectionFor } from './pool';
 import type { HostConnection } from './connection';
 import { killProcessGroup, PgidStripper, wrapWithPrelude } from './process-group';
 import { QueueFullError } from './semaphore';
-import { ArgvError, quoteArgv } from './shell-quote';
+import { type ArgvError, quoteArgv } from './shell-quote';
 
 export interface ExecOptions {
   /** Written to the command's standard input, then closed. File contents go here, never into argv. */

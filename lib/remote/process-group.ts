@@ -28,7 +28,7 @@ export class PgidStripper {
       return Buffer.alloc(0);
     }
     this.head = null;
-    const line = buf.subarray(0, nl < 0 ? 0 : nl).toString('utf8');
+    const line = buf.subarray(0, Math.max(nl, 0)).toString('utf8');
     if (nl >= 0 && line.startsWith(MARKER)) {
       const n = Number(line.slice(MARKER.length));
       this.pgid = Number.isInteger(n) && n > 1 ? n : null;

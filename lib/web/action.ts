@@ -1,5 +1,5 @@
 import { unstable_rethrow } from 'next/navigation';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { recordAudit } from '@/lib/audit/log';
 import { requireRole } from '@/lib/auth/guard';
 import type { Role } from '@/lib/auth/types';

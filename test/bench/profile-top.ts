@@ -17,7 +17,9 @@ if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [--top N]');
 const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const selfMs = new Map<number, number>();
-prof.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000));
+prof.samples.forEach((id, i) => {
+  selfMs.set(id, (selfMs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000);
+});
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
 const label = (n: Node) => {
   const url = n.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/\.next\//, '.next/');

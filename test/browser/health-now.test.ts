@@ -151,6 +151,7 @@ describe('health tells the truth about now', () => {
           shotTransition = true;
         }
       }
+      // biome-ignore lint/performance/useDomNodeTextContent: the text a user sees; textContent has the scripts too
       const text = await page.locator('body').innerText();
       expect(text).not.toContain('Unexpected error');
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}: /);

@@ -90,7 +90,9 @@ describe('an SSH connection that hangs during a job step', () => {
       spy.mockRestore();
       for (const p of pids) if (alive(p)) process.kill(p, 'SIGCONT');
       // Running again, it finds its client gone and exits; if not, it is ended here (it serves nobody).
-      await waitFor('the hung sshd session to exit', 10_000, async () => !pids.some(alive)).catch(() => pids.forEach((p) => alive(p) && process.kill(p, 'SIGKILL')));
+      await waitFor('the hung sshd session to exit', 10_000, async () => !pids.some(alive)).catch(() => {
+        for (const p of pids) if (alive(p)) process.kill(p, 'SIGKILL');
+      });
     }
     const endedMs = Date.now() - t0;
     const f = final!;
@@ -135,7 +137,9 @@ describe('an SSH connection that hangs during a job step', () => {
       expect(await waitFor('the command gone from the host', 15_000, async () => !(await onHost())).catch(onHost)).toBe(true);
     } finally {
       for (const p of pids) if (alive(p)) process.kill(p, 'SIGCONT');
-      await waitFor('the hung sshd session to exit', 10_000, async () => !pids.some(alive)).catch(() => pids.forEach((p) => alive(p) && process.kill(p, 'SIGKILL')));
+      await waitFor('the hung sshd session to exit', 10_000, async () => !pids.some(alive)).catch(() => {
+        for (const p of pids) if (alive(p)) process.kill(p, 'SIGKILL');
+      });
       // A test that failed leaves no sleeper behind (same machine: its host PID is ours to signal).
       for (const p of (await onHost()).split('\n').filter(Boolean)) process.kill(Number(p), 'SIGKILL');
     }

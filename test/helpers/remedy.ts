@@ -23,6 +23,7 @@ export interface LabConsole {
 /** A temp console data dir with every lab host added and its key trusted. */
 export async function labConsole(): Promise<LabConsole> {
   const lab = await labStatus();
+  // biome-ignore lint/correctness/useHookAtTopLevel: a test helper named use…, not a React hook
   const tmp = useTempDataDir();
   remote.resetForTests();
   const hosts = new Map<string, HostView>();

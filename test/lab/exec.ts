@@ -112,7 +112,7 @@ export function alive(pid: number): boolean {
  */
 export async function stopProcess(pid: number, mustContain: string, graceMs = 10_000): Promise<boolean> {
   const cl = cmdline(pid);
-  if (!cl || !cl.includes(mustContain) || !alive(pid)) return false;
+  if (!cl?.includes(mustContain) || !alive(pid)) return false;
   try {
     process.kill(pid, 'SIGTERM');
   } catch {

@@ -85,7 +85,7 @@ async function diagnose(url: string, cookie: string, bytes: number): Promise<{ m
   return { ms: a.status === 0 ? null : Math.round(a.ms), status: a.status };
 }
 
-function summarise(opts: RunOptions, groups: GroupStats[]): Pick<RunResult, 'fleetP95Ms' | 'hostP95Ms' | 'previewP95Ms' | 'errors5xx' | 'noAnswer' | 'errorsByStatus'> {
+function summarise(_opts: RunOptions, groups: GroupStats[]): Pick<RunResult, 'fleetP95Ms' | 'hostP95Ms' | 'previewP95Ms' | 'errors5xx' | 'noAnswer' | 'errorsByStatus'> {
   const byStatus: Record<string, number> = {};
   for (const g of groups) for (const [s, n] of Object.entries(g.byStatus)) if (s !== '200') byStatus[s] = (byStatus[s] ?? 0) + n;
   const p95 = (name: string) => groups.find((g) => g.name === name)?.p95Ms ?? null;

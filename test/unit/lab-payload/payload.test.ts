@@ -119,7 +119,7 @@ describe('the service, broken then remediated', () => {
     service = await startService({ work, venvBin, shmMb: 64, batchSize: 4, port });
     const early = await runJob(await Client.connect(service.url, { events: ['data', 'status'] }), audio, video);
     expect(early.ok).toBe(false);
-    expect(readText(service.gradioLog)).toMatch(/File "trans_dh_service\.py", line \d+, in trans_dh_service\.TransDhTask\.work\n.*\n    raise Empty\n_queue\.Empty/);
+    expect(readText(service.gradioLog)).toMatch(/File "trans_dh_service\.py", line \d+, in trans_dh_service\.TransDhTask\.work\n.*\n {4}raise Empty\n_queue\.Empty/);
     expect(readText(service.dhLog)).toContain(`[[${taskIdOf(early)}]任务执行失败，异常信息:[]]`);
 
     await waitWorkersReady(service);

@@ -14,7 +14,7 @@ export const GET = withRole({ name: 'throughput.inputs.read', role: 'viewer' }, 
 // Upload of one test input: the raw file as application/octet-stream (so the body streams to disk as it arrives;
 // withRole's JSON-only rule cannot apply), ?kind=audio|video&name=... Origin and role are checked first.
 export async function POST(req: Request): Promise<Response> {
-  let identity;
+  let identity: Awaited<ReturnType<typeof currentIdentity>> | undefined;
   try {
     identity = await currentIdentity();
     assertSameOrigin(req.headers);
