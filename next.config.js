@@ -24,7 +24,15 @@ const SECURITY_HEADERS = [
 
 const nextConfig = {
   // Native and stream-heavy server packages must be loaded by Node, not bundled.
-  serverExternalPackages: ['ssh2', 'dockerode', 'docker-modem', 'cpu-features', 'better-sqlite3', 'prom-client', 're2'],
+  serverExternalPackages: [
+    'ssh2',
+    'dockerode',
+    'docker-modem',
+    'cpu-features',
+    'better-sqlite3',
+    'prom-client',
+    're2',
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   // Server action bodies are counted while read and refused past this (413); the largest real one is a host

@@ -6,12 +6,23 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/security/**/*.unit.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/security/**/*.unit.test.ts'],
+        },
+      },
       {
         extends: true,
         test: {
           name: 'lab',
-          include: ['test/lab/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.lab.test.ts', 'test/faults/**/*.test.ts'],
+          include: [
+            'test/lab/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/security/**/*.lab.test.ts',
+            'test/faults/**/*.test.ts',
+          ],
           exclude: ['test/faults/docker-restart.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
@@ -22,11 +33,23 @@ export default defineConfig({
       // (exits of execs noticed late, seen once in a few runs) cannot slow another test.
       {
         extends: true,
-        test: { name: 'engine', include: ['test/faults/docker-restart.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false },
+        test: {
+          name: 'engine',
+          include: ['test/faults/docker-restart.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false },
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

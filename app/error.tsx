@@ -5,7 +5,13 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 
 // Server errors reach the browser without their message (Next.js hides it); the digest links to the server log.
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="mx-auto max-w-2xl space-y-3 px-4 py-16">

@@ -1,5 +1,8 @@
 // `dhc VERB ...`: each verb lives in cli/commands/<verb>.ts and exports `run(args: string[]): Promise<number>`.
-const verbs: Record<string, () => Promise<{ run: (args: string[]) => Promise<number>; summary: string }>> = {
+const verbs: Record<
+  string,
+  () => Promise<{ run: (args: string[]) => Promise<number>; summary: string }>
+> = {
   hosts: () => import('./commands/hosts'),
   fleet: () => import('./commands/fleet'),
   diagnose: () => import('./commands/diagnose'),

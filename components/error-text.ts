@@ -12,8 +12,18 @@ export function useErrorText() {
   }
 
   function summary(error: ActionError): string {
-    if (error.code === 'remote') return tMaybe(`errors.remote.${error.kind ?? 'failed'}`, { message: error.message }) ?? error.message;
-    return tMaybe(`errors.${error.code}`, { message: error.message, seconds: error.retryAfterS ?? 1, ...paramsOf(error) }) ?? error.message;
+    if (error.code === 'remote')
+      return (
+        tMaybe(`errors.remote.${error.kind ?? 'failed'}`, { message: error.message }) ??
+        error.message
+      );
+    return (
+      tMaybe(`errors.${error.code}`, {
+        message: error.message,
+        seconds: error.retryAfterS ?? 1,
+        ...paramsOf(error),
+      }) ?? error.message
+    );
   }
 
   // A sign-in lock's end as the reader's clock shows it, and the whole minutes until then.
@@ -38,7 +48,9 @@ export function useErrorText() {
 
   /** For fields a form does not show: "field: rule" lines under the form. */
   function unplaced(error: ActionError | null | undefined, shown: readonly string[]): string[] {
-    return (error?.fields ?? []).filter((f) => !shown.includes(f.field.split('.')[0] ?? f.field)).map((f) => `${f.field}: ${rule(f)}`);
+    return (error?.fields ?? [])
+      .filter((f) => !shown.includes(f.field.split('.')[0] ?? f.field))
+      .map((f) => `${f.field}: ${rule(f)}`);
   }
 
   return { summary, byField, unplaced, rule, t };

@@ -15,12 +15,21 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 /** The server picks the locale and passes only that catalog down; components read it through useI18n(). */
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  children: ReactNode;
+}) {
   const value = useMemo<I18nValue>(
     () => ({
       locale,
       t: (key, vars) => translate(messages, key, vars),
-      tMaybe: (key, vars) => (hasMessage(messages, key) ? translate(messages, key, vars) : undefined),
+      tMaybe: (key, vars) =>
+        hasMessage(messages, key) ? translate(messages, key, vars) : undefined,
     }),
     [locale, messages],
   );

@@ -28,7 +28,9 @@ export class ConflictError extends Error {
 }
 
 /** Turns a zod error into field + rule messages ("port: must be between 1 and 65535"). */
-export function fromZodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ValidationError {
+export function fromZodIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ValidationError {
   return new ValidationError(
     issues.map((i) => ({ field: i.path.map(String).join('.') || '(input)', message: i.message })),
   );

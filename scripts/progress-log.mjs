@@ -8,7 +8,8 @@ export function readProgress(logs) {
     for (const line of fs.readFileSync(log, 'utf8').split('\n')) {
       const [event, file, passed, failed, skipped] = line.split('\t');
       if (event === 'planned' && !files.has(file)) files.set(file, null);
-      if (event === 'ended') files.set(file, { passed: +passed, failed: +failed, skipped: +skipped });
+      if (event === 'ended')
+        files.set(file, { passed: +passed, failed: +failed, skipped: +skipped });
     }
   }
   return files;

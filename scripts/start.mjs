@@ -16,7 +16,9 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['app', 'components', 'lib', 'public'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
+const sources = ['app', 'components', 'lib', 'public']
+  .map((d) => path.join(root, d))
+  .filter((d) => fs.existsSync(d));
 const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 if (!built || Math.max(...sources.map(newestMtime)) > built) {
   const b = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });

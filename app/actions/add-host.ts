@@ -4,7 +4,10 @@ import { addHost, generateKeyPair, type HostView } from '@/lib/hosts/service';
 import { defineAction } from '@/lib/web/action';
 import { hostFormSchema } from './host-form-schema';
 
-const input = hostFormSchema.refine((d) => d.keyMode !== 'keep', { path: ['keyMode'], message: 'a new host needs a key' });
+const input = hostFormSchema.refine((d) => d.keyMode !== 'keep', {
+  path: ['keyMode'],
+  message: 'a new host needs a key',
+});
 
 // Admin only. lib/hosts audits the change itself.
 const run = defineAction({
@@ -12,9 +15,15 @@ const run = defineAction({
   role: 'admin',
   input,
   audit: 'self',
-  handler: async ({ keyMode, ...fields }, ctx): Promise<{ host: HostView; publicKey: string | null }> => {
+  handler: async (
+    { keyMode, ...fields },
+    ctx,
+  ): Promise<{ host: HostView; publicKey: string | null }> => {
     const pair = keyMode === 'generate' ? generateKeyPair() : null;
-    const host = await addHost(ctx.actor, { ...fields, privateKey: pair ? pair.privateKey : fields.privateKey });
+    const host = await addHost(ctx.actor, {
+      ...fields,
+      privateKey: pair ? pair.privateKey : fields.privateKey,
+    });
     return { host, publicKey: pair?.publicKey ?? null };
   },
 });

@@ -8,7 +8,11 @@ import { defineAction } from '@/lib/web/action';
 const run = defineAction({
   name: 'user.create',
   role: 'admin',
-  input: z.object({ username: usernameSchema, password: passwordSchema, role: z.enum(ROLES as [Role, ...Role[]]) }),
+  input: z.object({
+    username: usernameSchema,
+    password: passwordSchema,
+    role: z.enum(ROLES as [Role, ...Role[]]),
+  }),
   audit: 'self',
   handler: async (input, ctx): Promise<User> => createUser(ctx.actor, input),
 });

@@ -11,7 +11,11 @@ const run = defineAction({
   input: z.object({ locale: z.enum(LOCALES) }),
   audit: 'self',
   handler: async ({ locale }) => {
-    (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
+    (await cookies()).set(LOCALE_COOKIE, locale, {
+      path: '/',
+      sameSite: 'lax',
+      maxAge: 365 * 86400,
+    });
     return locale;
   },
 });

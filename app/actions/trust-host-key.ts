@@ -11,7 +11,8 @@ const run = defineAction({
   role: 'admin',
   input: z.object({ id: z.string().min(1).max(64), fingerprint: fingerprintSchema }),
   audit: 'self',
-  handler: async ({ id, fingerprint }, ctx): Promise<HostView> => pinHostKey(ctx.actor, id, fingerprint),
+  handler: async ({ id, fingerprint }, ctx): Promise<HostView> =>
+    pinHostKey(ctx.actor, id, fingerprint),
 });
 
 export async function trustHostKey(raw: unknown) {

@@ -8,7 +8,10 @@ import { defineAction } from '@/lib/web/action';
 const run = defineAction({
   name: 'auth.unlock',
   role: 'admin',
-  input: z.object({ username: z.string().max(64).optional(), address: z.string().max(64).optional() }),
+  input: z.object({
+    username: z.string().max(64).optional(),
+    address: z.string().max(64).optional(),
+  }),
   audit: 'self',
   target: (i) => i.username ?? i.address,
   handler: async (input, ctx): Promise<UnlockResult> => unlockSignIn(ctx.actor, input),

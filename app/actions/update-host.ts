@@ -13,7 +13,10 @@ const run = defineAction({
   role: 'admin',
   input,
   audit: 'self',
-  handler: async ({ id, keyMode, ...fields }, ctx): Promise<{ host: HostView; publicKey: string | null }> => {
+  handler: async (
+    { id, keyMode, ...fields },
+    ctx,
+  ): Promise<{ host: HostView; publicKey: string | null }> => {
     const pair = keyMode === 'generate' ? generateKeyPair() : null;
     const privateKey = pair ? pair.privateKey : keyMode === 'paste' ? fields.privateKey : undefined;
     const host = await updateHost(ctx.actor, id, { ...fields, privateKey });

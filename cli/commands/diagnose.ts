@@ -6,7 +6,8 @@ import { diagnose } from '@/lib/diagnosis/diagnose';
 import { renderMessage, type Lang } from '@/lib/diagnosis/messages';
 import { REMEDY_TITLES } from '@/lib/diagnosis/remedies';
 
-export const summary = 'classify saved log files against the queue-blocking signatures (FILE... [--json] [--lang zh|en])';
+export const summary =
+  'classify saved log files against the queue-blocking signatures (FILE... [--json] [--lang zh|en])';
 
 const USAGE = 'usage: dhc diagnose FILE... [--json] [--lang zh|en]\n';
 
@@ -31,7 +32,8 @@ export async function run(args: string[]): Promise<number> {
   if (files.length === 0) return fail('no log file given');
   for (const file of files) {
     const s = await stat(file).catch((e: NodeJS.ErrnoException) => e);
-    if (s instanceof Error) return fail(`cannot read '${file}': ${s.code === 'ENOENT' ? 'no such file' : s.message}`);
+    if (s instanceof Error)
+      return fail(`cannot read '${file}': ${s.code === 'ENOENT' ? 'no such file' : s.message}`);
     if (!s.isFile()) return fail(`'${file}' is not a regular file`);
   }
 
@@ -39,27 +41,42 @@ export async function run(args: string[]): Promise<number> {
   for (const file of files) results.push({ file, scan: await scanLogFile(file) });
 
   if (json) {
-    const out = { files: results.map(({ file, scan }) => ({
-      file, cutLines: scan.cutLines, signatures: Object.fromEntries(SIGNATURE_IDS.map((id) => [id, scan.summary[id]])),
-    })) };
+    const out = {
+      files: results.map(({ file, scan }) => ({
+        file,
+        cutLines: scan.cutLines,
+        signatures: Object.fromEntries(SIGNATURE_IDS.map((id) => [id, scan.summary[id]])),
+      })),
+    };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;
   }
   for (const { file, scan } of results) {
-    const cut = scan.cutLines > 0 ? `, ${scan.cutLines} longer than 64 KiB: scanned on their first 64 KiB` : '';
+    const cut =
+      scan.cutLines > 0
+        ? `, ${scan.cutLines} longer than 64 KiB: scanned on their first 64 KiB`
+        : '';
     process.stdout.write(`${file}  (${scan.lines} lines${cut})\n`);
     for (const sig of SIGNATURES) {
       const t = scan.summary[sig.id];
       const when = t.count > 0 && t.first ? `  ${t.first} .. ${t.last}` : '';
-      const tasks = t.taskIds.length > 0 ? `  tasks: ${t.taskIds.slice(0, 10).join(', ')}${t.taskIds.length > 10 ? ', …' : ''}` : '';
-      process.stdout.write(`  ${sig.id.padEnd(24)} ${String(t.count).padStart(6)}${when}${tasks}\n`);
+      const tasks =
+        t.taskIds.length > 0
+          ? `  tasks: ${t.taskIds.slice(0, 10).join(', ')}${t.taskIds.length > 10 ? ', …' : ''}`
+          : '';
+      process.stdout.write(
+        `  ${sig.id.padEnd(24)} ${String(t.count).padStart(6)}${when}${tasks}\n`,
+      );
     }
     const { findings } = diagnose(scan.summary);
     process.stdout.write(`  ${lang === 'zh' ? '诊断' : 'diagnosis'}:\n`);
     for (const f of findings) {
       process.stdout.write(`    [${f.severity}] ${renderMessage(f.title, lang)}\n`);
       for (const e of f.evidence) process.stdout.write(`      - ${renderMessage(e, lang)}\n`);
-      if (f.remedies.length > 0) process.stdout.write(`      → ${f.remedies.map((r) => `${r} (${REMEDY_TITLES[r][lang]})`).join(' → ')}\n`);
+      if (f.remedies.length > 0)
+        process.stdout.write(
+          `      → ${f.remedies.map((r) => `${r} (${REMEDY_TITLES[r][lang]})`).join(' → ')}\n`,
+        );
     }
     process.stdout.write('\n');
   }

@@ -5,23 +5,38 @@ import type { JobPlan, JobView } from '@/lib/jobs/types';
 export function planText(plan: JobPlan): string {
   const out: string[] = [`${plan.title.en} — plan ${plan.hash}`];
   for (const p of plan.parts) {
-    const state = p.alreadyApplied ? 'already applied, skipped' : `${p.current.en} → ${p.wanted.en}`;
-    out.push(`  ${p.remedy}: ${state}${p.needsRestart && !p.alreadyApplied ? ' (takes effect after a restart)' : ''}`);
+    const state = p.alreadyApplied
+      ? 'already applied, skipped'
+      : `${p.current.en} → ${p.wanted.en}`;
+    out.push(
+      `  ${p.remedy}: ${state}${p.needsRestart && !p.alreadyApplied ? ' (takes effect after a restart)' : ''}`,
+    );
   }
   for (const n of plan.notices) out.push(`  [${n.level}] ${n.en}`);
   if (plan.steps.length === 0) out.push('  nothing to do');
   plan.steps.forEach((s, i) => {
-    out.push(`  ${i + 1}. [${plan.parts[s.part]?.remedy ?? '?'}] ${s.title.en} (${s.where}, timeout ${Math.round(s.timeoutMs / 1000)} s)`);
+    out.push(
+      `  ${i + 1}. [${plan.parts[s.part]?.remedy ?? '?'}] ${s.title.en} (${s.where}, timeout ${Math.round(s.timeoutMs / 1000)} s)`,
+    );
     if (s.argv) out.push(`       argv: ${JSON.stringify(s.argv)}`);
-    if (s.diff) out.push(...s.diff.unified.trimEnd().split('\n').map((l) => `       ${l}`));
-    if (s.changes) for (const c of s.changes) out.push(`       ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
+    if (s.diff)
+      out.push(
+        ...s.diff.unified
+          .trimEnd()
+          .split('\n')
+          .map((l) => `       ${l}`),
+      );
+    if (s.changes)
+      for (const c of s.changes)
+        out.push(`       ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
   });
   return out.join('\n');
 }
 
 export function resultText(job: JobView): string {
   const out = [`job ${job.id}: ${job.status}`];
-  for (const v of job.result?.verifications ?? []) out.push(`  ${v.ok ? 'ok  ' : 'FAIL'} ${v.remedy}: ${v.detail.en}`);
+  for (const v of job.result?.verifications ?? [])
+    out.push(`  ${v.ok ? 'ok  ' : 'FAIL'} ${v.remedy}: ${v.detail.en}`);
   if (job.error) out.push(`  error: ${job.error}`);
   if (job.result?.restoreHint) out.push(`  ${job.result.restoreHint.en}`);
   const tests = job.result?.tests;

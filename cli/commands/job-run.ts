@@ -12,7 +12,9 @@ import { printJson, UsageError } from './hosts';
 // Shared by `dhc remedy` and `dhc runbook`: CONTAINER as host/name, the preview without --yes, the job's live log
 // with --yes (Ctrl-C cancels the job, which rolls back), exit status 0 only when the job verified.
 
-export async function containerArg(ref: string | undefined): Promise<{ hostId: string; container: string }> {
+export async function containerArg(
+  ref: string | undefined,
+): Promise<{ hostId: string; container: string }> {
   const m = ref ? /^([^/]+)\/([^/]+)$/.exec(ref) : null;
   if (!m) throw new UsageError('CONTAINER must be given as HOST/NAME');
   const host = await getHostByName(m[1]!);
@@ -22,7 +24,10 @@ export async function containerArg(ref: string | undefined): Promise<{ hostId: s
 
 export function showPreview(plan: JobPlan, json: boolean): number {
   if (json) printJson({ plan });
-  else process.stdout.write(`${planText(plan)}\n\nnothing was changed: run again with --yes to apply\n`);
+  else
+    process.stdout.write(
+      `${planText(plan)}\n\nnothing was changed: run again with --yes to apply\n`,
+    );
   return 0;
 }
 
@@ -35,7 +40,10 @@ export async function followJob(start: () => Promise<Launched>, json: boolean): 
     draining = draining.then(async () => {
       for (const e of await eventsAfter(job.id, last)) {
         last = e.id;
-        if (!json && e.type !== 'status' && e.type !== 'remote') process.stdout.write(e.type === 'step' ? `== step ${(e.step ?? 0) + 1}: ${e.text}\n` : `${e.text}\n`);
+        if (!json && e.type !== 'status' && e.type !== 'remote')
+          process.stdout.write(
+            e.type === 'step' ? `== step ${(e.step ?? 0) + 1}: ${e.text}\n` : `${e.text}\n`,
+          );
       }
     });
   };

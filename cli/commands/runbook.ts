@@ -14,25 +14,37 @@ what already holds, restarts the service once, and verifies each. Without --yes 
 and prints both with the before/after verdict.`;
 
 const OPTIONS = {
-  version: { type: 'string' }, 'index-url': { type: 'string' }, size: { type: 'string' }, 'compose-file': { type: 'boolean' },
-  'batch-size': { type: 'string' }, test: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' },
+  version: { type: 'string' },
+  'index-url': { type: 'string' },
+  size: { type: 'string' },
+  'compose-file': { type: 'boolean' },
+  'batch-size': { type: 'string' },
+  test: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  json: { type: 'boolean' },
 } as const;
 
 export async function run(args: string[]): Promise<number> {
-  return runCommand('runbook', args, OPTIONS, async (v, pos) => {
-    const [name, ref, ...extra] = pos;
-    if (name !== RUNBOOK_NAME) throw new UsageError(`the runbook is ${RUNBOOK_NAME}`);
-    if (extra.length) throw new UsageError('too many arguments');
-    const target = await containerArg(ref);
-    const params: Record<string, unknown> = {};
-    if (v.version !== undefined) params.version = v.version;
-    if (v['index-url'] !== undefined) params.indexUrl = v['index-url'];
-    if (v.size !== undefined) params.size = v.size;
-    if (v['compose-file']) params.composeFile = true;
-    if (v['batch-size'] !== undefined) params.batchSize = v['batch-size'];
-    if (v.test) params.test = true;
-    const req = { ...target, name: RUNBOOK_NAME, params };
-    if (!v.yes) return showPreview(await previewJob(ACTOR, req), Boolean(v.json));
-    return followJob(() => startJob(ACTOR, req), Boolean(v.json));
-  }, USAGE);
+  return runCommand(
+    'runbook',
+    args,
+    OPTIONS,
+    async (v, pos) => {
+      const [name, ref, ...extra] = pos;
+      if (name !== RUNBOOK_NAME) throw new UsageError(`the runbook is ${RUNBOOK_NAME}`);
+      if (extra.length) throw new UsageError('too many arguments');
+      const target = await containerArg(ref);
+      const params: Record<string, unknown> = {};
+      if (v.version !== undefined) params.version = v.version;
+      if (v['index-url'] !== undefined) params.indexUrl = v['index-url'];
+      if (v.size !== undefined) params.size = v.size;
+      if (v['compose-file']) params.composeFile = true;
+      if (v['batch-size'] !== undefined) params.batchSize = v['batch-size'];
+      if (v.test) params.test = true;
+      const req = { ...target, name: RUNBOOK_NAME, params };
+      if (!v.yes) return showPreview(await previewJob(ACTOR, req), Boolean(v.json));
+      return followJob(() => startJob(ACTOR, req), Boolean(v.json));
+    },
+    USAGE,
+  );
 }

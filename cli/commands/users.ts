@@ -20,31 +20,38 @@ export async function run(args: string[]): Promise<number> {
     return sub === undefined ? 2 : 0;
   }
   const options = { json: { type: 'boolean' as const }, address: { type: 'string' as const } };
-  return runCommand(`users ${sub}`, rest, options, async (v, positionals) => {
-    if (sub === 'unlock') {
-      const address = typeof v.address === 'string' ? v.address : undefined;
-      if (positionals.length > 1 || (address === undefined) === (positionals.length === 0)) {
-        throw new UsageError('give one user name, or --address A');
+  return runCommand(
+    `users ${sub}`,
+    rest,
+    options,
+    async (v, positionals) => {
+      if (sub === 'unlock') {
+        const address = typeof v.address === 'string' ? v.address : undefined;
+        if (positionals.length > 1 || (address === undefined) === (positionals.length === 0)) {
+          throw new UsageError('give one user name, or --address A');
+        }
+        const target = address === undefined ? { username: positionals[0]! } : { address };
+        const result = await unlockSignIn(CLI_ADMIN, target);
+        const who =
+          'username' in target ? `user name '${target.username}'` : `address ${target.address}`;
+        if (v.json) printJson({ ...target, ...result });
+        else if (result.lifted > 0) process.stdout.write(`sign-in lock of ${who} lifted\n`);
+        else process.stdout.write(`${who} had no lock or failure count\n`);
+        return 0;
       }
-      const target = address === undefined ? { username: positionals[0]! } : { address };
-      const result = await unlockSignIn(CLI_ADMIN, target);
-      const who = 'username' in target ? `user name '${target.username}'` : `address ${target.address}`;
-      if (v.json) printJson({ ...target, ...result });
-      else if (result.lifted > 0) process.stdout.write(`sign-in lock of ${who} lifted\n`);
-      else process.stdout.write(`${who} had no lock or failure count\n`);
-      return 0;
-    }
-    if (sub === 'locks') {
-      if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-      const locks = await listLoginLocks();
-      if (v.json) printJson({ locks });
-      else if (locks.length === 0) process.stdout.write('no sign-in lock in force\n');
-      for (const l of v.json ? [] : locks) {
-        const who = `${l.username || '(any name)'}  from ${l.address || '(any address)'}`;
-        process.stdout.write(`${who}  until ${l.until}  (${l.failures} failures)\n`);
+      if (sub === 'locks') {
+        if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+        const locks = await listLoginLocks();
+        if (v.json) printJson({ locks });
+        else if (locks.length === 0) process.stdout.write('no sign-in lock in force\n');
+        for (const l of v.json ? [] : locks) {
+          const who = `${l.username || '(any name)'}  from ${l.address || '(any address)'}`;
+          process.stdout.write(`${who}  until ${l.until}  (${l.failures} failures)\n`);
+        }
+        return 0;
       }
-      return 0;
-    }
-    throw new UsageError(`unknown subcommand '${sub}'`);
-  }, USAGE);
+      throw new UsageError(`unknown subcommand '${sub}'`);
+    },
+    USAGE,
+  );
 }

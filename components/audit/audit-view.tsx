@@ -12,12 +12,21 @@ import { Card, PageHeader } from '../ui/card';
 import { TextInput } from '../ui/field';
 import { Notice } from '../ui/notice';
 
-const RESULT_TONE: Record<AuditEntry['result'], Tone> = { started: 'slate', ok: 'green', error: 'red', denied: 'amber' };
+const RESULT_TONE: Record<AuditEntry['result'], Tone> = {
+  started: 'slate',
+  ok: 'green',
+  error: 'red',
+  denied: 'amber',
+};
 
 function Args({ value }: { value: unknown }) {
   if (value === null || value === undefined) return null;
   const text = JSON.stringify(value);
-  return <code className="block max-w-md truncate font-mono text-[11px] text-slate-500" title={text}>{text}</code>;
+  return (
+    <code className="block max-w-md truncate font-mono text-[11px] text-slate-500" title={text}>
+      {text}
+    </code>
+  );
 }
 
 /** Read-only: there is no control here (or anywhere) that edits or deletes an entry. */
@@ -26,7 +35,10 @@ export function AuditView() {
   const { t, summary } = useErrorText();
   const [action, setAction] = useState('');
   const [before, setBefore] = useState<number | undefined>(undefined);
-  const { data, error } = useAudit({ action: /^[a-z_.]+$/.test(action) ? action : undefined, before });
+  const { data, error } = useAudit({
+    action: /^[a-z_.]+$/.test(action) ? action : undefined,
+    before,
+  });
   const entries = data?.entries ?? [];
   const th = 'px-3 py-2 text-left text-xs font-medium text-slate-500';
 
@@ -35,42 +47,88 @@ export function AuditView() {
       <PageHeader
         title={t('audit.title')}
         subtitle={t('audit.intro')}
-        actions={<TextInput className="w-56" placeholder={t('audit.filter')} value={action} onChange={(e) => { setAction(e.target.value.trim()); setBefore(undefined); }} />}
+        actions={
+          <TextInput
+            className="w-56"
+            placeholder={t('audit.filter')}
+            value={action}
+            onChange={(e) => {
+              setAction(e.target.value.trim());
+              setBefore(undefined);
+            }}
+          />
+        }
       />
-      {error && <Notice tone="error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice>}
+      {error && (
+        <Notice tone="error">
+          {error instanceof ApiError ? summary(error.error) : t('errors.network')}
+        </Notice>
+      )}
       <Card className="overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="border-b border-slate-200 bg-slate-50">
             <tr>
-              <th className={th}>{t('audit.time')}</th><th className={th}>{t('audit.actor')}</th><th className={th}>{t('audit.ip')}</th>
-              <th className={th}>{t('audit.action')}</th><th className={th}>{t('audit.target')}</th><th className={th}>{t('audit.result')}</th>
+              <th className={th}>{t('audit.time')}</th>
+              <th className={th}>{t('audit.actor')}</th>
+              <th className={th}>{t('audit.ip')}</th>
+              <th className={th}>{t('audit.action')}</th>
+              <th className={th}>{t('audit.target')}</th>
+              <th className={th}>{t('audit.result')}</th>
               <th className={th}>{t('audit.args')}</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
-              <tr key={e.seq} data-testid="audit-row" data-action={e.action} className="border-b border-slate-100 align-top last:border-0">
-                <td className="px-3 py-1.5 whitespace-nowrap tabular-nums text-xs text-slate-600" title={e.at}>{clock.iso(e.at)}</td>
+              <tr
+                key={e.seq}
+                data-testid="audit-row"
+                data-action={e.action}
+                className="border-b border-slate-100 align-top last:border-0"
+              >
+                <td
+                  className="px-3 py-1.5 whitespace-nowrap tabular-nums text-xs text-slate-600"
+                  title={e.at}
+                >
+                  {clock.iso(e.at)}
+                </td>
                 <td className="px-3 py-1.5 text-xs">
-                  {e.actor.id ? e.actor.name : e.actor.via === 'cli' ? t('audit.localAdmin') : t('audit.anonymous')}
+                  {e.actor.id
+                    ? e.actor.name
+                    : e.actor.via === 'cli'
+                      ? t('audit.localAdmin')
+                      : t('audit.anonymous')}
                   <span className="ml-1 text-slate-400">({e.actor.via})</span>
                 </td>
-                <td className="px-3 py-1.5 font-mono text-xs text-slate-500">{e.actor.ip ?? t('common.none')}</td>
+                <td className="px-3 py-1.5 font-mono text-xs text-slate-500">
+                  {e.actor.ip ?? t('common.none')}
+                </td>
                 <td className="px-3 py-1.5 font-mono text-xs text-slate-800">{e.action}</td>
-                <td className="px-3 py-1.5 text-xs text-slate-700">{e.target ?? t('common.none')}</td>
+                <td className="px-3 py-1.5 text-xs text-slate-700">
+                  {e.target ?? t('common.none')}
+                </td>
                 <td className="px-3 py-1.5">
                   <Badge tone={RESULT_TONE[e.result]}>{t(`audit.results.${e.result}`)}</Badge>
-                  {e.error && <span className="mt-0.5 block max-w-xs text-[11px] text-red-700">{e.error}</span>}
+                  {e.error && (
+                    <span className="mt-0.5 block max-w-xs text-[11px] text-red-700">
+                      {e.error}
+                    </span>
+                  )}
                 </td>
-                <td className="px-3 py-1.5"><Args value={e.args} /></td>
+                <td className="px-3 py-1.5">
+                  <Args value={e.args} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {data && entries.length === 0 && <p className="p-6 text-center text-slate-500">{t('audit.empty')}</p>}
+        {data && entries.length === 0 && (
+          <p className="p-6 text-center text-slate-500">{t('audit.empty')}</p>
+        )}
       </Card>
       {entries.length >= 100 && (
-        <Button onClick={() => setBefore(entries[entries.length - 1]?.seq)}>{t('audit.more')}</Button>
+        <Button onClick={() => setBefore(entries[entries.length - 1]?.seq)}>
+          {t('audit.more')}
+        </Button>
       )}
     </div>
   );

@@ -31,7 +31,11 @@ export function CredentialsForm({ submit, submitLabel, confirmPassword = false, 
     const username = String(form.get('username') ?? '');
     const password = String(form.get('password') ?? '');
     if (confirmPassword && password !== String(form.get('password2') ?? '')) {
-      setError({ code: 'invalid', message: t('auth.passwordMismatch'), fields: [{ field: 'password2', rule: 'mismatch', message: t('auth.passwordMismatch') }] });
+      setError({
+        code: 'invalid',
+        message: t('auth.passwordMismatch'),
+        fields: [{ field: 'password2', rule: 'mismatch', message: t('auth.passwordMismatch') }],
+      });
       return;
     }
     startTransition(async () => {
@@ -49,16 +53,38 @@ export function CredentialsForm({ submit, submitLabel, confirmPassword = false, 
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       {intro && <p className="text-sm text-slate-600">{intro}</p>}
-      {error && !error.fields?.length && <Notice tone="error" testId="form-error">{summary(error)}</Notice>}
+      {error && !error.fields?.length && (
+        <Notice tone="error" testId="form-error">
+          {summary(error)}
+        </Notice>
+      )}
       <Field name="username" label={t('auth.username')} error={fieldErrors.username}>
-        <TextInput name="username" autoComplete="username" autoFocus required error={fieldErrors.username} />
+        <TextInput
+          name="username"
+          autoComplete="username"
+          autoFocus
+          required
+          error={fieldErrors.username}
+        />
       </Field>
       <Field name="password" label={t('auth.password')} error={fieldErrors.password}>
-        <TextInput name="password" type="password" autoComplete={confirmPassword ? 'new-password' : 'current-password'} required error={fieldErrors.password} />
+        <TextInput
+          name="password"
+          type="password"
+          autoComplete={confirmPassword ? 'new-password' : 'current-password'}
+          required
+          error={fieldErrors.password}
+        />
       </Field>
       {confirmPassword && (
         <Field name="password2" label={t('auth.passwordConfirm')} error={fieldErrors.password2}>
-          <TextInput name="password2" type="password" autoComplete="new-password" required error={fieldErrors.password2} />
+          <TextInput
+            name="password2"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={fieldErrors.password2}
+          />
         </Field>
       )}
       <Button type="submit" variant="primary" disabled={pending} className="w-full">

@@ -14,9 +14,26 @@ type Container = FleetSnapshot['hosts'][number]['containers'][number];
 // Compose-managed containers are re-created from their compose file: worth seeing at a glance.
 const COMPOSE_PROJECT = 'com.docker.compose.project';
 
-const STATE_TONE: Record<string, Tone> = { running: 'green', exited: 'red', dead: 'red', restarting: 'amber', paused: 'slate', created: 'slate' };
+const STATE_TONE: Record<string, Tone> = {
+  running: 'green',
+  exited: 'red',
+  dead: 'red',
+  restarting: 'amber',
+  paused: 'slate',
+  created: 'slate',
+};
 
-export function ContainerTable({ containers, now, hostId, health }: { containers: Container[]; now: number; hostId: string; health: Map<string, ContainerHealthRow> }) {
+export function ContainerTable({
+  containers,
+  now,
+  hostId,
+  health,
+}: {
+  containers: Container[];
+  now: number;
+  hostId: string;
+  health: Map<string, ContainerHealthRow>;
+}) {
   const { t, tMaybe } = useI18n();
   const { message } = useDiagnosisText();
   return (
@@ -32,30 +49,61 @@ export function ContainerTable({ containers, now, hostId, health }: { containers
       </thead>
       <tbody>
         {containers.map((c) => (
-          <tr key={c.id} data-testid="container-row" data-container={c.name} className="border-b border-slate-50 last:border-0 hover:bg-slate-50">
+          <tr
+            key={c.id}
+            data-testid="container-row"
+            data-container={c.name}
+            className="border-b border-slate-50 last:border-0 hover:bg-slate-50"
+          >
             <td className="truncate py-1.5 pl-4" title={c.id}>
-              <Link href={`/containers/${encodeURIComponent(hostId)}/${encodeURIComponent(c.name)}`} className="font-mono text-slate-800 hover:underline" data-testid="fleet-container-link">{c.name}</Link>
+              <Link
+                href={`/containers/${encodeURIComponent(hostId)}/${encodeURIComponent(c.name)}`}
+                className="font-mono text-slate-800 hover:underline"
+                data-testid="fleet-container-link"
+              >
+                {c.name}
+              </Link>
               {c.labels[COMPOSE_PROJECT] && (
-                <span className="ml-2 text-[11px] text-slate-400">{t('fleet.composeProject', { project: c.labels[COMPOSE_PROJECT] })}</span>
+                <span className="ml-2 text-[11px] text-slate-400">
+                  {t('fleet.composeProject', { project: c.labels[COMPOSE_PROJECT] })}
+                </span>
               )}
             </td>
-            <td className="truncate py-1.5 pr-2" data-testid="fleet-health" data-health={health.get(c.name)?.health ?? ''}>
+            <td
+              className="truncate py-1.5 pr-2"
+              data-testid="fleet-health"
+              data-health={health.get(c.name)?.health ?? ''}
+            >
               {health.get(c.name) ? (
                 <span className="inline-flex items-center gap-1.5">
                   <HealthBadge health={health.get(c.name)!.health} />
-                  {health.get(c.name)!.top && <span className="truncate text-slate-600" data-testid="fleet-top-finding" data-finding={health.get(c.name)!.top!.id}>{message(health.get(c.name)!.top!.title)}</span>}
+                  {health.get(c.name)!.top && (
+                    <span
+                      className="truncate text-slate-600"
+                      data-testid="fleet-top-finding"
+                      data-finding={health.get(c.name)!.top!.id}
+                    >
+                      {message(health.get(c.name)!.top!.title)}
+                    </span>
+                  )}
                 </span>
               ) : (
                 <span className="text-slate-400">{t('fleet.healthPending')}</span>
               )}
             </td>
             <td className="py-1.5" title={c.status}>
-              <Badge tone={STATE_TONE[c.state] ?? 'slate'}>{tMaybe(`containerState.${c.state}`) ?? c.state}</Badge>
+              <Badge tone={STATE_TONE[c.state] ?? 'slate'}>
+                {tMaybe(`containerState.${c.state}`) ?? c.state}
+              </Badge>
             </td>
             <td className="py-1.5 tabular-nums text-slate-600">
-              {c.state === 'running' ? (formatUptime(c.startedAt, now, t) ?? t('common.none')) : t('common.none')}
+              {c.state === 'running'
+                ? (formatUptime(c.startedAt, now, t) ?? t('common.none'))
+                : t('common.none')}
             </td>
-            <td className="truncate py-1.5 pr-4 font-mono text-slate-500" title={c.image}>{c.image}</td>
+            <td className="truncate py-1.5 pr-4 font-mono text-slate-500" title={c.image}>
+              {c.image}
+            </td>
           </tr>
         ))}
       </tbody>

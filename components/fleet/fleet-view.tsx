@@ -7,7 +7,12 @@ import { ApiError } from '@/lib/swr/fetch-json';
 import { useHealth } from '@/lib/swr/use-health';
 import { useHosts } from '@/lib/swr/use-hosts';
 import { useErrorText } from '../error-text';
-import { isFiltered, matchesHealthFilter, NO_FILTER, type HealthFilter } from '../health/health-filter';
+import {
+  isFiltered,
+  matchesHealthFilter,
+  NO_FILTER,
+  type HealthFilter,
+} from '../health/health-filter';
 import { HealthFilterBar } from '../health/health-filter-bar';
 import { useHealthFilter } from '../health/use-health-filter';
 import { BatchPanel } from '../jobs/batch-panel';
@@ -18,7 +23,15 @@ import { HostCard } from './host-card';
 import { StatusCounts } from './status-counts';
 
 /** Hosts and their containers (live snapshots) with each container's health; filters apply in place, nothing reloads. */
-export function FleetView({ isAdmin, canRun = false, initial }: { isAdmin: boolean; canRun?: boolean; initial?: Partial<HealthFilter> }) {
+export function FleetView({
+  isAdmin,
+  canRun = false,
+  initial,
+}: {
+  isAdmin: boolean;
+  canRun?: boolean;
+  initial?: Partial<HealthFilter>;
+}) {
   const { t, summary } = useErrorText();
   const { data, error } = useHosts();
   const { data: health } = useHealth();
@@ -37,25 +50,54 @@ export function FleetView({ isAdmin, canRun = false, initial }: { isAdmin: boole
     <div>
       <PageHeader
         title={t('fleet.title')}
-        subtitle={data ? <span data-testid="fleet-summary">{t('fleet.hostsSummary', { reachable, total: hosts.length })}</span> : undefined}
+        subtitle={
+          data ? (
+            <span data-testid="fleet-summary">
+              {t('fleet.hostsSummary', { reachable, total: hosts.length })}
+            </span>
+          ) : undefined
+        }
         actions={
           <>
             <StatusCounts statuses={hosts.map((h) => statuses[h.id])} />
-            {filtered && <Button onClick={() => change(NO_FILTER)} data-testid="clear-filters">{t('health.clearFilters')}</Button>}
+            {filtered && (
+              <Button onClick={() => change(NO_FILTER)} data-testid="clear-filters">
+                {t('health.clearFilters')}
+              </Button>
+            )}
           </>
         }
       />
       {error && (
         <div className="mb-3">
-          <Notice tone="error">{t('fleet.stale', { message: error instanceof ApiError ? summary(error.error) : t('errors.network') })}</Notice>
+          <Notice tone="error">
+            {t('fleet.stale', {
+              message: error instanceof ApiError ? summary(error.error) : t('errors.network'),
+            })}
+          </Notice>
         </div>
       )}
       {health && hosts.length > 0 && (
         <div data-testid="fleet-health-filters">
-          <HealthFilterBar data={health} filter={filter} onChange={change} extraGroups={hostGroups} />
+          <HealthFilterBar
+            data={health}
+            filter={filter}
+            onChange={change}
+            extraGroups={hostGroups}
+          />
           <p className="mb-3 text-xs text-slate-500">
-            {filtered && <span className="mr-3" data-testid="fleet-showing">{t('health.showing', { shown: matching, total: health.containers.length })}</span>}
-            <Link href="/health" className="text-sky-700 hover:underline" data-testid="fleet-health-link">{t('fleet.allHealth')}</Link>
+            {filtered && (
+              <span className="mr-3" data-testid="fleet-showing">
+                {t('health.showing', { shown: matching, total: health.containers.length })}
+              </span>
+            )}
+            <Link
+              href="/health"
+              className="text-sky-700 hover:underline"
+              data-testid="fleet-health-link"
+            >
+              {t('fleet.allHealth')}
+            </Link>
           </p>
         </div>
       )}
@@ -63,22 +105,41 @@ export function FleetView({ isAdmin, canRun = false, initial }: { isAdmin: boole
       {data && hosts.length === 0 && (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-500">
           <p>{t('fleet.empty')}</p>
-          {isAdmin && <Link href="/hosts" className="mt-2 inline-block text-sky-700 hover:underline">{t('fleet.emptyAdmin')}</Link>}
+          {isAdmin && (
+            <Link href="/hosts" className="mt-2 inline-block text-sky-700 hover:underline">
+              {t('fleet.emptyAdmin')}
+            </Link>
+          )}
         </div>
       )}
       {health && filtered && matching === 0 && hosts.length > 0 && (
-        <div className="mb-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-6 text-center text-slate-500" data-testid="fleet-no-match">{t('health.noMatch')}</div>
+        <div
+          className="mb-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-6 text-center text-slate-500"
+          data-testid="fleet-no-match"
+        >
+          {t('health.noMatch')}
+        </div>
       )}
       {canRun && hosts.length > 0 && (
         // Closed by default: the fleet is read far more often than a batch is started.
         <details className="mb-3" data-testid="fleet-batch">
-          <summary className="cursor-pointer text-sm font-medium text-sky-700">{t('jobs.batch.title')}</summary>
-          <div className="mt-2"><BatchPanel /></div>
+          <summary className="cursor-pointer text-sm font-medium text-sky-700">
+            {t('jobs.batch.title')}
+          </summary>
+          <div className="mt-2">
+            <BatchPanel />
+          </div>
         </details>
       )}
       <div className="space-y-3">
         {hosts.map((host) => (
-          <HostCard key={host.id} host={host} isAdmin={isAdmin} onStatus={onStatus} filter={filter} />
+          <HostCard
+            key={host.id}
+            host={host}
+            isAdmin={isAdmin}
+            onStatus={onStatus}
+            filter={filter}
+          />
         ))}
       </div>
     </div>

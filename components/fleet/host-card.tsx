@@ -7,7 +7,12 @@ import { ApiError } from '@/lib/swr/fetch-json';
 import { useHostSnapshot } from '@/lib/swr/use-host-snapshot';
 import { useHealth } from '@/lib/swr/use-health';
 import { useErrorText } from '../error-text';
-import { matchesContainer, matchesGroup, NO_FILTER, type HealthFilter } from '../health/health-filter';
+import {
+  matchesContainer,
+  matchesGroup,
+  NO_FILTER,
+  type HealthFilter,
+} from '../health/health-filter';
 import { Card } from '../ui/card';
 import { ContainerTable } from './container-table';
 import { HostStatusBadge } from './host-status-badge';
@@ -17,7 +22,12 @@ import { KeyPanel } from './key-panel';
  * One host: polls its own snapshot and reports its status up for the page summary. A card the health filter
  * excludes stays mounted (hidden), so its polling and its status in the summary go on.
  */
-export function HostCard({ host, isAdmin, onStatus, filter = NO_FILTER }: {
+export function HostCard({
+  host,
+  isAdmin,
+  onStatus,
+  filter = NO_FILTER,
+}: {
   host: HostView;
   isAdmin: boolean;
   onStatus: (id: string, status: HostStatus) => void;
@@ -35,40 +45,70 @@ export function HostCard({ host, isAdmin, onStatus, filter = NO_FILTER }: {
   const service = containers.filter((c) => c.isService);
   // One poll of /api/health serves every card (SWR shares it); rows by container name for this host.
   const { data: health } = useHealth();
-  const healthRows = new Map((health?.containers ?? []).filter((r) => r.hostId === host.id).map((r) => [r.name, r]));
+  const healthRows = new Map(
+    (health?.containers ?? []).filter((r) => r.hostId === host.id).map((r) => [r.name, r]),
+  );
   // A container matches a finding / health filter only once it has been probed (a pending one has no findings).
   const byContainer = Boolean(filter.finding || filter.health);
-  const shownContainers = byContainer ? service.filter((c) => { const row = healthRows.get(c.name); return row !== undefined && matchesContainer(row, filter); }) : service;
-  const filteredOut = !matchesGroup(shown.groups, filter) || (byContainer && shownContainers.length === 0);
+  const shownContainers = byContainer
+    ? service.filter((c) => {
+        const row = healthRows.get(c.name);
+        return row !== undefined && matchesContainer(row, filter);
+      })
+    : service;
+  const filteredOut =
+    !matchesGroup(shown.groups, filter) || (byContainer && shownContainers.length === 0);
   // Uptime is measured against the snapshot's time, so it matches what the server saw.
   const now = (generatedAt && Date.parse(generatedAt)) || Date.now();
 
   return (
     <div hidden={filteredOut} data-filtered-out={filteredOut ? 'true' : undefined}>
       <Card testId="host-card" className="overflow-hidden">
-        <div data-host={shown.name} data-status={status ?? 'checking'} className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 px-4 py-2.5">
+        <div
+          data-host={shown.name}
+          data-status={status ?? 'checking'}
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 px-4 py-2.5"
+        >
           <h2 className="text-sm font-semibold text-slate-900">{shown.name}</h2>
           <HostStatusBadge status={status} />
-          <span className="font-mono text-xs text-slate-500">{t('fleet.address', { user: shown.user, address: shown.address, port: shown.port })}</span>
+          <span className="font-mono text-xs text-slate-500">
+            {t('fleet.address', { user: shown.user, address: shown.address, port: shown.port })}
+          </span>
           {shown.groups.map((g) => (
-            <span key={g} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">{g}</span>
+            <span key={g} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">
+              {g}
+            </span>
           ))}
           {status === 'reachable' && (
             <span className="ml-auto text-xs text-slate-500">
-              {t('fleet.serviceContainers')}: <span className="font-semibold text-slate-800">{service.length}</span>
-              {containers.length > service.length && <span className="ml-2">{t('fleet.otherContainers', { count: containers.length - service.length })}</span>}
+              {t('fleet.serviceContainers')}:{' '}
+              <span className="font-semibold text-slate-800">{service.length}</span>
+              {containers.length > service.length && (
+                <span className="ml-2">
+                  {t('fleet.otherContainers', { count: containers.length - service.length })}
+                </span>
+              )}
             </span>
           )}
         </div>
 
         {error && (
           <p className="border-b border-slate-100 px-4 py-2 text-xs text-amber-800">
-            {t('fleet.stale', { message: error instanceof ApiError ? summary(error.error) : t('errors.network') })}
+            {t('fleet.stale', {
+              message: error instanceof ApiError ? summary(error.error) : t('errors.network'),
+            })}
           </p>
         )}
         {entry?.error && status === 'unreachable' && (
-          <p data-testid="host-error" data-kind={entry.issue?.kind ?? 'failed'} title={entry.error} className="border-b border-slate-100 bg-red-50/60 px-4 py-2 text-xs break-words text-red-700">
-            {t(`errors.remote.${entry.issue?.kind ?? 'failed'}`, { message: entry.issue?.detail ?? entry.error })}
+          <p
+            data-testid="host-error"
+            data-kind={entry.issue?.kind ?? 'failed'}
+            title={entry.error}
+            className="border-b border-slate-100 bg-red-50/60 px-4 py-2 text-xs break-words text-red-700"
+          >
+            {t(`errors.remote.${entry.issue?.kind ?? 'failed'}`, {
+              message: entry.issue?.detail ?? entry.error,
+            })}
           </p>
         )}
         {entry && (status === 'unconfirmed' || status === 'mismatch') && (
@@ -76,7 +116,12 @@ export function HostCard({ host, isAdmin, onStatus, filter = NO_FILTER }: {
         )}
         {status === 'reachable' &&
           (service.length > 0 ? (
-            <ContainerTable containers={shownContainers} now={now} hostId={host.id} health={healthRows} />
+            <ContainerTable
+              containers={shownContainers}
+              now={now}
+              hostId={host.id}
+              health={healthRows}
+            />
           ) : (
             <p className="px-4 py-3 text-xs text-slate-500">{t('fleet.noServiceContainers')}</p>
           ))}

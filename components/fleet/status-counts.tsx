@@ -7,7 +7,10 @@ const ORDER: HostStatus[] = ['mismatch', 'unconfirmed', 'unreachable', 'reachabl
 
 /** How many hosts are in each state, problems first, so a glance tells whether anything needs attention. */
 export function StatusCounts({ statuses }: { statuses: (HostStatus | undefined)[] }) {
-  const counts = ORDER.map((status) => ({ status, n: statuses.filter((s) => s === status).length })).filter((c) => c.n > 0);
+  const counts = ORDER.map((status) => ({
+    status,
+    n: statuses.filter((s) => s === status).length,
+  })).filter((c) => c.n > 0);
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="status-counts">
       {counts.map(({ status, n }) => (

@@ -1,7 +1,11 @@
 import type { Translate } from '@/lib/i18n/translate';
 
 /** "3d 4h" / "5h 12m": coarse on purpose, operators only need to see "just restarted" vs "up for days". */
-export function formatUptime(startedAt: string | number | null | undefined, now: number, t: Translate): string | null {
+export function formatUptime(
+  startedAt: string | number | null | undefined,
+  now: number,
+  t: Translate,
+): string | null {
   if (!startedAt) return null;
   const started = typeof startedAt === 'number' ? startedAt : Date.parse(startedAt);
   if (!Number.isFinite(started) || started <= 0) return null;

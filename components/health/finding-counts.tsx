@@ -6,10 +6,20 @@ import { useI18n } from '../i18n-provider';
 import { useDiagnosisText } from './diagnosis-text';
 
 const RANK: Record<Severity, number> = { critical: 3, warning: 2, info: 1, ok: 0 };
-const DOT: Record<Severity, string> = { critical: 'bg-red-500', warning: 'bg-amber-500', info: 'bg-sky-500', ok: 'bg-emerald-500' };
+const DOT: Record<Severity, string> = {
+  critical: 'bg-red-500',
+  warning: 'bg-amber-500',
+  info: 'bg-sky-500',
+  ok: 'bg-emerald-500',
+};
 
 /** How many containers have each finding, worst and most frequent first; a click filters the table to that finding. */
-export function FindingCounts({ counts, severity, active, onPick }: {
+export function FindingCounts({
+  counts,
+  severity,
+  active,
+  onPick,
+}: {
   counts: Partial<Record<FindingId, number>>;
   severity: Partial<Record<FindingId, Severity>>;
   active: string;
@@ -18,11 +28,15 @@ export function FindingCounts({ counts, severity, active, onPick }: {
   const { t } = useI18n();
   const { message } = useDiagnosisText();
   const rank = (id: FindingId) => RANK[severity[id] ?? 'info'];
-  const entries = (Object.entries(counts) as [FindingId, number][]).sort((a, b) => rank(b[0]) - rank(a[0]) || b[1] - a[1] || a[0].localeCompare(b[0]));
+  const entries = (Object.entries(counts) as [FindingId, number][]).sort(
+    (a, b) => rank(b[0]) - rank(a[0]) || b[1] - a[1] || a[0].localeCompare(b[0]),
+  );
   if (entries.length === 0) return null;
   return (
     <div className="mb-4" data-testid="finding-counts">
-      <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('health.counts')}</h2>
+      <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+        {t('health.counts')}
+      </h2>
       <div className="flex flex-wrap gap-2">
         {entries.map(([id, n]) => (
           <button
@@ -36,7 +50,9 @@ export function FindingCounts({ counts, severity, active, onPick }: {
           >
             <span className={`h-2 w-2 rounded-full ${DOT[severity[id] ?? 'info']}`} />
             <span>{message(msg(`finding.${id}`))}</span>
-            <span className="rounded bg-slate-100 px-1.5 text-xs font-semibold tabular-nums text-slate-700">{n}</span>
+            <span className="rounded bg-slate-100 px-1.5 text-xs font-semibold tabular-nums text-slate-700">
+              {n}
+            </span>
           </button>
         ))}
       </div>

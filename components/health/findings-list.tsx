@@ -12,18 +12,35 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
   const { message, remedy } = useDiagnosisText();
   return (
     <Card className="p-4" testId="findings">
-      <h2 className="mb-2 text-sm font-semibold text-slate-900">{t('health.container.findings')}</h2>
+      <h2 className="mb-2 text-sm font-semibold text-slate-900">
+        {t('health.container.findings')}
+      </h2>
       <ol className="space-y-3">
         {findings.map((f, i) => (
-          <li key={f.id} data-testid="finding" data-finding={f.id} data-rank={i + 1} className="rounded-md border border-slate-100 bg-slate-50/60 p-3">
+          <li
+            key={f.id}
+            data-testid="finding"
+            data-finding={f.id}
+            data-rank={i + 1}
+            className="rounded-md border border-slate-100 bg-slate-50/60 p-3"
+          >
             <div className="flex items-center gap-2">
               <span className="text-xs font-semibold tabular-nums text-slate-400">{i + 1}</span>
               <SeverityBadge severity={f.severity} />
-              <span className="font-medium text-slate-900" data-testid="finding-title">{message(f.title)}</span>
+              <span className="font-medium text-slate-900" data-testid="finding-title">
+                {message(f.title)}
+              </span>
             </div>
             {f.evidence.length > 0 && (
-              <ul className="mt-2 list-disc space-y-0.5 pl-8 text-sm text-slate-700" aria-label={t('health.container.evidence')}>
-                {f.evidence.map((e, j) => <li key={j} data-testid="evidence">{message(e)}</li>)}
+              <ul
+                className="mt-2 list-disc space-y-0.5 pl-8 text-sm text-slate-700"
+                aria-label={t('health.container.evidence')}
+              >
+                {f.evidence.map((e, j) => (
+                  <li key={j} data-testid="evidence">
+                    {message(e)}
+                  </li>
+                ))}
               </ul>
             )}
             {f.remedies.length > 0 && (

@@ -25,21 +25,54 @@ export function FleetHealthView({ initial }: { initial?: Partial<HealthFilter> }
     <div>
       <PageHeader
         title={t('health.title')}
-        subtitle={data ? <span data-testid="health-summary">{t('health.subtitle', { containers: data.containers.length, hosts: data.hosts.length, seconds: data.intervalMs / 1000 })}</span> : undefined}
+        subtitle={
+          data ? (
+            <span data-testid="health-summary">
+              {t('health.subtitle', {
+                containers: data.containers.length,
+                hosts: data.hosts.length,
+                seconds: data.intervalMs / 1000,
+              })}
+            </span>
+          ) : undefined
+        }
         actions={
           <>
-            {isFiltered(filter) && <Button onClick={() => change(NO_FILTER)} data-testid="clear-filters">{t('health.clearFilters')}</Button>}
+            {isFiltered(filter) && (
+              <Button onClick={() => change(NO_FILTER)} data-testid="clear-filters">
+                {t('health.clearFilters')}
+              </Button>
+            )}
             {/* A log a customer sent (not one of these containers) is classified the same way on the Check a log page. */}
-            <Link href="/check-log" className="text-sm text-sky-700 hover:underline" data-testid="health-check-log">{t('health.checkLog')}</Link>
+            <Link
+              href="/check-log"
+              className="text-sm text-sky-700 hover:underline"
+              data-testid="health-check-log"
+            >
+              {t('health.checkLog')}
+            </Link>
           </>
         }
       />
-      {error && <div className="mb-3"><Notice tone="error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice></div>}
+      {error && (
+        <div className="mb-3">
+          <Notice tone="error">
+            {error instanceof ApiError ? summary(error.error) : t('errors.network')}
+          </Notice>
+        </div>
+      )}
       {failed.map((h) => (
         <div key={h.id} className="mb-2" data-testid="host-probe-failed" data-host={h.name}>
           <Notice tone={h.issue?.kind === 'hostkey_changed' ? 'error' : 'warning'}>
-            <span data-testid="host-issue" data-kind={h.issue?.kind ?? 'failed'} title={h.issue?.detail ?? h.error}>
-              {t('health.hostIssue', { name: h.name, issue: t(`health.issues.${h.issue?.kind ?? 'failed'}`) })}
+            <span
+              data-testid="host-issue"
+              data-kind={h.issue?.kind ?? 'failed'}
+              title={h.issue?.detail ?? h.error}
+            >
+              {t('health.hostIssue', {
+                name: h.name,
+                issue: t(`health.issues.${h.issue?.kind ?? 'failed'}`),
+              })}
             </span>
           </Notice>
         </div>
@@ -49,17 +82,24 @@ export function FleetHealthView({ initial }: { initial?: Partial<HealthFilter> }
         <>
           <HealthFilterBar data={data} filter={filter} onChange={change} />
           {data.containers.length === 0 ? (
-            <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-500" data-testid="health-empty">
+            <div
+              className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-500"
+              data-testid="health-empty"
+            >
               {pending.length > 0 ? t('health.waiting') : t('health.empty')}
             </div>
           ) : (
             <>
-              <p className="mb-2 text-xs text-slate-500" data-testid="health-showing">{t('health.showing', { shown: rows.length, total: data.containers.length })}</p>
+              <p className="mb-2 text-xs text-slate-500" data-testid="health-showing">
+                {t('health.showing', { shown: rows.length, total: data.containers.length })}
+              </p>
               <HealthTable rows={rows} />
             </>
           )}
           {pending.length > 0 && data.containers.length > 0 && (
-            <p className="mt-2 text-xs text-slate-500">{pending.map((h) => t('health.hostPending', { name: h.name })).join(' · ')}</p>
+            <p className="mt-2 text-xs text-slate-500">
+              {pending.map((h) => t('health.hostPending', { name: h.name })).join(' · ')}
+            </p>
           )}
         </>
       )}

@@ -27,7 +27,10 @@ export function isFiltered(f: HealthFilter): boolean {
 }
 
 /** The container-level part of the filter (finding, health); the group is a property of the host. */
-export function matchesContainer(row: Pick<ContainerHealthRow, 'findings' | 'health'>, f: HealthFilter): boolean {
+export function matchesContainer(
+  row: Pick<ContainerHealthRow, 'findings' | 'health'>,
+  f: HealthFilter,
+): boolean {
   return (!f.finding || row.findings.includes(f.finding)) && (!f.health || row.health === f.health);
 }
 

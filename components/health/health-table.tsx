@@ -31,17 +31,36 @@ export function HealthTable({ rows }: { rows: ContainerHealthRow[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <tr key={`${r.hostId}/${r.name}`} data-testid="health-row" data-container={r.name} data-host={r.hostName} data-health={r.health} className="hover:bg-slate-50">
+            <tr
+              key={`${r.hostId}/${r.name}`}
+              data-testid="health-row"
+              data-container={r.name}
+              data-host={r.hostName}
+              data-health={r.health}
+              className="hover:bg-slate-50"
+            >
               <td className="px-3 py-2 whitespace-nowrap">
                 <HealthBadge health={r.health} />
-                {r.busy && <span className="ml-1.5" data-testid="row-busy" data-busy-kind={r.busy.kind}><Badge tone="sky">{t(`health.busyShort.${r.busy.kind}`)}</Badge></span>}
+                {r.busy && (
+                  <span className="ml-1.5" data-testid="row-busy" data-busy-kind={r.busy.kind}>
+                    <Badge tone="sky">{t(`health.busyShort.${r.busy.kind}`)}</Badge>
+                  </span>
+                )}
               </td>
               <td className="px-3 py-2 font-medium">
-                <Link href={containerHref(r.hostId, r.name)} className="text-sky-700 hover:underline" data-testid="container-link">{r.name}</Link>
+                <Link
+                  href={containerHref(r.hostId, r.name)}
+                  className="text-sky-700 hover:underline"
+                  data-testid="container-link"
+                >
+                  {r.name}
+                </Link>
               </td>
               <td className="px-3 py-2 text-slate-600">
                 {r.hostName}
-                {r.groups.length > 0 && <span className="ml-2 text-xs text-slate-400">{r.groups.join(', ')}</span>}
+                {r.groups.length > 0 && (
+                  <span className="ml-2 text-xs text-slate-400">{r.groups.join(', ')}</span>
+                )}
               </td>
               <td className="px-3 py-2" data-testid="top-finding" data-finding={r.top?.id ?? ''}>
                 {r.top ? (
@@ -53,10 +72,16 @@ export function HealthTable({ rows }: { rows: ContainerHealthRow[] }) {
                   <span className="text-slate-400">{t('health.noFinding')}</span>
                 )}
               </td>
-              <td className="px-3 py-2 text-right tabular-nums text-slate-700">{r.gpuUtilPct === null ? '—' : `${r.gpuUtilPct} %`}</td>
+              <td className="px-3 py-2 text-right tabular-nums text-slate-700">
+                {r.gpuUtilPct === null ? '—' : `${r.gpuUtilPct} %`}
+              </td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-500">
                 {timeAgo(r.at, t)}
-                {r.stale && <span className="ml-2" title={t('health.staleHint')}><Badge tone="slate">{t('health.stale')}</Badge></span>}
+                {r.stale && (
+                  <span className="ml-2" title={t('health.staleHint')}>
+                    <Badge tone="slate">{t('health.stale')}</Badge>
+                  </span>
+                )}
               </td>
             </tr>
           ))}

@@ -10,8 +10,15 @@ export function ProbeIssues({ issues }: { issues: ProbeIssue[] }) {
   return (
     <ul className="space-y-0.5 text-sm" data-testid="probe-issues">
       {issues.map((i, n) => (
-        <li key={n} data-testid="probe-issue" data-kind={i.kind} data-part={i.part} title={i.detail}>
-          <span className="font-medium">{t(`health.issueParts.${i.part}`)}</span>: {t(`health.issues.${i.kind}`)}
+        <li
+          key={n}
+          data-testid="probe-issue"
+          data-kind={i.kind}
+          data-part={i.part}
+          title={i.detail}
+        >
+          <span className="font-medium">{t(`health.issueParts.${i.part}`)}</span>:{' '}
+          {t(`health.issues.${i.kind}`)}
         </li>
       ))}
     </ul>

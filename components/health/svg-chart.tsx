@@ -21,7 +21,18 @@ export function valueTicks(top: number, integers: boolean): number[] {
   return [...new Set(raw)];
 }
 
-export function TimeChart({ points, from, to, step, max, kind, colour, testId, unit = '', label }: {
+export function TimeChart({
+  points,
+  from,
+  to,
+  step,
+  max,
+  kind,
+  colour,
+  testId,
+  unit = '',
+  label,
+}: {
   points: ChartPoint[];
   from: number;
   to: number;
@@ -54,23 +65,70 @@ export function TimeChart({ points, from, to, step, max, kind, colour, testId, u
   const barW = Math.max(1.5, ((W - PAD.l - PAD.r) * step) / Math.max(1, to - from) - 1);
   return (
     // biome-ignore lint/a11y/noSvgWithoutTitle: each chart stands under its own heading; its marks carry <title>s
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" data-testid={testId} data-points={points.filter((p) => p.v !== null).length}>
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className="h-auto w-full"
+      role="img"
+      data-testid={testId}
+      data-points={points.filter((p) => p.v !== null).length}
+    >
       {valueTicks(top, integers).map((v) => (
         <g key={v} data-testid={`${testId}-tick`} data-value={v}>
           <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} stroke="#e2e8f0" strokeWidth={1} />
-          <text x={PAD.l - 4} y={y(v) + 3} textAnchor="end" fontSize={9} fill="#64748b">{`${Math.round(v)}${unit}`}</text>
+          <text
+            x={PAD.l - 4}
+            y={y(v) + 3}
+            textAnchor="end"
+            fontSize={9}
+            fill="#64748b"
+          >{`${Math.round(v)}${unit}`}</text>
         </g>
       ))}
       {ticks(from, to).map((t, i, all) => (
-        <text key={t} x={x(t)} y={H - 5} textAnchor={i === 0 ? 'start' : i === all.length - 1 ? 'end' : 'middle'} fontSize={9} fill="#64748b">{label(t * 1000, to - from)}</text>
+        <text
+          key={t}
+          x={x(t)}
+          y={H - 5}
+          textAnchor={i === 0 ? 'start' : i === all.length - 1 ? 'end' : 'middle'}
+          fontSize={9}
+          fill="#64748b"
+        >
+          {label(t * 1000, to - from)}
+        </text>
       ))}
-      {kind === 'line' && segments.map((d) => <path key={d} d={d} fill="none" stroke={colour} strokeWidth={1.8} strokeLinejoin="round" />)}
-      {kind === 'line' && points.filter((p) => p.v !== null).length === 1 && points.filter((p) => p.v !== null).map((p) => <circle key={p.t} cx={x(p.t)} cy={y(p.v!)} r={2.5} fill={colour} />)}
-      {kind === 'bars' && points.filter((p) => (p.v ?? 0) > 0).map((p) => (
-        <rect key={p.t} x={x(p.t)} y={y(p.v!)} width={barW} height={H - PAD.b - y(p.v!)} fill={colour} data-testid={`${testId}-bar`} data-value={p.v!}>
-          <title>{`${label(p.t * 1000, to - from)}: ${p.v}`}</title>
-        </rect>
-      ))}
+      {kind === 'line' &&
+        segments.map((d) => (
+          <path
+            key={d}
+            d={d}
+            fill="none"
+            stroke={colour}
+            strokeWidth={1.8}
+            strokeLinejoin="round"
+          />
+        ))}
+      {kind === 'line' &&
+        points.filter((p) => p.v !== null).length === 1 &&
+        points
+          .filter((p) => p.v !== null)
+          .map((p) => <circle key={p.t} cx={x(p.t)} cy={y(p.v!)} r={2.5} fill={colour} />)}
+      {kind === 'bars' &&
+        points
+          .filter((p) => (p.v ?? 0) > 0)
+          .map((p) => (
+            <rect
+              key={p.t}
+              x={x(p.t)}
+              y={y(p.v!)}
+              width={barW}
+              height={H - PAD.b - y(p.v!)}
+              fill={colour}
+              data-testid={`${testId}-bar`}
+              data-value={p.v!}
+            >
+              <title>{`${label(p.t * 1000, to - from)}: ${p.v}`}</title>
+            </rect>
+          ))}
     </svg>
   );
 }

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { NO_FILTER, type HealthFilter } from './health-filter';
 
 /** Filter state mirrored into the address (replaceState: no navigation, no reload), so a view can be shared. */
-export function useHealthFilter(initial?: Partial<HealthFilter>): [HealthFilter, (f: HealthFilter) => void] {
+export function useHealthFilter(
+  initial?: Partial<HealthFilter>,
+): [HealthFilter, (f: HealthFilter) => void] {
   const [filter, setFilter] = useState<HealthFilter>({ ...NO_FILTER, ...initial });
   const change = (f: HealthFilter) => {
     setFilter(f);

@@ -10,24 +10,46 @@ import { Button } from '../ui/button';
 
 function HostKeyCell({ host, onChanged }: { host: HostView; onChanged: () => void }) {
   const { t } = useErrorText();
-  const pending = host.seenFingerprint && host.seenFingerprint !== host.pinnedFingerprint ? host.seenFingerprint : null;
+  const pending =
+    host.seenFingerprint && host.seenFingerprint !== host.pinnedFingerprint
+      ? host.seenFingerprint
+      : null;
   return (
     <div className="space-y-1">
-      <code className="block font-mono text-[11px] break-all text-slate-700" data-testid="pinned-fingerprint">
+      <code
+        className="block font-mono text-[11px] break-all text-slate-700"
+        data-testid="pinned-fingerprint"
+      >
         {host.pinnedFingerprint ?? <span className="text-amber-700">{t('hosts.notPinned')}</span>}
       </code>
       {pending && (
         <div className="space-y-1">
-          <code className="block font-mono text-[11px] break-all text-amber-800">{t('hosts.seenKey', { fingerprint: pending })}</code>
-          <TrustKeyButton hostId={host.id} hostName={host.name} fingerprint={pending} repin={host.pinnedFingerprint !== null} onDone={onChanged} />
+          <code className="block font-mono text-[11px] break-all text-amber-800">
+            {t('hosts.seenKey', { fingerprint: pending })}
+          </code>
+          <TrustKeyButton
+            hostId={host.id}
+            hostName={host.name}
+            fingerprint={pending}
+            repin={host.pinnedFingerprint !== null}
+            onDone={onChanged}
+          />
         </div>
       )}
     </div>
   );
 }
 
-export function HostTable({ hosts, onEdit, onChanged, onMessage }: {
-  hosts: HostView[]; onEdit: (host: HostView) => void; onChanged: () => void; onMessage: (text: string, tone: 'success' | 'error') => void;
+export function HostTable({
+  hosts,
+  onEdit,
+  onChanged,
+  onMessage,
+}: {
+  hosts: HostView[];
+  onEdit: (host: HostView) => void;
+  onChanged: () => void;
+  onMessage: (text: string, tone: 'success' | 'error') => void;
 }) {
   const { t, summary } = useErrorText();
   const [pending, startTransition] = useTransition();
@@ -39,7 +61,10 @@ export function HostTable({ hosts, onEdit, onChanged, onMessage }: {
     startTransition(async () => {
       const result = await removeHostAction({ id: host.id });
       setBusyId(null);
-      onMessage(result.ok ? t('hosts.removed', { name: host.name }) : summary(result.error), result.ok ? 'success' : 'error');
+      onMessage(
+        result.ok ? t('hosts.removed', { name: host.name }) : summary(result.error),
+        result.ok ? 'success' : 'error',
+      );
       onChanged();
     });
   }
@@ -60,21 +85,54 @@ export function HostTable({ hosts, onEdit, onChanged, onMessage }: {
       </thead>
       <tbody>
         {hosts.map((h) => (
-          <tr key={h.id} data-testid="host-row" data-host={h.name} className="border-b border-slate-100 align-top last:border-0">
+          <tr
+            key={h.id}
+            data-testid="host-row"
+            data-host={h.name}
+            className="border-b border-slate-100 align-top last:border-0"
+          >
             <td className="px-3 py-2 font-medium text-slate-900">{h.name}</td>
-            <td className="px-3 py-2 font-mono text-xs text-slate-600">{h.user}@{h.address}:{h.port}</td>
-            <td className="px-3 py-2 font-mono text-xs break-all text-slate-600">{h.dockerSocket}</td>
+            <td className="px-3 py-2 font-mono text-xs text-slate-600">
+              {h.user}@{h.address}:{h.port}
+            </td>
+            <td className="px-3 py-2 font-mono text-xs break-all text-slate-600">
+              {h.dockerSocket}
+            </td>
             <td className="px-3 py-2">
               <div className="flex flex-wrap gap-1">
-                {h.groups.map((g) => <span key={g} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">{g}</span>)}
+                {h.groups.map((g) => (
+                  <span
+                    key={g}
+                    className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600"
+                  >
+                    {g}
+                  </span>
+                ))}
               </div>
             </td>
-            <td className="px-3 py-2">{h.hasKey ? <Badge tone="green">{t('hosts.hasKey')}</Badge> : <Badge tone="amber">{t('hosts.noKey')}</Badge>}</td>
-            <td className="px-3 py-2"><HostKeyCell host={h} onChanged={onChanged} /></td>
+            <td className="px-3 py-2">
+              {h.hasKey ? (
+                <Badge tone="green">{t('hosts.hasKey')}</Badge>
+              ) : (
+                <Badge tone="amber">{t('hosts.noKey')}</Badge>
+              )}
+            </td>
+            <td className="px-3 py-2">
+              <HostKeyCell host={h} onChanged={onChanged} />
+            </td>
             <td className="px-3 py-2">
               <div className="flex justify-end gap-1">
-                <Button variant="ghost" onClick={() => onEdit(h)} data-testid="edit-host">{t('common.edit')}</Button>
-                <Button variant="danger" disabled={pending && busyId === h.id} onClick={() => remove(h)} data-testid="remove-host">{t('common.remove')}</Button>
+                <Button variant="ghost" onClick={() => onEdit(h)} data-testid="edit-host">
+                  {t('common.edit')}
+                </Button>
+                <Button
+                  variant="danger"
+                  disabled={pending && busyId === h.id}
+                  onClick={() => remove(h)}
+                  data-testid="remove-host"
+                >
+                  {t('common.remove')}
+                </Button>
               </div>
             </td>
           </tr>

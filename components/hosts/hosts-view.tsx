@@ -18,7 +18,11 @@ export function HostsView() {
   const { t, summary } = useErrorText();
   const { data, error, mutate } = useHosts();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
-  const [generated, setGenerated] = useState<{ hostName: string; user: string; publicKey: string } | null>(null);
+  const [generated, setGenerated] = useState<{
+    hostName: string;
+    user: string;
+    publicKey: string;
+  } | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
 
   function saved({ host, publicKey }: SavedHost) {
@@ -32,11 +36,23 @@ export function HostsView() {
     <div className="space-y-4">
       <PageHeader
         title={t('hosts.title')}
-        actions={editing.mode === 'closed' && (
-          <Button variant="primary" onClick={() => setEditing({ mode: 'add' })} data-testid="add-host">{t('hosts.add')}</Button>
-        )}
+        actions={
+          editing.mode === 'closed' && (
+            <Button
+              variant="primary"
+              onClick={() => setEditing({ mode: 'add' })}
+              data-testid="add-host"
+            >
+              {t('hosts.add')}
+            </Button>
+          )
+        }
       />
-      {message && <Notice tone={message.tone} testId="hosts-message">{message.text}</Notice>}
+      {message && (
+        <Notice tone={message.tone} testId="hosts-message">
+          {message.text}
+        </Notice>
+      )}
       {generated && <PublicKeyBox {...generated} onClose={() => setGenerated(null)} />}
       {editing.mode !== 'closed' && (
         <Card>
@@ -48,7 +64,11 @@ export function HostsView() {
           />
         </Card>
       )}
-      {error && <Notice tone="error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice>}
+      {error && (
+        <Notice tone="error">
+          {error instanceof ApiError ? summary(error.error) : t('errors.network')}
+        </Notice>
+      )}
       <Card className="overflow-x-auto">
         {!data ? (
           <p className="p-4 text-slate-500">{t('common.loading')}</p>

@@ -20,20 +20,38 @@ export function JobDetail({ jobId }: { jobId: string }) {
   const job = data?.job;
   return (
     <div className="space-y-4">
-      <Link href="/activity" className="text-sm text-sky-700 hover:underline">← {t('jobs.activity.title')}</Link>
-      {error && <Notice tone="error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice>}
+      <Link href="/activity" className="text-sm text-sky-700 hover:underline">
+        ← {t('jobs.activity.title')}
+      </Link>
+      {error && (
+        <Notice tone="error">
+          {error instanceof ApiError ? summary(error.error) : t('errors.network')}
+        </Notice>
+      )}
       {job && (
         <Card>
           <div className="space-y-3 p-4 text-sm">
             <div className="flex flex-wrap gap-x-4 gap-y-1 text-slate-600">
-              <Link className="text-sky-700 hover:underline" href={`/containers/${encodeURIComponent(job.hostId)}/${encodeURIComponent(job.container)}`}>{job.hostName}/{job.container}</Link>
+              <Link
+                className="text-sky-700 hover:underline"
+                href={`/containers/${encodeURIComponent(job.hostId)}/${encodeURIComponent(job.container)}`}
+              >
+                {job.hostName}/{job.container}
+              </Link>
               <span>{t('jobs.job.by', { user: job.actor.name, via: job.actor.via })}</span>
               <span>{t('jobs.job.started', { time: clock.iso(job.createdAt) })}</span>
-              {job.finishedAt && <span>{t('jobs.job.finished', { time: clock.iso(job.finishedAt) })}</span>}
+              {job.finishedAt && (
+                <span>{t('jobs.job.finished', { time: clock.iso(job.finishedAt) })}</span>
+              )}
               <code className="text-xs">{JSON.stringify(job.params)}</code>
             </div>
             <JobLive jobId={job.id} />
-            {job.plan && <details><summary className="cursor-pointer">{t('jobs.preview.steps')}</summary><PlanView plan={job.plan} /></details>}
+            {job.plan && (
+              <details>
+                <summary className="cursor-pointer">{t('jobs.preview.steps')}</summary>
+                <PlanView plan={job.plan} />
+              </details>
+            )}
           </div>
         </Card>
       )}

@@ -18,7 +18,11 @@ import { useBi } from './use-bi';
 // One job, live: its output over server-sent events (EventSource reconnects and resumes after the last event id),
 // its progress, and when it ends the verification, what to do now, and Undo.
 
-function useJobEvents(jobId: string): { events: JobEvent[]; reconnecting: boolean; ended: boolean } {
+function useJobEvents(jobId: string): {
+  events: JobEvent[];
+  reconnecting: boolean;
+  ended: boolean;
+} {
   const [events, setEvents] = useState<JobEvent[]>([]);
   const [reconnecting, setReconnecting] = useState(false);
   const [ended, setEnded] = useState(false);
@@ -31,7 +35,8 @@ function useJobEvents(jobId: string): { events: JobEvent[]; reconnecting: boolea
       const e = JSON.parse(m.data) as JobEvent;
       setEvents((prev) => (prev.length && prev[prev.length - 1]!.id >= e.id ? prev : [...prev, e]));
     };
-    for (const type of ['log', 'step', 'status', 'verify']) es.addEventListener(type, onEvent as EventListener);
+    for (const type of ['log', 'step', 'status', 'verify'])
+      es.addEventListener(type, onEvent as EventListener);
     es.addEventListener('end', () => {
       setEnded(true);
       es.close();
@@ -42,7 +47,15 @@ function useJobEvents(jobId: string): { events: JobEvent[]; reconnecting: boolea
   return { events, reconnecting, ended };
 }
 
-export function JobLive({ jobId, onUndo, onEnded }: { jobId: string; onUndo?: (job: JobView) => void; onEnded?: () => void }) {
+export function JobLive({
+  jobId,
+  onUndo,
+  onEnded,
+}: {
+  jobId: string;
+  onUndo?: (job: JobView) => void;
+  onEnded?: () => void;
+}) {
   const { t } = useI18n();
   const bi = useBi();
   const { summary } = useErrorText();
@@ -70,23 +83,57 @@ export function JobLive({ jobId, onUndo, onEnded }: { jobId: string; onUndo?: (j
     }
   };
   return (
-    <div className="space-y-2" data-testid="job-live" data-job-id={jobId} data-job-status={job?.status ?? 'running'}>
+    <div
+      className="space-y-2"
+      data-testid="job-live"
+      data-job-id={jobId}
+      data-job-status={job?.status ?? 'running'}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{t('jobs.job.title', { id: jobId })}</span>
         {job && <JobStatusBadge status={job.status} />}
         {job?.status === 'running' && lastStep?.step !== null && lastStep && (
-          <span className="text-xs text-slate-500" data-testid="job-progress">{t('jobs.job.step', { n: (lastStep.step ?? 0) + 1, total: job.stepCount })}</span>
+          <span className="text-xs text-slate-500" data-testid="job-progress">
+            {t('jobs.job.step', { n: (lastStep.step ?? 0) + 1, total: job.stepCount })}
+          </span>
         )}
-        {job?.status === 'running' && <Button variant="danger" onClick={cancel} data-testid="job-cancel">{t('jobs.job.cancel')}</Button>}
-        {job?.undoable && onUndo && <Button onClick={() => onUndo(job)} data-testid="job-undo">{t('jobs.job.undo')}</Button>}
+        {job?.status === 'running' && (
+          <Button variant="danger" onClick={cancel} data-testid="job-cancel">
+            {t('jobs.job.cancel')}
+          </Button>
+        )}
+        {job?.undoable && onUndo && (
+          <Button onClick={() => onUndo(job)} data-testid="job-undo">
+            {t('jobs.job.undo')}
+          </Button>
+        )}
       </div>
       {reconnecting && !ended && <Notice tone="warning">{t('jobs.job.reconnecting')}</Notice>}
       {actionError && <Notice tone="error">{actionError}</Notice>}
-      <pre ref={logRef} className="max-h-96 overflow-auto rounded bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100" data-testid="job-log">
+      <pre
+        ref={logRef}
+        className="max-h-96 overflow-auto rounded bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100"
+        data-testid="job-log"
+      >
         {events.length === 0 && <span className="text-slate-400">{t('jobs.job.noOutput')}</span>}
         {events.map((e) => (
-          <div key={e.id} className={e.type === 'step' ? 'mt-1 font-semibold text-sky-300' : e.type === 'status' ? 'text-amber-300' : e.text.startsWith('! ') ? 'text-red-300' : ''}>
-            {e.type === 'step' ? `▶ ${(e.step ?? 0) + 1}. ${e.text}` : e.type === 'status' ? `[${e.text}]` : e.text}
+          <div
+            key={e.id}
+            className={
+              e.type === 'step'
+                ? 'mt-1 font-semibold text-sky-300'
+                : e.type === 'status'
+                  ? 'text-amber-300'
+                  : e.text.startsWith('! ')
+                    ? 'text-red-300'
+                    : ''
+            }
+          >
+            {e.type === 'step'
+              ? `▶ ${(e.step ?? 0) + 1}. ${e.text}`
+              : e.type === 'status'
+                ? `[${e.text}]`
+                : e.text}
           </div>
         ))}
       </pre>
@@ -97,16 +144,32 @@ export function JobLive({ jobId, onUndo, onEnded }: { jobId: string; onUndo?: (j
               <h4 className="text-sm font-medium">{t('jobs.job.verification')}</h4>
               <ul className="text-sm">
                 {job.result!.verifications.map((v, i) => (
-                  <li key={i} data-testid="job-verification" data-ok={v.ok} className={v.ok ? 'text-emerald-700' : 'text-red-700'}>
-                    {v.ok ? '✓' : '✗'} {bi(REMEDY_TITLES[v.remedy as RemedyId] ?? { en: v.remedy, zh: v.remedy })}: {bi(v.detail)}
+                  <li
+                    key={i}
+                    data-testid="job-verification"
+                    data-ok={v.ok}
+                    className={v.ok ? 'text-emerald-700' : 'text-red-700'}
+                  >
+                    {v.ok ? '✓' : '✗'}{' '}
+                    {bi(REMEDY_TITLES[v.remedy as RemedyId] ?? { en: v.remedy, zh: v.remedy })}:{' '}
+                    {bi(v.detail)}
                   </li>
                 ))}
               </ul>
             </div>
           )}
           {job.result?.tests && <JobTestsView tests={job.result.tests} />}
-          {job.error && <Notice tone="error" testId="job-error">{job.error}</Notice>}
-          {job.result?.restoreHint && <Notice tone="warning" testId="job-restore-hint"><strong>{t('jobs.job.restore')}: </strong>{bi(job.result.restoreHint)}</Notice>}
+          {job.error && (
+            <Notice tone="error" testId="job-error">
+              {job.error}
+            </Notice>
+          )}
+          {job.result?.restoreHint && (
+            <Notice tone="warning" testId="job-restore-hint">
+              <strong>{t('jobs.job.restore')}: </strong>
+              {bi(job.result.restoreHint)}
+            </Notice>
+          )}
           <KeptOriginal job={job} onChanged={() => void mutate()} />
         </div>
       )}

@@ -16,7 +16,12 @@ export function KeptOriginal({ job, onChanged }: { job: JobView; onChanged: () =
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const gone = job.result?.discardedOriginal;
-  if (gone) return <Notice tone="info" testId="job-original-discarded">{t('jobs.job.discarded', { name: gone.name, by: gone.by })}</Notice>;
+  if (gone)
+    return (
+      <Notice tone="info" testId="job-original-discarded">
+        {t('jobs.job.discarded', { name: gone.name, by: gone.by })}
+      </Notice>
+    );
   const kept = job.keptOriginal;
   if (!kept) return null;
   const discard = async () => {
@@ -35,12 +40,23 @@ export function KeptOriginal({ job, onChanged }: { job: JobView; onChanged: () =
   return (
     <div className="space-y-2 text-sm" data-testid="job-kept-original">
       <p className="text-slate-600">{t('jobs.job.kept', { name: kept.name })}</p>
-      {!asking && <Button onClick={() => setAsking(true)} data-testid="job-discard-original">{t('jobs.job.discard')}</Button>}
+      {!asking && (
+        <Button onClick={() => setAsking(true)} data-testid="job-discard-original">
+          {t('jobs.job.discard')}
+        </Button>
+      )}
       {asking && (
         <Notice tone="warning">
           <p>{t('jobs.job.discardConfirm', { name: kept.name })}</p>
           <div className="mt-2 flex gap-2">
-            <Button variant="danger" disabled={busy} onClick={discard} data-testid="job-discard-confirm">{t('jobs.job.discardYes')}</Button>
+            <Button
+              variant="danger"
+              disabled={busy}
+              onClick={discard}
+              data-testid="job-discard-confirm"
+            >
+              {t('jobs.job.discardYes')}
+            </Button>
             <Button onClick={() => setAsking(false)}>{t('jobs.job.discardNo')}</Button>
           </div>
         </Notice>

@@ -11,10 +11,29 @@ import { useBi } from './use-bi';
 
 function DiffBlock({ text }: { text: string }) {
   return (
-    <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-950 p-2 text-xs leading-5 text-slate-100" data-testid="plan-diff">
-      {text.trimEnd().split('\n').map((l, i) => (
-        <div key={i} className={l.startsWith('+') && !l.startsWith('+++') ? 'text-emerald-300' : l.startsWith('-') && !l.startsWith('---') ? 'text-red-300' : l.startsWith('@@') ? 'text-sky-300' : ''}>{l || ' '}</div>
-      ))}
+    <pre
+      className="mt-1 max-h-72 overflow-auto rounded bg-slate-950 p-2 text-xs leading-5 text-slate-100"
+      data-testid="plan-diff"
+    >
+      {text
+        .trimEnd()
+        .split('\n')
+        .map((l, i) => (
+          <div
+            key={i}
+            className={
+              l.startsWith('+') && !l.startsWith('+++')
+                ? 'text-emerald-300'
+                : l.startsWith('-') && !l.startsWith('---')
+                  ? 'text-red-300'
+                  : l.startsWith('@@')
+                    ? 'text-sky-300'
+                    : ''
+            }
+          >
+            {l || ' '}
+          </div>
+        ))}
     </pre>
   );
 }
@@ -26,20 +45,34 @@ export function PlanView({ plan }: { plan: JobPlan }) {
     <div className="space-y-3 text-sm" data-testid="plan-view" data-plan-hash={plan.hash}>
       <ul className="space-y-1">
         {plan.parts.map((p, i) => (
-          <li key={i} className="rounded border border-slate-200 px-2 py-1" data-testid={`plan-part-${p.remedy}`}>
+          <li
+            key={i}
+            className="rounded border border-slate-200 px-2 py-1"
+            data-testid={`plan-part-${p.remedy}`}
+          >
             <span className="font-medium">{bi(REMEDY_TITLES[p.remedy])}</span>{' '}
             {p.alreadyApplied ? (
               <span className="text-emerald-700">{t('jobs.preview.alreadyApplied')}</span>
             ) : (
-              <span className="text-slate-600">{t('jobs.preview.current')}: {bi(p.current)} → {t('jobs.preview.wanted')}: {bi(p.wanted)}</span>
+              <span className="text-slate-600">
+                {t('jobs.preview.current')}: {bi(p.current)} → {t('jobs.preview.wanted')}:{' '}
+                {bi(p.wanted)}
+              </span>
             )}
-            {p.needsRestart && !p.alreadyApplied && <span className="ml-2 text-xs text-amber-700">{t('jobs.preview.needsRestart')}</span>}
+            {p.needsRestart && !p.alreadyApplied && (
+              <span className="ml-2 text-xs text-amber-700">{t('jobs.preview.needsRestart')}</span>
+            )}
           </li>
         ))}
       </ul>
       {plan.notices.map((n, i) => (
-        <Notice key={i} tone={n.level === 'block' ? 'error' : n.level === 'warn' ? 'warning' : 'info'} testId={`plan-notice-${n.level}`}>
-          {n.level === 'block' && <strong>{t('jobs.preview.blocked')}: </strong>}{bi(n)}
+        <Notice
+          key={i}
+          tone={n.level === 'block' ? 'error' : n.level === 'warn' ? 'warning' : 'info'}
+          testId={`plan-notice-${n.level}`}
+        >
+          {n.level === 'block' && <strong>{t('jobs.preview.blocked')}: </strong>}
+          {bi(n)}
         </Notice>
       ))}
       <div>
@@ -51,19 +84,42 @@ export function PlanView({ plan }: { plan: JobPlan }) {
               <div className="flex flex-wrap items-baseline gap-2">
                 <span className="font-mono text-xs text-slate-500">{i + 1}.</span>
                 <span className="font-medium">{bi(s.title)}</span>
-                <span className="text-xs text-slate-500">{t(`jobs.preview.where.${s.where}`)} · {t('jobs.preview.timeout', { seconds: Math.round(s.timeoutMs / 1000) })}{s.durable && <> · <span title={t('jobs.preview.durableHint')}>{t('jobs.preview.durable')}</span></>}</span>
+                <span className="text-xs text-slate-500">
+                  {t(`jobs.preview.where.${s.where}`)} ·{' '}
+                  {t('jobs.preview.timeout', { seconds: Math.round(s.timeoutMs / 1000) })}
+                  {s.durable && (
+                    <>
+                      {' '}
+                      ·{' '}
+                      <span title={t('jobs.preview.durableHint')}>{t('jobs.preview.durable')}</span>
+                    </>
+                  )}
+                </span>
               </div>
-              {s.argv && <pre className="mt-1 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs" data-testid="plan-argv">{JSON.stringify(s.argv)}</pre>}
+              {s.argv && (
+                <pre
+                  className="mt-1 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs"
+                  data-testid="plan-argv"
+                >
+                  {JSON.stringify(s.argv)}
+                </pre>
+              )}
               {s.diff && <DiffBlock text={s.diff.unified} />}
               {s.changes && s.changes.length > 0 && (
                 <table className="mt-1 w-full text-xs" data-testid="plan-changes">
-                  <caption className="text-left text-slate-500">{t('jobs.preview.changes')}</caption>
+                  <caption className="text-left text-slate-500">
+                    {t('jobs.preview.changes')}
+                  </caption>
                   <tbody>
                     {s.changes.map((c) => (
                       <tr key={c.path} className="border-t border-slate-100">
                         <td className="py-0.5 pr-2 font-mono">{c.path}</td>
-                        <td className="py-0.5 pr-2 font-mono text-red-700">{JSON.stringify(c.before)}</td>
-                        <td className="py-0.5 font-mono text-emerald-700">{JSON.stringify(c.after)}</td>
+                        <td className="py-0.5 pr-2 font-mono text-red-700">
+                          {JSON.stringify(c.before)}
+                        </td>
+                        <td className="py-0.5 font-mono text-emerald-700">
+                          {JSON.stringify(c.after)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -16,8 +16,16 @@ export interface PreviewState {
   run?: (confirm: string) => Promise<{ job: JobView }>;
 }
 
-export function PreviewDialog({ state, onClose, onStarted, errorText }: {
-  state: PreviewState; onClose: () => void; onStarted: (job: JobView) => void; errorText: (e: unknown) => string;
+export function PreviewDialog({
+  state,
+  onClose,
+  onStarted,
+  errorText,
+}: {
+  state: PreviewState;
+  onClose: () => void;
+  onStarted: (job: JobView) => void;
+  errorText: (e: unknown) => string;
 }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -36,20 +44,48 @@ export function PreviewDialog({ state, onClose, onStarted, errorText }: {
     }
   }
   return (
-    <div className="fixed inset-0 z-40 flex items-start justify-center overflow-auto bg-slate-900/40 p-4" role="dialog" aria-modal="true" data-testid="preview-dialog">
+    <div
+      className="fixed inset-0 z-40 flex items-start justify-center overflow-auto bg-slate-900/40 p-4"
+      role="dialog"
+      aria-modal="true"
+      data-testid="preview-dialog"
+    >
       <div className="w-full max-w-4xl space-y-3 rounded-lg bg-white p-4 shadow-xl">
         <div className="flex items-baseline justify-between gap-2">
-          <h2 className="text-lg font-semibold">{t('jobs.preview.title', { title: state.title })}</h2>
-          {state.plan && <span className="font-mono text-xs text-slate-400">{t('jobs.preview.planHash', { hash: state.plan.hash })}</span>}
+          <h2 className="text-lg font-semibold">
+            {t('jobs.preview.title', { title: state.title })}
+          </h2>
+          {state.plan && (
+            <span className="font-mono text-xs text-slate-400">
+              {t('jobs.preview.planHash', { hash: state.plan.hash })}
+            </span>
+          )}
         </div>
         {state.loading && <p className="text-slate-500">{t('common.loading')}</p>}
-        {state.error && <Notice tone="error" testId="preview-error">{state.error}</Notice>}
+        {state.error && (
+          <Notice tone="error" testId="preview-error">
+            {state.error}
+          </Notice>
+        )}
         {state.plan && <PlanView plan={state.plan} />}
-        {error && <Notice tone="error" testId="start-error">{error}</Notice>}
+        {error && (
+          <Notice tone="error" testId="start-error">
+            {error}
+          </Notice>
+        )}
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose} data-testid="preview-close">{t('jobs.preview.cancel')}</Button>
+          <Button onClick={onClose} data-testid="preview-close">
+            {t('jobs.preview.cancel')}
+          </Button>
           {state.plan && !blocked && (
-            <Button variant="primary" disabled={busy} onClick={confirm} data-testid="preview-confirm">{t('jobs.preview.confirm')}</Button>
+            <Button
+              variant="primary"
+              disabled={busy}
+              onClick={confirm}
+              data-testid="preview-confirm"
+            >
+              {t('jobs.preview.confirm')}
+            </Button>
           )}
         </div>
       </div>

@@ -26,12 +26,23 @@ import { useBi } from './use-bi';
 
 const RUNBOOK = 'fix-queue-blocking';
 
-export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: string; canRun: boolean }) {
+export function RemedyPanel({
+  hostId,
+  name,
+  canRun,
+}: {
+  hostId: string;
+  name: string;
+  canRun: boolean;
+}) {
   const clock = useClock();
   const { t } = useI18n();
   const bi = useBi();
   const { summary, unplaced } = useErrorText();
-  const { data: defaults } = useSWR<{ defaults: RemedyDefaults }>('/api/remedies/defaults', fetchJson);
+  const { data: defaults } = useSWR<{ defaults: RemedyDefaults }>(
+    '/api/remedies/defaults',
+    fetchJson,
+  );
   const { data: jobs, mutate: refreshJobs } = useJobs({ host: hostId, container: name }, 5_000);
   const [options, setOptions] = useState<OptionValues>({});
   const [preview, setPreview] = useState<PreviewState | null>(null);
@@ -39,14 +50,29 @@ export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: st
   const running = jobs?.jobs.find((j) => j.status === 'running');
   const shownJob = activeJob ?? running?.id ?? null;
 
-  const errorText = (e: unknown) => (e instanceof ApiError ? [summary(e.error), ...unplaced(e.error, [])].join(' · ') : String(e));
+  const errorText = (e: unknown) =>
+    e instanceof ApiError ? [summary(e.error), ...unplaced(e.error, [])].join(' · ') : String(e);
 
   async function openPreview(job: string) {
     const request = { hostId, container: name, name: job, params: optionsFor(job, options) };
-    setPreview({ title: job === RUNBOOK ? bi(REMEDY_TITLES_RUNBOOK) : bi(REMEDY_TITLES[job as keyof typeof REMEDY_TITLES]), loading: true });
+    setPreview({
+      title:
+        job === RUNBOOK
+          ? bi(REMEDY_TITLES_RUNBOOK)
+          : bi(REMEDY_TITLES[job as keyof typeof REMEDY_TITLES]),
+      loading: true,
+    });
     try {
       const { plan } = await postJson<{ plan: JobPlan }>('/api/jobs/preview', request);
-      setPreview((p) => p && { ...p, loading: false, plan, run: (confirm) => postJson<{ job: JobView }>('/api/jobs', { ...request, confirm }) });
+      setPreview(
+        (p) =>
+          p && {
+            ...p,
+            loading: false,
+            plan,
+            run: (confirm) => postJson<{ job: JobView }>('/api/jobs', { ...request, confirm }),
+          },
+      );
     } catch (e) {
       setPreview((p) => p && { ...p, loading: false, error: errorText(e) });
     }
@@ -54,10 +80,21 @@ export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: st
 
   async function openUndo(job: JobView) {
     const url = `/api/jobs/${encodeURIComponent(job.id)}/undo`;
-    setPreview({ title: t('jobs.job.title', { id: job.id }) + ' · ' + t('jobs.job.undo'), loading: true });
+    setPreview({
+      title: t('jobs.job.title', { id: job.id }) + ' · ' + t('jobs.job.undo'),
+      loading: true,
+    });
     try {
       const { plan } = await postJson<{ plan: JobPlan }>(`${url}/preview`);
-      setPreview((p) => p && { ...p, loading: false, plan, run: (confirm) => postJson<{ job: JobView }>(url, { confirm }) });
+      setPreview(
+        (p) =>
+          p && {
+            ...p,
+            loading: false,
+            plan,
+            run: (confirm) => postJson<{ job: JobView }>(url, { confirm }),
+          },
+      );
     } catch (e) {
       setPreview((p) => p && { ...p, loading: false, error: errorText(e) });
     }
@@ -68,36 +105,81 @@ export function RemedyPanel({ hostId, name, canRun }: { hostId: string; name: st
       <div className="space-y-3 p-4">
         <div>
           <h2 className="font-semibold text-slate-900">{t('jobs.panel.title')}</h2>
-          <p className="text-sm text-slate-500">{canRun ? t('jobs.panel.intro') : t('jobs.panel.viewerOnly')}</p>
+          <p className="text-sm text-slate-500">
+            {canRun ? t('jobs.panel.intro') : t('jobs.panel.viewerOnly')}
+          </p>
         </div>
-        {running && <Notice tone="info" testId="container-busy">{t('jobs.panel.busy', { job: running.id })}</Notice>}
+        {running && (
+          <Notice tone="info" testId="container-busy">
+            {t('jobs.panel.busy', { job: running.id })}
+          </Notice>
+        )}
         {canRun && (
           <>
             <div className="flex flex-wrap items-center gap-2">
-              <Button variant="primary" disabled={!!running} onClick={() => openPreview(RUNBOOK)} data-testid="remedy-fix-queue-blocking">{bi(REMEDY_TITLES_RUNBOOK)}</Button>
+              <Button
+                variant="primary"
+                disabled={!!running}
+                onClick={() => openPreview(RUNBOOK)}
+                data-testid="remedy-fix-queue-blocking"
+              >
+                {bi(REMEDY_TITLES_RUNBOOK)}
+              </Button>
               <span className="text-xs text-slate-500">{t('jobs.panel.runbookHint')}</span>
               <label className="flex items-center gap-1 text-sm text-slate-700">
-                <input type="checkbox" data-testid="runbook-test" checked={options.test ?? false} onChange={(e) => setOptions({ ...options, test: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  data-testid="runbook-test"
+                  checked={options.test ?? false}
+                  onChange={(e) => setOptions({ ...options, test: e.target.checked })}
+                />
                 {t('jobs.panel.runbookTest')}
               </label>
             </div>
             <div className="flex flex-wrap gap-2">
               {REMEDY_ORDER.map((id) => (
-                <Button key={id} disabled={!!running} onClick={() => openPreview(id)} data-testid={`remedy-${id}`}>{bi(REMEDY_TITLES[id])}</Button>
+                <Button
+                  key={id}
+                  disabled={!!running}
+                  onClick={() => openPreview(id)}
+                  data-testid={`remedy-${id}`}
+                >
+                  {bi(REMEDY_TITLES[id])}
+                </Button>
               ))}
             </div>
             <RemedyOptions values={options} onChange={setOptions} defaults={defaults?.defaults} />
           </>
         )}
-        {shownJob && <JobLive key={shownJob} jobId={shownJob} onUndo={canRun ? openUndo : undefined} onEnded={refreshJobs} />}
+        {shownJob && (
+          <JobLive
+            key={shownJob}
+            jobId={shownJob}
+            onUndo={canRun ? openUndo : undefined}
+            onEnded={refreshJobs}
+          />
+        )}
         {jobs && jobs.jobs.length > 0 && (
           <ul className="divide-y divide-slate-100 text-sm" data-testid="container-jobs">
             {jobs.jobs.slice(0, 8).map((j) => (
               <li key={j.id} className="flex flex-wrap items-center gap-2 py-1">
                 <JobStatusBadge status={j.status} />
-                <button type="button" className="text-sky-700 hover:underline" onClick={() => setActiveJob(j.id)}>{j.remedy}</button>
-                <span className="text-xs text-slate-500">{clock.iso(j.createdAt)} · {j.actor.name}</span>
-                <Link href={`/activity/${encodeURIComponent(j.id)}`} className="ml-auto text-xs text-sky-700 hover:underline">{t('jobs.job.open')}</Link>
+                <button
+                  type="button"
+                  className="text-sky-700 hover:underline"
+                  onClick={() => setActiveJob(j.id)}
+                >
+                  {j.remedy}
+                </button>
+                <span className="text-xs text-slate-500">
+                  {clock.iso(j.createdAt)} · {j.actor.name}
+                </span>
+                <Link
+                  href={`/activity/${encodeURIComponent(j.id)}`}
+                  className="ml-auto text-xs text-sky-700 hover:underline"
+                >
+                  {t('jobs.job.open')}
+                </Link>
               </li>
             ))}
           </ul>

@@ -24,7 +24,11 @@ export function LocaleSwitch() {
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons, named; not a form
-    <div role="group" aria-label={t('nav.language')} className="inline-flex overflow-hidden rounded-md border border-slate-600 text-xs">
+    <div
+      role="group"
+      aria-label={t('nav.language')}
+      className="inline-flex overflow-hidden rounded-md border border-slate-600 text-xs"
+    >
       {LOCALES.map((l) => (
         <button
           key={l}

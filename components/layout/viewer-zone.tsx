@@ -11,5 +11,13 @@ export function ViewerZone() {
   const [shown, setShown] = useState<string | null>(null);
   useEffect(() => setShown(zone), [zone]);
   if (!shown) return null;
-  return <span className="text-xs text-slate-400" data-testid="viewer-zone" title={t('common.timeZoneHint')}>{t('common.timeZone', { zone: shown })}</span>;
+  return (
+    <span
+      className="text-xs text-slate-400"
+      data-testid="viewer-zone"
+      title={t('common.timeZoneHint')}
+    >
+      {t('common.timeZone', { zone: shown })}
+    </span>
+  );
 }

@@ -29,9 +29,17 @@ export function PasteLog() {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch('/api/diagnose', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: file ?? text });
+      const res = await fetch('/api/diagnose', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: file ?? text,
+      });
       const data: unknown = await res.json().catch(() => null);
-      if (!res.ok) throw new ApiError(res.status, (data as { error: never }).error ?? { code: 'internal', message: `HTTP ${res.status}` });
+      if (!res.ok)
+        throw new ApiError(
+          res.status,
+          (data as { error: never }).error ?? { code: 'internal', message: `HTTP ${res.status}` },
+        );
       setResult(data as PastedLogResult);
     } catch (e) {
       setError(e instanceof ApiError ? summary(e.error) : String(e));
@@ -44,31 +52,83 @@ export function PasteLog() {
     <div className="space-y-4">
       <PageHeader title={t('logcheck.title')} subtitle={t('logcheck.intro')} />
       <Card className="space-y-3 p-4">
-        <label className="block space-y-1 text-sm"><span className="text-slate-600">{t('logcheck.paste')}</span>
-          <TextArea name="log" rows={10} className="font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} data-testid="paste-log-text" /></label>
-        <label className="flex items-center gap-2 text-sm"><span className="text-slate-600">{t('logcheck.file')}</span>
-          <input type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="paste-log-file" /></label>
-        <Button variant="primary" disabled={busy} onClick={check} data-testid="paste-log-check">{busy ? t('logcheck.checking') : t('logcheck.check')}</Button>
-        {error && <Notice tone="error" testId="paste-log-error">{error}</Notice>}
+        <label className="block space-y-1 text-sm">
+          <span className="text-slate-600">{t('logcheck.paste')}</span>
+          <TextArea
+            name="log"
+            rows={10}
+            className="font-mono text-xs"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="paste-log-text"
+          />
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <span className="text-slate-600">{t('logcheck.file')}</span>
+          <input
+            type="file"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid="paste-log-file"
+          />
+        </label>
+        <Button variant="primary" disabled={busy} onClick={check} data-testid="paste-log-check">
+          {busy ? t('logcheck.checking') : t('logcheck.check')}
+        </Button>
+        {error && (
+          <Notice tone="error" testId="paste-log-error">
+            {error}
+          </Notice>
+        )}
       </Card>
       {result && (
         <Card className="space-y-2 p-4" testId="paste-log-result">
-          <p className="text-xs text-slate-500">{t('logcheck.lines', { lines: result.lines, bytes: result.bytes })}</p>
-          {result.cutLines > 0 && <Notice tone="warning" testId="paste-log-cut">{t('logcheck.cutLines', { count: result.cutLines, limit: result.lineLimitBytes })}</Notice>}
-          {rows.every((r) => r.tally.count === 0) && <Notice tone="success">{t('logcheck.none')}</Notice>}
+          <p className="text-xs text-slate-500">
+            {t('logcheck.lines', { lines: result.lines, bytes: result.bytes })}
+          </p>
+          {result.cutLines > 0 && (
+            <Notice tone="warning" testId="paste-log-cut">
+              {t('logcheck.cutLines', { count: result.cutLines, limit: result.lineLimitBytes })}
+            </Notice>
+          )}
+          {rows.every((r) => r.tally.count === 0) && (
+            <Notice tone="success">{t('logcheck.none')}</Notice>
+          )}
           <table className="w-full text-sm">
             <thead className="text-left text-xs text-slate-500">
-              <tr><th className="py-1 pr-2">{t('logcheck.signature')}</th><th className="pr-2">{t('logcheck.count')}</th><th className="pr-2">{t('logcheck.tasks')}</th><th className="pr-2">{t('logcheck.first')}</th><th className="pr-2">{t('logcheck.last')}</th><th>{t('logcheck.remedies')}</th></tr>
+              <tr>
+                <th className="py-1 pr-2">{t('logcheck.signature')}</th>
+                <th className="pr-2">{t('logcheck.count')}</th>
+                <th className="pr-2">{t('logcheck.tasks')}</th>
+                <th className="pr-2">{t('logcheck.first')}</th>
+                <th className="pr-2">{t('logcheck.last')}</th>
+                <th>{t('logcheck.remedies')}</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map(({ s, tally }) => (
-                <tr key={s.id} className="border-t border-slate-100 align-top" data-testid="paste-log-signature" data-signature={s.id} data-count={tally.count}>
-                  <td className="py-1 pr-2"><div className="font-medium">{bi(s.title)}</div>{tally.count > 0 && <div className="text-xs text-slate-500">{bi(s.explanation)}</div>}</td>
+                <tr
+                  key={s.id}
+                  className="border-t border-slate-100 align-top"
+                  data-testid="paste-log-signature"
+                  data-signature={s.id}
+                  data-count={tally.count}
+                >
+                  <td className="py-1 pr-2">
+                    <div className="font-medium">{bi(s.title)}</div>
+                    {tally.count > 0 && (
+                      <div className="text-xs text-slate-500">{bi(s.explanation)}</div>
+                    )}
+                  </td>
                   <td className="pr-2 tabular-nums">{tally.count}</td>
-                  <td className="pr-2 font-mono text-xs">{tally.taskIds.slice(0, 5).join(' ')}{tally.taskIds.length > 5 ? ' …' : ''}</td>
+                  <td className="pr-2 font-mono text-xs">
+                    {tally.taskIds.slice(0, 5).join(' ')}
+                    {tally.taskIds.length > 5 ? ' …' : ''}
+                  </td>
                   <td className="pr-2 text-xs">{tally.first ?? '—'}</td>
                   <td className="pr-2 text-xs">{tally.last ?? '—'}</td>
-                  <td className="text-xs">{tally.count > 0 ? s.remedies.map((r) => bi(REMEDY_TITLES[r])).join(' → ') : ''}</td>
+                  <td className="text-xs">
+                    {tally.count > 0 ? s.remedies.map((r) => bi(REMEDY_TITLES[r])).join(' → ') : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,15 +7,31 @@ export type SizeUnit = 'MiB' | 'GiB';
 export const SIZE_UNITS: Record<SizeUnit, number> = { MiB, GiB };
 
 export const SESSION_KEYS = [
-  'intraOpNumThreads', 'interOpNumThreads', 'executionMode', 'deviceId', 'arenaExtendStrategy', 'gpuMemLimitBytes', 'doCopyInDefaultStream',
+  'intraOpNumThreads',
+  'interOpNumThreads',
+  'executionMode',
+  'deviceId',
+  'arenaExtendStrategy',
+  'gpuMemLimitBytes',
+  'doCopyInDefaultStream',
 ] as const;
 export const TOP_KEYS = [
-  'ortVersion', 'indexUrl', 'allowedIndexHosts', 'compatPolicy', 'shmSizeBytes', 'batchSize', 'stopTimeoutS', 'startTimeoutS', 'pipTimeoutS',
+  'ortVersion',
+  'indexUrl',
+  'allowedIndexHosts',
+  'compatPolicy',
+  'shmSizeBytes',
+  'batchSize',
+  'stopTimeoutS',
+  'startTimeoutS',
+  'pipTimeoutS',
 ] as const;
 
 /** A size as the inputs show it: whole GiB when it is one, MiB otherwise. */
 export function toSize(bytes: number): { amount: string; unit: SizeUnit } {
-  return bytes % GiB === 0 ? { amount: String(bytes / GiB), unit: 'GiB' } : { amount: String(bytes / MiB), unit: 'MiB' };
+  return bytes % GiB === 0
+    ? { amount: String(bytes / GiB), unit: 'GiB' }
+    : { amount: String(bytes / MiB), unit: 'MiB' };
 }
 
 /** Bytes for "1.5" GiB; the text itself when it is no number (the server names the rule). */
@@ -36,11 +52,17 @@ export function hostsText(hosts: readonly string[]): string {
 
 /** One host per line; blank lines and surrounding spaces are not hosts. */
 export function hostsOf(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** Reads the form (input names as in defaults-fields.tsx) into the PUT body. */
-export function readDefaults(text: (name: string) => string, checked: (name: string) => boolean): unknown {
+export function readDefaults(
+  text: (name: string) => string,
+  checked: (name: string) => boolean,
+): unknown {
   const so = (k: string) => `sessionOptions.${k}`;
   const url = text('indexUrl').trim();
   return {
@@ -71,8 +93,16 @@ export function readDefaults(text: (name: string) => string, checked: (name: str
  */
 export function inputOf(path: string): { name: string; line?: number } | null {
   const [head = '', second, ...rest] = path.split('.');
-  if (rest.length === 0 && head === 'sessionOptions' && (SESSION_KEYS as readonly string[]).includes(second ?? '')) return { name: path };
-  if (head === 'allowedIndexHosts') return second !== undefined && /^\d+$/.test(second) ? { name: head, line: Number(second) + 1 } : { name: head };
+  if (
+    rest.length === 0 &&
+    head === 'sessionOptions' &&
+    (SESSION_KEYS as readonly string[]).includes(second ?? '')
+  )
+    return { name: path };
+  if (head === 'allowedIndexHosts')
+    return second !== undefined && /^\d+$/.test(second)
+      ? { name: head, line: Number(second) + 1 }
+      : { name: head };
   if (second === undefined && (TOP_KEYS as readonly string[]).includes(head)) return { name: head };
   return null;
 }

@@ -13,13 +13,21 @@ export function DefaultsView() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
-      {error && <Notice tone="error" testId="defaults-load-error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice>}
+      {error && (
+        <Notice tone="error" testId="defaults-load-error">
+          {error instanceof ApiError ? summary(error.error) : t('errors.network')}
+        </Notice>
+      )}
       {data ? (
         <Card>
           <DefaultsForm defaults={data.defaults} onSaved={(defaults) => mutate({ defaults })} />
         </Card>
       ) : (
-        !error && <p className="text-sm text-slate-500" data-testid="defaults-loading">{t('settings.loading')}</p>
+        !error && (
+          <p className="text-sm text-slate-500" data-testid="defaults-loading">
+            {t('settings.loading')}
+          </p>
+        )
       )}
     </div>
   );

@@ -1,7 +1,13 @@
 'use client';
 
 // A small SVG bar chart: mean job time before and after (seconds), with the success count under each bar.
-export function CompareChart({ bars, testId }: { bars: { label: string; value: number | null; note: string; colour: string }[]; testId: string }) {
+export function CompareChart({
+  bars,
+  testId,
+}: {
+  bars: { label: string; value: number | null; note: string; colour: string }[];
+  testId: string;
+}) {
   const W = 320;
   const H = 150;
   const top = Math.max(1, ...bars.map((b) => b.value ?? 0));
@@ -16,9 +22,15 @@ export function CompareChart({ bars, testId }: { bars: { label: string; value: n
         return (
           <g key={b.label}>
             <rect x={x} y={H - 30 - h} width={bw} height={h} fill={b.colour} />
-            <text x={x + bw / 2} y={H - 34 - h} textAnchor="middle" fontSize={11} fill="#0f172a">{b.value === null ? '—' : b.value.toFixed(1)}</text>
-            <text x={x + bw / 2} y={H - 16} textAnchor="middle" fontSize={11} fill="#334155">{b.label}</text>
-            <text x={x + bw / 2} y={H - 3} textAnchor="middle" fontSize={10} fill="#64748b">{b.note}</text>
+            <text x={x + bw / 2} y={H - 34 - h} textAnchor="middle" fontSize={11} fill="#0f172a">
+              {b.value === null ? '—' : b.value.toFixed(1)}
+            </text>
+            <text x={x + bw / 2} y={H - 16} textAnchor="middle" fontSize={11} fill="#334155">
+              {b.label}
+            </text>
+            <text x={x + bw / 2} y={H - 3} textAnchor="middle" fontSize={10} fill="#64748b">
+              {b.note}
+            </text>
           </g>
         );
       })}

@@ -21,13 +21,21 @@ export function InputsPanel({ canRun }: { canRun: boolean }) {
     setMsg({ tone: 'info', text: t('throughput.uploading', { name: file.name }) });
     try {
       const q = new URLSearchParams({ kind, name: file.name });
-      await sendRequest(`/api/throughput/inputs?${q}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+      await sendRequest(`/api/throughput/inputs?${q}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: file,
+      });
       setMsg({ tone: 'success', text: t('throughput.uploaded', { name: file.name }) });
       await mutate();
     } catch (e) {
       if (!(e instanceof ApiError)) return setMsg({ tone: 'error', text: t('errors.network') });
-      const key = e.status === 413 ? 'throughput.tooLarge' : e.status === 415 ? 'throughput.badMedia' : null;
-      setMsg({ tone: 'error', text: key ? t(key, { message: e.error.message }) : summary(e.error) });
+      const key =
+        e.status === 413 ? 'throughput.tooLarge' : e.status === 415 ? 'throughput.badMedia' : null;
+      setMsg({
+        tone: 'error',
+        text: key ? t(key, { message: e.error.message }) : summary(e.error),
+      });
     }
   }
 
@@ -42,17 +50,49 @@ export function InputsPanel({ canRun }: { canRun: boolean }) {
       <p className="mb-3 text-xs text-slate-500">{t('throughput.builtinNote')}</p>
       {canRun && (
         <div className="mb-3 flex flex-wrap gap-4 text-sm">
-          <label>{t('throughput.audioFile')} <input data-testid="tp-upload-audio" type="file" accept="audio/*" onChange={(e) => void upload('audio', e.target.files?.[0])} /></label>
-          <label>{t('throughput.videoFile')} <input data-testid="tp-upload-video" type="file" accept="video/*" onChange={(e) => void upload('video', e.target.files?.[0])} /></label>
+          <label>
+            {t('throughput.audioFile')}{' '}
+            <input
+              data-testid="tp-upload-audio"
+              type="file"
+              accept="audio/*"
+              onChange={(e) => void upload('audio', e.target.files?.[0])}
+            />
+          </label>
+          <label>
+            {t('throughput.videoFile')}{' '}
+            <input
+              data-testid="tp-upload-video"
+              type="file"
+              accept="video/*"
+              onChange={(e) => void upload('video', e.target.files?.[0])}
+            />
+          </label>
         </div>
       )}
-      {msg && <Notice tone={msg.tone} testId="tp-upload-msg">{msg.text}</Notice>}
+      {msg && (
+        <Notice tone={msg.tone} testId="tp-upload-msg">
+          {msg.text}
+        </Notice>
+      )}
       <ul className="mt-2 divide-y divide-slate-200 text-sm">
-        {(data?.inputs ?? []).length === 0 && <li className="text-slate-500">{t('throughput.noInputs')}</li>}
+        {(data?.inputs ?? []).length === 0 && (
+          <li className="text-slate-500">{t('throughput.noInputs')}</li>
+        )}
         {(data?.inputs ?? []).map((i) => (
           <li key={i.id} className="flex items-center justify-between py-1" data-testid="tp-input">
-            <span>{i.kind === 'audio' ? '♪' : '▶'} {i.name} <span className="text-slate-500">· {i.format} · {t('throughput.size', { mb: (i.size / 1048576).toFixed(2) })}{i.builtin ? ` · ${t('throughput.builtin')}` : ''}</span></span>
-            {canRun && !i.builtin && <Button variant="ghost" onClick={() => void remove(i)}>{t('throughput.delete')}</Button>}
+            <span>
+              {i.kind === 'audio' ? '♪' : '▶'} {i.name}{' '}
+              <span className="text-slate-500">
+                · {i.format} · {t('throughput.size', { mb: (i.size / 1048576).toFixed(2) })}
+                {i.builtin ? ` · ${t('throughput.builtin')}` : ''}
+              </span>
+            </span>
+            {canRun && !i.builtin && (
+              <Button variant="ghost" onClick={() => void remove(i)}>
+                {t('throughput.delete')}
+              </Button>
+            )}
           </li>
         ))}
       </ul>

@@ -33,7 +33,13 @@ export function RunForm() {
     setBusy(true);
     setError(null);
     try {
-      const body = { hostId, container, jobs: Number(jobs), concurrency: Number(concurrency), ...(audio && video ? { audioId: audio, videoId: video } : { builtin: true }) };
+      const body = {
+        hostId,
+        container,
+        jobs: Number(jobs),
+        concurrency: Number(concurrency),
+        ...(audio && video ? { audioId: audio, videoId: video } : { builtin: true }),
+      };
       const r = await postJson<{ id: string }>('/api/throughput/runs', body);
       router.push(`/throughput/runs/${r.id}`);
     } catch (e) {
@@ -42,10 +48,21 @@ export function RunForm() {
     }
   }
 
-  const pick = (kind: 'audio' | 'video', value: string, set: (v: string) => void, testId: string) => (
+  const pick = (
+    kind: 'audio' | 'video',
+    value: string,
+    set: (v: string) => void,
+    testId: string,
+  ) => (
     <Select data-testid={testId} value={value} onChange={(e) => set(e.target.value)}>
       <option value="">{t('throughput.useBuiltin')}</option>
-      {list.filter((i) => i.kind === kind && !i.builtin).map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+      {list
+        .filter((i) => i.kind === kind && !i.builtin)
+        .map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name}
+          </option>
+        ))}
     </Select>
   );
 
@@ -53,24 +70,70 @@ export function RunForm() {
     <Card className="p-4" testId="tp-run-form">
       <h2 className="mb-2 font-semibold">{t('throughput.runForm')}</h2>
       <div className="grid gap-2 text-sm sm:grid-cols-2">
-        <label>{t('throughput.container')}
-          <Select data-testid="tp-container" value={target} onChange={(e) => setTarget(e.target.value)}>
+        <label>
+          {t('throughput.container')}
+          <Select
+            data-testid="tp-container"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
             <option value="">{t('throughput.pickContainer')}</option>
-            {(health?.containers ?? []).map((c) => <option key={`${c.hostId}|${c.name}`} value={`${c.hostId}|${c.name}`}>{c.hostName}/{c.name}</option>)}
+            {(health?.containers ?? []).map((c) => (
+              <option key={`${c.hostId}|${c.name}`} value={`${c.hostId}|${c.name}`}>
+                {c.hostName}/{c.name}
+              </option>
+            ))}
           </Select>
         </label>
         {/* biome-ignore lint/a11y/noLabelWithoutControl: pick() renders the Select this label names */}
-        <label>{t('throughput.audio')}{pick('audio', audio, setAudio, 'tp-audio')}</label>
+        <label>
+          {t('throughput.audio')}
+          {pick('audio', audio, setAudio, 'tp-audio')}
+        </label>
         {/* biome-ignore lint/a11y/noLabelWithoutControl: pick() renders the Select this label names */}
-        <label>{t('throughput.video')}{pick('video', video, setVideo, 'tp-video')}</label>
+        <label>
+          {t('throughput.video')}
+          {pick('video', video, setVideo, 'tp-video')}
+        </label>
         <div className="flex gap-2">
-          <label>{t('throughput.jobs')}<TextInput data-testid="tp-jobs" type="number" min={1} max={50} value={jobs} onChange={(e) => setJobs(e.target.value)} /></label>
-          <label>{t('throughput.concurrency')}<TextInput data-testid="tp-concurrency" type="number" min={1} max={20} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} /></label>
+          <label>
+            {t('throughput.jobs')}
+            <TextInput
+              data-testid="tp-jobs"
+              type="number"
+              min={1}
+              max={50}
+              value={jobs}
+              onChange={(e) => setJobs(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('throughput.concurrency')}
+            <TextInput
+              data-testid="tp-concurrency"
+              type="number"
+              min={1}
+              max={20}
+              value={concurrency}
+              onChange={(e) => setConcurrency(e.target.value)}
+            />
+          </label>
         </div>
       </div>
       <div className="mt-3 flex items-center gap-3">
-        <Button variant="primary" data-testid="tp-start" disabled={busy || !target} onClick={() => void start()}>{busy ? t('throughput.starting') : t('throughput.start')}</Button>
-        {error && <Notice tone="error" testId="tp-start-error">{error}</Notice>}
+        <Button
+          variant="primary"
+          data-testid="tp-start"
+          disabled={busy || !target}
+          onClick={() => void start()}
+        >
+          {busy ? t('throughput.starting') : t('throughput.start')}
+        </Button>
+        {error && (
+          <Notice tone="error" testId="tp-start-error">
+            {error}
+          </Notice>
+        )}
       </div>
     </Card>
   );

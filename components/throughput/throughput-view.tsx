@@ -20,15 +20,25 @@ export function ThroughputView({ canRun }: { canRun: boolean }) {
       {canRun && <RunForm />}
       <Card className="p-4" testId="tp-runs">
         <h2 className="mb-2 font-semibold">{t('throughput.runs')}</h2>
-        {(data?.runs ?? []).length === 0 && <p className="text-sm text-slate-500">{t('throughput.noRuns')}</p>}
+        {(data?.runs ?? []).length === 0 && (
+          <p className="text-sm text-slate-500">{t('throughput.noRuns')}</p>
+        )}
         <ul className="divide-y divide-slate-200 text-sm">
           {(data?.runs ?? []).map((r) => (
             <li key={r.id} className="flex items-center gap-3 py-1">
               <StatusBadge status={r.status} />
               <span>{r.container}</span>
               <span className="text-slate-500">{clock.iso(r.startedAt)}</span>
-              <span className="text-slate-600">{r.detail.verdict ? (locale === 'zh-CN' ? r.detail.verdict.zh : r.detail.verdict.en) : ''}</span>
-              <Link className="ml-auto text-sky-700" href={`/throughput/runs/${r.id}`}>{t('throughput.open')}</Link>
+              <span className="text-slate-600">
+                {r.detail.verdict
+                  ? locale === 'zh-CN'
+                    ? r.detail.verdict.zh
+                    : r.detail.verdict.en
+                  : ''}
+              </span>
+              <Link className="ml-auto text-sky-700" href={`/throughput/runs/${r.id}`}>
+                {t('throughput.open')}
+              </Link>
             </li>
           ))}
         </ul>

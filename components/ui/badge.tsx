@@ -12,12 +12,30 @@ const tones: Record<Tone, string> = {
 };
 
 const dots: Record<Tone, string> = {
-  green: 'bg-emerald-500', red: 'bg-red-500', amber: 'bg-amber-500', slate: 'bg-slate-400', sky: 'bg-sky-500', violet: 'bg-violet-500',
+  green: 'bg-emerald-500',
+  red: 'bg-red-500',
+  amber: 'bg-amber-500',
+  slate: 'bg-slate-400',
+  sky: 'bg-sky-500',
+  violet: 'bg-violet-500',
 };
 
-export function Badge({ tone, dot = false, children, testId }: { tone: Tone; dot?: boolean; children: ReactNode; testId?: string }) {
+export function Badge({
+  tone,
+  dot = false,
+  children,
+  testId,
+}: {
+  tone: Tone;
+  dot?: boolean;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
-    <span data-testid={testId} className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
+    <span
+      data-testid={testId}
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}
+    >
       {dot && <span className={`h-1.5 w-1.5 rounded-full ${dots[tone]}`} />}
       {children}
     </span>

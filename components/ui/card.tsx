@@ -1,10 +1,33 @@
 import type { ReactNode } from 'react';
 
-export function Card({ children, className = '', testId }: { children: ReactNode; className?: string; testId?: string }) {
-  return <section data-testid={testId} className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>{children}</section>;
+export function Card({
+  children,
+  className = '',
+  testId,
+}: {
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
+  return (
+    <section
+      data-testid={testId}
+      className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}
+    >
+      {children}
+    </section>
+  );
 }
 
-export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div>

@@ -7,9 +7,21 @@ const tones = {
   warning: 'border-amber-200 bg-amber-50 text-amber-900',
 } as const;
 
-export function Notice({ tone, children, testId }: { tone: keyof typeof tones; children: ReactNode; testId?: string }) {
+export function Notice({
+  tone,
+  children,
+  testId,
+}: {
+  tone: keyof typeof tones;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} data-testid={testId} className={`rounded-md border px-3 py-2 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid={testId}
+      className={`rounded-md border px-3 py-2 text-sm ${tones[tone]}`}
+    >
       {children}
     </div>
   );

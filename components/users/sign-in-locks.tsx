@@ -45,10 +45,16 @@ export function SignInLocks({ locks, onChanged }: Props) {
         </thead>
         <tbody>
           {locks.map((l) => (
-            <tr key={`${l.username}\n${l.address}`} data-testid="sign-in-lock" data-user={l.username}
-              className="border-b border-slate-100 last:border-0">
+            <tr
+              key={`${l.username}\n${l.address}`}
+              data-testid="sign-in-lock"
+              data-user={l.username}
+              className="border-b border-slate-100 last:border-0"
+            >
               <td className="px-3 py-2">{l.username || t('users.locks.anyName')}</td>
-              <td className="px-3 py-2 font-mono text-xs">{l.address || t('users.locks.anyAddress')}</td>
+              <td className="px-3 py-2 font-mono text-xs">
+                {l.address || t('users.locks.anyAddress')}
+              </td>
               <td className="px-3 py-2 text-xs">{new Date(l.until).toLocaleTimeString(locale)}</td>
               <td className="px-3 py-2 text-right">
                 <Button disabled={pending} onClick={() => unlock(l)} data-testid="unlock">

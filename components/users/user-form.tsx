@@ -19,7 +19,11 @@ export function UserForm({ onCreated }: { onCreated: (user: User) => void }) {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
-    const input = { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? ''), role: String(form.get('role') ?? '') };
+    const input = {
+      username: String(form.get('username') ?? ''),
+      password: String(form.get('password') ?? ''),
+      role: String(form.get('role') ?? ''),
+    };
     startTransition(async () => {
       const result = await createUserAction(input);
       if (!result.ok) return setError(result.error);
@@ -32,21 +36,36 @@ export function UserForm({ onCreated }: { onCreated: (user: User) => void }) {
   return (
     <form onSubmit={onSubmit} noValidate data-testid="user-form" className="space-y-3 p-4">
       <h2 className="text-sm font-semibold text-slate-900">{t('users.add')}</h2>
-      {error && !error.fields?.length && <Notice tone="error" testId="form-error">{summary(error)}</Notice>}
+      {error && !error.fields?.length && (
+        <Notice tone="error" testId="form-error">
+          {summary(error)}
+        </Notice>
+      )}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-4">
         <Field name="username" label={t('users.username')} error={errors.username}>
           <TextInput name="username" autoComplete="off" error={errors.username} />
         </Field>
         <Field name="password" label={t('users.password')} error={errors.password}>
-          <TextInput name="password" type="password" autoComplete="new-password" error={errors.password} />
+          <TextInput
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password}
+          />
         </Field>
         <Field name="role" label={t('users.role')} error={errors.role}>
           <Select name="role" defaultValue="viewer" error={errors.role}>
-            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <div className="flex items-end">
-          <Button type="submit" variant="primary" disabled={pending} data-testid="create-user">{pending ? t('common.working') : t('common.add')}</Button>
+          <Button type="submit" variant="primary" disabled={pending} data-testid="create-user">
+            {pending ? t('common.working') : t('common.add')}
+          </Button>
         </div>
       </div>
     </form>

@@ -22,7 +22,14 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
     if (!isRole(role)) return;
     startTransition(async () => {
       const result = await setUserRoleAction({ id, role });
-      setMessage(result.ok ? { text: t('users.roleChanged', { name: username, role: t(`roles.${role}`) }), tone: 'success' } : { text: summary(result.error), tone: 'error' });
+      setMessage(
+        result.ok
+          ? {
+              text: t('users.roleChanged', { name: username, role: t(`roles.${role}`) }),
+              tone: 'success',
+            }
+          : { text: summary(result.error), tone: 'error' },
+      );
       void mutate();
     });
   }
@@ -31,7 +38,11 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-4">
       <PageHeader title={t('users.title')} />
-      {message && <Notice tone={message.tone} testId="users-message">{message.text}</Notice>}
+      {message && (
+        <Notice tone={message.tone} testId="users-message">
+          {message.text}
+        </Notice>
+      )}
       <Card>
         <UserForm
           onCreated={(u) => {
@@ -47,22 +58,47 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
           void mutate();
         }}
       />
-      {error && <Notice tone="error">{error instanceof ApiError ? summary(error.error) : t('errors.network')}</Notice>}
+      {error && (
+        <Notice tone="error">
+          {error instanceof ApiError ? summary(error.error) : t('errors.network')}
+        </Notice>
+      )}
       <Card className="overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="border-b border-slate-200 bg-slate-50">
-            <tr><th className={th}>{t('users.columns.username')}</th><th className={th}>{t('users.columns.role')}</th></tr>
+            <tr>
+              <th className={th}>{t('users.columns.username')}</th>
+              <th className={th}>{t('users.columns.role')}</th>
+            </tr>
           </thead>
           <tbody>
             {(data?.users ?? []).map((u) => (
-              <tr key={u.id} data-testid="user-row" data-user={u.username} className="border-b border-slate-100 last:border-0">
+              <tr
+                key={u.id}
+                data-testid="user-row"
+                data-user={u.username}
+                className="border-b border-slate-100 last:border-0"
+              >
                 <td className="px-3 py-2 font-medium text-slate-900">
-                  {u.username} {u.id === currentUserId && <span className="text-xs font-normal text-slate-400">({t('users.you')})</span>}
+                  {u.username}{' '}
+                  {u.id === currentUserId && (
+                    <span className="text-xs font-normal text-slate-400">({t('users.you')})</span>
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   <div className="w-40">
-                    <Select value={u.role} disabled={pending} onChange={(e) => changeRole(u.id, u.username, e.target.value)} aria-label={t('users.role')} data-testid="user-role">
-                      {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+                    <Select
+                      value={u.role}
+                      disabled={pending}
+                      onChange={(e) => changeRole(u.id, u.username, e.target.value)}
+                      aria-label={t('users.role')}
+                      data-testid="user-role"
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`roles.${r}`)}
+                        </option>
+                      ))}
                     </Select>
                   </div>
                 </td>

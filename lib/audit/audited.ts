@@ -20,7 +20,14 @@ export async function audited<T>(
   try {
     requireActorRole(actor, role);
   } catch (err) {
-    await recordAudit({ actor, action, target, args, result: 'denied', error: (err as Error).message });
+    await recordAudit({
+      actor,
+      action,
+      target,
+      args,
+      result: 'denied',
+      error: (err as Error).message,
+    });
     throw err;
   }
   await recordAudit({ actor, action, target, args, result: 'started' });

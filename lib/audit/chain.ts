@@ -14,7 +14,18 @@ export type ChainFields = Omit<Selectable<AuditTable>, 'hash'>;
 
 export function entryHash(f: ChainFields): string {
   const canonical = JSON.stringify([
-    f.seq, f.at, f.actor_id, f.actor_name, f.via, f.ip, f.action, f.target, f.args, f.result, f.error, f.prev_hash,
+    f.seq,
+    f.at,
+    f.actor_id,
+    f.actor_name,
+    f.via,
+    f.ip,
+    f.action,
+    f.target,
+    f.args,
+    f.result,
+    f.error,
+    f.prev_hash,
   ]);
   return crypto.createHmac('sha256', subkey('audit')).update(canonical).digest('hex');
 }
@@ -29,9 +40,14 @@ export function redactArgs(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactArgs(v, depth + 1));
   if (value && typeof value === 'object') {
     // fromEntries defines own properties: a key named `__proto__` stays a key, never the object's prototype.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [
-      k, /pass(word|phrase)?|secret|token|private.?key|credential/i.test(k) ? '[redacted]' : redactArgs(v, depth + 1),
-    ]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        /pass(word|phrase)?|secret|token|private.?key|credential/i.test(k)
+          ? '[redacted]'
+          : redactArgs(v, depth + 1),
+      ]),
+    );
   }
   return value;
 }

@@ -36,11 +36,23 @@ export async function recordAudit(input: AuditInput): Promise<AuditEntry> {
   return db.transaction().execute(async (trx) => {
     // Write first so this transaction holds the database's write lock before it reads the chain head:
     // two processes (server and CLI) can then never both append after the same entry.
-    const touched = await trx.updateTable('meta').set((eb) => ({ value: eb.ref('value') })).where('key', '=', HEAD_KEY).executeTakeFirst();
+    const touched = await trx
+      .updateTable('meta')
+      .set((eb) => ({ value: eb.ref('value') }))
+      .where('key', '=', HEAD_KEY)
+      .executeTakeFirst();
     if (Number(touched.numUpdatedRows) === 0) {
-      await trx.insertInto('meta').values({ key: HEAD_KEY, value: `0:${GENESIS}` }).execute();
+      await trx
+        .insertInto('meta')
+        .values({ key: HEAD_KEY, value: `0:${GENESIS}` })
+        .execute();
     }
-    const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const last = await trx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const fields = {
       seq: (last?.seq ?? 0) + 1,
       at: nowIso(),
@@ -56,8 +68,15 @@ export async function recordAudit(input: AuditInput): Promise<AuditEntry> {
       prev_hash: last?.hash ?? GENESIS,
     };
     const hash = entryHash(fields);
-    await trx.insertInto('audit_log').values({ ...fields, hash }).execute();
-    await trx.updateTable('meta').set({ value: `${fields.seq}:${hash}` }).where('key', '=', HEAD_KEY).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({ ...fields, hash })
+      .execute();
+    await trx
+      .updateTable('meta')
+      .set({ value: `${fields.seq}:${hash}` })
+      .where('key', '=', HEAD_KEY)
+      .execute();
     return toEntry({ ...fields, hash });
   });
 }
@@ -77,7 +96,9 @@ function toEntry(r: Row): AuditEntry {
   };
 }
 
-export async function listAudit(opts: { limit?: number; before?: number; action?: string } = {}): Promise<AuditEntry[]> {
+export async function listAudit(
+  opts: { limit?: number; before?: number; action?: string } = {},
+): Promise<AuditEntry[]> {
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 100), 1), 1000);
   let q = getDb().selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
   if (opts.before !== undefined) q = q.where('seq', '<', opts.before);
@@ -100,21 +121,36 @@ export async function verifyAuditChain(): Promise<ChainReport> {
   let count = 0;
   const pageSize = 1000;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
     for (const r of rows) {
       count++;
-      if (r.seq !== expectedSeq) problems.push(`entries ${expectedSeq}..${r.seq - 1} are missing (deleted)`);
-      if (r.prev_hash !== prevHash) problems.push(`entry ${r.seq} does not link to the entry before it`);
-      if (entryHash(r) !== r.hash) problems.push(`entry ${r.seq} was modified (its hash does not match its content)`);
+      if (r.seq !== expectedSeq)
+        problems.push(`entries ${expectedSeq}..${r.seq - 1} are missing (deleted)`);
+      if (r.prev_hash !== prevHash)
+        problems.push(`entry ${r.seq} does not link to the entry before it`);
+      if (entryHash(r) !== r.hash)
+        problems.push(`entry ${r.seq} was modified (its hash does not match its content)`);
       prevHash = r.hash;
       expectedSeq = r.seq + 1;
     }
     if (rows.length < pageSize) break;
   }
-  const head = await db.selectFrom('meta').select('value').where('key', '=', 'audit_head').executeTakeFirst();
+  const head = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'audit_head')
+    .executeTakeFirst();
   const expectedHead = `${expectedSeq - 1}:${prevHash}`;
   if ((head?.value ?? `0:${GENESIS}`) !== expectedHead) {
-    problems.push(`the last entries were removed: the chain head records ${head?.value.split(':')[0] ?? 0} entries, ${expectedSeq - 1} found`);
+    problems.push(
+      `the last entries were removed: the chain head records ${head?.value.split(':')[0] ?? 0} entries, ${expectedSeq - 1} found`,
+    );
   }
   return { ok: problems.length === 0, entries: count, problems };
 }

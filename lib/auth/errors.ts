@@ -1,6 +1,11 @@
 // Sign-in and role errors; the web layer maps them to 401/403/429. General errors are in lib/errors.ts.
 
-export type AuthErrorCode = 'unauthenticated' | 'forbidden' | 'rate_limited' | 'bad_credentials' | 'setup_done';
+export type AuthErrorCode =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'bad_credentials'
+  | 'setup_done';
 
 export class AuthError extends Error {
   constructor(

@@ -10,7 +10,8 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
 /** admin ⊇ operator ⊇ viewer. Throws `unauthenticated` for no user and `forbidden` for too low a role. */
 export function requireRole(user: User | null, role: Role): User {
   if (!user) throw new AuthError('unauthenticated');
-  if (!roleAtLeast(user.role, role)) throw new AuthError('forbidden', `this needs the ${role} role (you are ${user.role})`);
+  if (!roleAtLeast(user.role, role))
+    throw new AuthError('forbidden', `this needs the ${role} role (you are ${user.role})`);
   return user;
 }
 

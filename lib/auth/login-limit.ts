@@ -50,8 +50,10 @@ function keysFor(username: string, address: string | null): Key[] {
   return keys;
 }
 
-const byKey = <Q extends { where: (c: 'username' | 'address', op: '=', v: string) => Q }>(q: Q, k: Key): Q =>
-  q.where('username', '=', k.username).where('address', '=', k.address);
+const byKey = <Q extends { where: (c: 'username' | 'address', op: '=', v: string) => Q }>(
+  q: Q,
+  k: Key,
+): Q => q.where('username', '=', k.username).where('address', '=', k.address);
 
 /** The lock that refuses this sign-in now, the one ending last when several apply; null when none. */
 export async function activeLock(
@@ -63,7 +65,11 @@ export async function activeLock(
   const rows = await getDb()
     .selectFrom('login_limits')
     .select(['username', 'address', 'locked_until'])
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('username', '=', k.username), eb('address', '=', k.address)]))))
+    .where((eb) =>
+      eb.or(
+        keys.map((k) => eb.and([eb('username', '=', k.username), eb('address', '=', k.address)])),
+      ),
+    )
     .where('locked_until', '>', iso(now))
     .execute();
   let lock: LoginLock | null = null;
@@ -85,7 +91,13 @@ async function countUnknownNames(trx: Trx, address: string, since: string): Prom
 }
 
 /** Adds one failure to a key's row (a new window once the old one or its lock has passed); locks it at `limit`. */
-async function bump(trx: Trx, key: Key, limit: number, now: number, unknownName = false): Promise<void> {
+async function bump(
+  trx: Trx,
+  key: Key,
+  limit: number,
+  now: number,
+  unknownName = false,
+): Promise<void> {
   const row = await byKey(trx.selectFrom('login_limits').selectAll(), key).executeTakeFirst();
   const windowOver = row !== undefined && row.window_start < iso(now - LOGIN_LIMITS.windowMs);
   const fresh = !row || (row.locked_until !== null ? row.locked_until <= iso(now) : windowOver);
@@ -93,11 +105,16 @@ async function bump(trx: Trx, key: Key, limit: number, now: number, unknownName 
   const values = {
     failures,
     window_start: fresh ? iso(now) : row.window_start,
-    locked_until: failures >= limit ? iso(now + LOGIN_LIMITS.lockMs) : fresh ? null : row.locked_until,
+    locked_until:
+      failures >= limit ? iso(now + LOGIN_LIMITS.lockMs) : fresh ? null : row.locked_until,
     unknown_name: unknownName ? 1 : 0,
     updated_at: iso(now),
   };
-  if (!row) await trx.insertInto('login_limits').values({ ...key, ...values }).execute();
+  if (!row)
+    await trx
+      .insertInto('login_limits')
+      .values({ ...key, ...values })
+      .execute();
   else await byKey(trx.updateTable('login_limits').set(values), key).execute();
 }
 
@@ -117,25 +134,35 @@ export async function recordLoginFailure(
   knownUser: boolean,
   now = Date.now(),
 ): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const since = iso(now - LOGIN_LIMITS.windowMs);
-    const unknownFrom = address && !knownUser ? address : null;
-    let overCap = false;
-    if (unknownFrom) {
-      const key = { username, address: unknownFrom };
-      const seen = await byKey(trx.selectFrom('login_limits').select('username'), key).executeTakeFirst();
-      overCap = !seen && (await countUnknownNames(trx, unknownFrom, since)) >= LOGIN_LIMITS.unknownNames;
-    }
-    if (address) await bump(trx, { username: ANY, address }, LOGIN_LIMITS.perAddress, now);
-    if (!overCap) {
-      await bump(trx, { username, address: ANY }, LOGIN_LIMITS.perUser, now);
-      if (address) await bump(trx, { username, address }, LOGIN_LIMITS.perUserAddress, now, !knownUser);
-    }
-    if (!unknownFrom) return;
-    if (overCap || (await countUnknownNames(trx, unknownFrom, since)) >= LOGIN_LIMITS.unknownNames) {
-      await lockAddress(trx, unknownFrom, now);
-    }
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const since = iso(now - LOGIN_LIMITS.windowMs);
+      const unknownFrom = address && !knownUser ? address : null;
+      let overCap = false;
+      if (unknownFrom) {
+        const key = { username, address: unknownFrom };
+        const seen = await byKey(
+          trx.selectFrom('login_limits').select('username'),
+          key,
+        ).executeTakeFirst();
+        overCap =
+          !seen && (await countUnknownNames(trx, unknownFrom, since)) >= LOGIN_LIMITS.unknownNames;
+      }
+      if (address) await bump(trx, { username: ANY, address }, LOGIN_LIMITS.perAddress, now);
+      if (!overCap) {
+        await bump(trx, { username, address: ANY }, LOGIN_LIMITS.perUser, now);
+        if (address)
+          await bump(trx, { username, address }, LOGIN_LIMITS.perUserAddress, now, !knownUser);
+      }
+      if (!unknownFrom) return;
+      if (
+        overCap ||
+        (await countUnknownNames(trx, unknownFrom, since)) >= LOGIN_LIMITS.unknownNames
+      ) {
+        await lockAddress(trx, unknownFrom, now);
+      }
+    });
   await prune(now);
 }
 
@@ -148,7 +175,9 @@ export async function clearLoginFailures(username: string, address: string | nul
  * Lifts every lock and count of a user name (from every address), or of a client address (its own and those of
  * the names tried from it); returns the rows removed.
  */
-export async function liftLoginLocks(target: { username: string } | { address: string }): Promise<number> {
+export async function liftLoginLocks(
+  target: { username: string } | { address: string },
+): Promise<number> {
   const q = getDb().deleteFrom('login_limits');
   const r = await ('username' in target
     ? q.where('username', '=', target.username)
@@ -169,7 +198,11 @@ export async function listLoginLocks(now = Date.now()): Promise<LoginLockView[]>
     .limit(500)
     .execute();
   return rows.map((r) => ({
-    username: r.username, address: r.address, failures: r.failures, scope: scopeOf(r), until: r.locked_until!,
+    username: r.username,
+    address: r.address,
+    failures: r.failures,
+    scope: scopeOf(r),
+    until: r.locked_until!,
   }));
 }
 
@@ -177,17 +210,23 @@ export async function listLoginLocks(now = Date.now()): Promise<LoginLockView[]>
 // longest ago go first, unlocked ones before locked ones.
 async function prune(now: number): Promise<void> {
   const db = getDb();
-  await db.deleteFrom('login_limits')
+  await db
+    .deleteFrom('login_limits')
     .where('window_start', '<', iso(now - LOGIN_LIMITS.windowMs))
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', iso(now))]))
     .execute();
-  const count = await db.selectFrom('login_limits')
+  const count = await db
+    .selectFrom('login_limits')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const excess = Number(count.n) - LOGIN_LIMITS.maxRows;
   if (excess <= 0) return;
-  const oldest = await db.selectFrom('login_limits').select(['username', 'address'])
+  const oldest = await db
+    .selectFrom('login_limits')
+    .select(['username', 'address'])
     .orderBy((eb) => eb.case().when('locked_until', '>', iso(now)).then(1).else(0).end())
-    .orderBy('updated_at').limit(excess).execute();
+    .orderBy('updated_at')
+    .limit(excess)
+    .execute();
   for (const k of oldest) await byKey(db.deleteFrom('login_limits'), k).execute();
 }

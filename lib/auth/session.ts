@@ -4,14 +4,21 @@ import { dummyHash, verifyPassword } from '../crypto/password';
 import { getDb, nowIso } from '../store/db';
 import { recordAudit } from '../audit/log';
 import { AuthError } from './errors';
-import { activeLock, clearLoginFailures, recordLoginFailure, type LockScope, type LoginLock } from './login-limit';
+import {
+  activeLock,
+  clearLoginFailures,
+  recordLoginFailure,
+  type LockScope,
+  type LoginLock,
+} from './login-limit';
 import { isRole, type User } from './types';
 
 export const SESSION_COOKIE = 'dhc_session';
 
 const LOGIN = 'auth.login';
 
-const tokenHash = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
+const tokenHash = (token: string): string =>
+  crypto.createHash('sha256').update(token).digest('hex');
 
 const LOCK_WORDS: Record<LockScope, (username: string) => string> = {
   user_address: (u) => `for '${u}' from this address`,
@@ -36,12 +43,23 @@ export interface LoginResult {
  * Checks a user name and password. `ctx.ip` is the client's address (lib/web/peer-address.ts); null only when
  * none is known, and then only the user name's own limit applies (never one bucket shared by every client).
  */
-export async function login(input: { username: string; password: string }, ctx: { ip: string | null }): Promise<LoginResult> {
-  const username = String(input.username ?? '').trim().slice(0, 64);
+export async function login(
+  input: { username: string; password: string },
+  ctx: { ip: string | null },
+): Promise<LoginResult> {
+  const username = String(input.username ?? '')
+    .trim()
+    .slice(0, 64);
   const password = String(input.password ?? '').slice(0, 256);
   const actor = { user: null, via: 'web' as const, ...(ctx.ip ? { ip: ctx.ip } : {}) };
   const audit = (result: 'ok' | 'error' | 'denied', error?: string, user?: User) =>
-    recordAudit({ actor: user ? { ...actor, user } : actor, action: LOGIN, target: username, result, error });
+    recordAudit({
+      actor: user ? { ...actor, user } : actor,
+      action: LOGIN,
+      target: username,
+      result,
+      error,
+    });
 
   const lock = await activeLock(username, ctx.ip);
   if (lock) {
@@ -49,7 +67,11 @@ export async function login(input: { username: string; password: string }, ctx: 
     await audit('denied', err.message);
     throw err;
   }
-  const row = await getDb().selectFrom('users').select(['id', 'username', 'role', 'password_hash']).where('username', '=', username).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'password_hash'])
+    .where('username', '=', username)
+    .executeTakeFirst();
   // Unknown users cost the same scrypt work as known ones, so timing does not reveal which usernames exist.
   const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
   if (!row || !ok || !isRole(row.role)) {
@@ -62,7 +84,13 @@ export async function login(input: { username: string; password: string }, ctx: 
   const expiresAt = new Date(Date.now() + sessionTtlMs()).toISOString();
   await getDb()
     .insertInto('sessions')
-      .values({ token_hash: tokenHash(token), user_id: user.id, ip: ctx.ip, created_at: nowIso(), expires_at: expiresAt })
+    .values({
+      token_hash: tokenHash(token),
+      user_id: user.id,
+      ip: ctx.ip,
+      created_at: nowIso(),
+      expires_at: expiresAt,
+    })
     .execute();
   await clearLoginFailures(username, ctx.ip);
   await audit('ok', undefined, user);
@@ -82,10 +110,19 @@ export async function getSessionUser(token: string | undefined | null): Promise<
   return { id: row.id, username: row.username, role: row.role };
 }
 
-export async function logout(token: string | undefined | null, ctx: { ip?: string } = {}): Promise<void> {
+export async function logout(
+  token: string | undefined | null,
+  ctx: { ip?: string } = {},
+): Promise<void> {
   if (!token) return;
   const user = await getSessionUser(token);
   await getDb().deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
-  if (user) await recordAudit({ actor: { user, via: 'web', ip: ctx.ip }, action: 'auth.logout', target: user.username, result: 'ok' });
+  if (user)
+    await recordAudit({
+      actor: { user, via: 'web', ip: ctx.ip },
+      action: 'auth.logout',
+      target: user.username,
+      result: 'ok',
+    });
   await getDb().deleteFrom('sessions').where('expires_at', '<=', nowIso()).execute();
 }

@@ -6,11 +6,17 @@ import { fromZodIssues } from '../errors';
 import { liftLoginLocks, listLoginLocks } from './login-limit';
 import type { Actor } from './types';
 
-const text = () => z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
-const unlockSchema = z.union([
-  z.object({ username: text() }).strict(),
-  z.object({ address: text().regex(/^[0-9A-Fa-f:.]+$/, 'must be an IPv4 or IPv6 address') }).strict(),
-], { error: 'give either username or address' });
+const text = () =>
+  z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const unlockSchema = z.union(
+  [
+    z.object({ username: text() }).strict(),
+    z
+      .object({ address: text().regex(/^[0-9A-Fa-f:.]+$/, 'must be an IPv4 or IPv6 address') })
+      .strict(),
+  ],
+  { error: 'give either username or address' },
+);
 
 export type UnlockTarget = { username: string } | { address: string };
 

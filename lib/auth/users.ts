@@ -14,7 +14,10 @@ export const usernameSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(32, 'must be at most 32 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'may contain only letters, digits, "_", "." and "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    'may contain only letters, digits, "_", "." and "-", starting with a letter or digit',
+  );
 
 export const passwordSchema = z
   .string({ error: 'is required' })
@@ -51,22 +54,43 @@ async function insertUser(username: string, passwordHash: string, role: Role): P
 }
 
 /** First-run setup: creates the admin only while no user exists (the check and insert share one transaction). */
-export async function setupFirstAdmin(input: { username: string; password: string }, actor: Actor): Promise<User> {
+export async function setupFirstAdmin(
+  input: { username: string; password: string },
+  actor: Actor,
+): Promise<User> {
   const creds = parse(credentialsSchema, input);
   const hash = await hashPassword(creds.password);
   const args = { username: creds.username };
   try {
-    const user = await getDb().transaction().execute(async (trx) => {
-      const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-      if (any) throw new AuthError('setup_done');
-      const u: User = { id: crypto.randomUUID(), username: creds.username, role: 'admin' };
-      await trx.insertInto('users').values({ id: u.id, username: u.username, password_hash: hash, role: 'admin', created_at: nowIso() }).execute();
-      return u;
-    });
+    const user = await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+        if (any) throw new AuthError('setup_done');
+        const u: User = { id: crypto.randomUUID(), username: creds.username, role: 'admin' };
+        await trx
+          .insertInto('users')
+          .values({
+            id: u.id,
+            username: u.username,
+            password_hash: hash,
+            role: 'admin',
+            created_at: nowIso(),
+          })
+          .execute();
+        return u;
+      });
     await recordAudit({ actor, action: 'auth.setup', target: user.username, args, result: 'ok' });
     return user;
   } catch (err) {
-    await recordAudit({ actor, action: 'auth.setup', target: creds.username, args, result: 'denied', error: (err as Error).message });
+    await recordAudit({
+      actor,
+      action: 'auth.setup',
+      target: creds.username,
+      args,
+      result: 'denied',
+      error: (err as Error).message,
+    });
     throw err;
   }
 }
@@ -83,32 +107,59 @@ export async function ensureAdminFromEnv(): Promise<User | null> {
   }
 }
 
-export async function createUser(actor: Actor, input: { username: string; password: string; role: Role }): Promise<User> {
+export async function createUser(
+  actor: Actor,
+  input: { username: string; password: string; role: Role },
+): Promise<User> {
   const data = parse(newUserSchema, input);
-  return audited(actor, 'admin', 'user.create', data.username, { username: data.username, role: data.role }, async () => {
-    const exists = await getDb().selectFrom('users').select('id').where('username', '=', data.username).executeTakeFirst();
-    if (exists) throw new ConflictError(`a user named '${data.username}' already exists`);
-    return insertUser(data.username, await hashPassword(data.password), data.role);
-  });
+  return audited(
+    actor,
+    'admin',
+    'user.create',
+    data.username,
+    { username: data.username, role: data.role },
+    async () => {
+      const exists = await getDb()
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', data.username)
+        .executeTakeFirst();
+      if (exists) throw new ConflictError(`a user named '${data.username}' already exists`);
+      return insertUser(data.username, await hashPassword(data.password), data.role);
+    },
+  );
 }
 
 export async function listUsers(): Promise<(User & { createdAt: string })[]> {
-  const rows = await getDb().selectFrom('users').select(['id', 'username', 'role', 'created_at']).orderBy('username').execute();
+  const rows = await getDb()
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'created_at'])
+    .orderBy('username')
+    .execute();
   return rows.map((r) => ({ ...toUser(r), createdAt: r.created_at }));
 }
 
 export async function getUser(id: string): Promise<User | null> {
-  const row = await getDb().selectFrom('users').select(['id', 'username', 'role']).where('id', '=', id).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom('users')
+    .select(['id', 'username', 'role'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toUser(row) : null;
 }
 
 async function adminCount(): Promise<number> {
-  const r = await getDb().selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+  const r = await getDb()
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function setUserRole(actor: Actor, id: string, role: Role): Promise<User> {
-  if (!isRole(role)) throw fromZodIssues([{ path: ['role'], message: `must be one of ${ROLES.join(', ')}` }]);
+  if (!isRole(role))
+    throw fromZodIssues([{ path: ['role'], message: `must be one of ${ROLES.join(', ')}` }]);
   return audited(actor, 'admin', 'user.set_role', id, { role }, async () => {
     const user = await getUser(id);
     if (!user) throw new NotFoundError(`user ${id}`);
@@ -124,7 +175,8 @@ export async function deleteUser(actor: Actor, id: string): Promise<void> {
   await audited(actor, 'admin', 'user.delete', id, undefined, async () => {
     const user = await getUser(id);
     if (!user) throw new NotFoundError(`user ${id}`);
-    if (user.role === 'admin' && (await adminCount()) <= 1) throw new ConflictError('the last administrator cannot be deleted');
+    if (user.role === 'admin' && (await adminCount()) <= 1)
+      throw new ConflictError('the last administrator cannot be deleted');
     await getDb().deleteFrom('users').where('id', '=', id).execute();
   });
 }

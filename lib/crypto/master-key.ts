@@ -23,9 +23,13 @@ export function parseSecret(text: string, origin: string): Buffer {
   const t = text.trim();
   let key: Buffer | null = null;
   if (/^[0-9a-fA-F]{64}$/.test(t)) key = Buffer.from(t, 'hex');
-  else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t)) key = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t))
+    key = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (key?.length !== 32) {
-    throw new StoreError(`${origin} must be 32 bytes written as 64 hex digits or base64`, 'master_key');
+    throw new StoreError(
+      `${origin} must be 32 bytes written as 64 hex digits or base64`,
+      'master_key',
+    );
   }
   return key;
 }
@@ -94,5 +98,7 @@ export function subkey(purpose: 'secrets' | 'audit'): Buffer {
   if (!checked || checked.dir !== dataDir()) {
     throw new Error('master key not loaded: open the store (getDb()) before using secrets');
   }
-  return Buffer.from(crypto.hkdfSync('sha256', checked.key, Buffer.alloc(0), `dh-fleet-console ${purpose} v1`, 32));
+  return Buffer.from(
+    crypto.hkdfSync('sha256', checked.key, Buffer.alloc(0), `dh-fleet-console ${purpose} v1`, 32),
+  );
 }

@@ -25,6 +25,8 @@ export function openSecret(sealed: string, context: string): string {
   try {
     return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
   } catch {
-    throw new Error(`secret for ${context} failed authentication (tampered, or encrypted under another key)`);
+    throw new Error(
+      `secret for ${context} failed authentication (tampered, or encrypted under another key)`,
+    );
   }
 }

@@ -57,7 +57,11 @@ export function compareVersions(a: string, b: string): number {
 }
 
 export function buildsOf(version: string): OrtBuild[] {
-  return ORT_BUILDS.filter((b) => compareVersions(version, b.from) >= 0 && (b.below === null || compareVersions(version, b.below) < 0));
+  return ORT_BUILDS.filter(
+    (b) =>
+      compareVersions(version, b.from) >= 0 &&
+      (b.below === null || compareVersions(version, b.below) < 0),
+  );
 }
 
 /** What the installed package says it was built for (`onnxruntime.capi.build_and_package_info`), when it says. */
@@ -70,17 +74,42 @@ export interface InstalledBuild {
  * Checks an installed version against the CUDA/cuDNN majors whose libraries the container can load. When the
  * package states its own build, that decides; otherwise the table does.
  */
-export function checkOrtCompat(version: string | null, cudaMajors: number[], cudnnMajors: number[], installed: InstalledBuild | null = null): CompatResult {
-  const recommended = KNOWN_GOOD.find((k) => cudaMajors.includes(k.cudaMajor) && cudnnMajors.includes(k.cudnnMajor))?.version ?? null;
-  if (!version || cudaMajors.length === 0 || cudnnMajors.length === 0) return { verdict: 'unknown', matching: [], recommended };
+export function checkOrtCompat(
+  version: string | null,
+  cudaMajors: number[],
+  cudnnMajors: number[],
+  installed: InstalledBuild | null = null,
+): CompatResult {
+  const recommended =
+    KNOWN_GOOD.find((k) => cudaMajors.includes(k.cudaMajor) && cudnnMajors.includes(k.cudnnMajor))
+      ?.version ?? null;
+  if (!version || cudaMajors.length === 0 || cudnnMajors.length === 0)
+    return { verdict: 'unknown', matching: [], recommended };
   if (installed?.cudaMajor != null && installed.cudnnMajor != null) {
-    const own: OrtBuild = { from: version, below: null, cudaMajor: installed.cudaMajor, cudnnMajor: installed.cudnnMajor, channel: 'pypi' };
+    const own: OrtBuild = {
+      from: version,
+      below: null,
+      cudaMajor: installed.cudaMajor,
+      cudnnMajor: installed.cudnnMajor,
+      channel: 'pypi',
+    };
     const fits = cudaMajors.includes(own.cudaMajor) && cudnnMajors.includes(own.cudnnMajor);
-    return { verdict: fits ? 'match' : 'mismatch', matching: fits ? [own] : [], recommended, installed: own };
+    return {
+      verdict: fits ? 'match' : 'mismatch',
+      matching: fits ? [own] : [],
+      recommended,
+      installed: own,
+    };
   }
   const builds = buildsOf(version);
   if (builds.length === 0) return { verdict: 'unknown', matching: [], recommended };
-  const matching = builds.filter((b) => cudaMajors.includes(b.cudaMajor) && cudnnMajors.includes(b.cudnnMajor));
-  const verdict: CompatVerdict = matching.some((b) => b.channel === 'pypi') ? 'match' : matching.length > 0 ? 'feed_build_only' : 'mismatch';
+  const matching = builds.filter(
+    (b) => cudaMajors.includes(b.cudaMajor) && cudnnMajors.includes(b.cudnnMajor),
+  );
+  const verdict: CompatVerdict = matching.some((b) => b.channel === 'pypi')
+    ? 'match'
+    : matching.length > 0
+      ? 'feed_build_only'
+      : 'mismatch';
   return { verdict, matching, recommended };
 }

@@ -2,7 +2,12 @@
 // before the last restart (and a re-created container keeps its predecessor's files): those are history, shown
 // as such, and never raise today's state. Only events inside the window count toward health.
 import crypto from 'node:crypto';
-import { emptySummary, type SignatureHit, type SignatureSummary, type SignatureTally } from './scanner';
+import {
+  emptySummary,
+  type SignatureHit,
+  type SignatureSummary,
+  type SignatureTally,
+} from './scanner';
 import type { SignatureId } from './signatures';
 
 export interface LogEvent extends SignatureHit {
@@ -25,8 +30,13 @@ export interface EvidenceWindow {
 /** Log times have whole seconds and a process's start is known to a clock tick: a second of slack either way. */
 const START_SLACK_MS = 1000;
 
-export function evidenceWindow(nowMs: number, minutes: number, startedMs: number | null): EvidenceWindow {
-  const serviceStartMs = startedMs === null ? null : Math.floor(startedMs / 1000) * 1000 - START_SLACK_MS;
+export function evidenceWindow(
+  nowMs: number,
+  minutes: number,
+  startedMs: number | null,
+): EvidenceWindow {
+  const serviceStartMs =
+    startedMs === null ? null : Math.floor(startedMs / 1000) * 1000 - START_SLACK_MS;
   const byMinutes = nowMs - minutes * 60_000;
   const sinceStart = serviceStartMs !== null && serviceStartMs > byMinutes;
   return {
@@ -61,7 +71,9 @@ export function utcToLocal(ms: number, offsetS: number): string {
 }
 
 export function eventKey(hit: SignatureHit, occurrence: number): string {
-  const id = [hit.signature, hit.taskId ?? '', hit.time ?? '', hit.line, String(occurrence)].join('\u0000');
+  const id = [hit.signature, hit.taskId ?? '', hit.time ?? '', hit.line, String(occurrence)].join(
+    '\u0000',
+  );
   return crypto.createHash('sha1').update(id).digest('hex').slice(0, 24);
 }
 
@@ -82,10 +94,14 @@ export function emptyTimedSummary(): TimedSummary {
 }
 
 /** Adds one event to a summary (count, task ids, earliest and latest time). */
-export function tallyEvent(out: TimedSummary, e: Pick<LogEvent, 'signature' | 'taskId' | 'time' | 'at'>): void {
+export function tallyEvent(
+  out: TimedSummary,
+  e: Pick<LogEvent, 'signature' | 'taskId' | 'time' | 'at'>,
+): void {
   const t = out[e.signature];
   t.count++;
-  if (e.taskId && t.taskIds.length < MAX_TASK_IDS && !t.taskIds.includes(e.taskId)) t.taskIds.push(e.taskId);
+  if (e.taskId && t.taskIds.length < MAX_TASK_IDS && !t.taskIds.includes(e.taskId))
+    t.taskIds.push(e.taskId);
   if (e.time) {
     if (!t.first || e.time < t.first) t.first = e.time;
     if (!t.last || e.time > t.last) t.last = e.time;
@@ -97,7 +113,10 @@ export function tallyEvent(out: TimedSummary, e: Pick<LogEvent, 'signature' | 't
 }
 
 /** The events of one summary kind: in the window (what health reads) and before it (history). */
-export function splitByWindow(events: Iterable<LogEvent>, w: EvidenceWindow): { current: TimedSummary; history: TimedSummary } {
+export function splitByWindow(
+  events: Iterable<LogEvent>,
+  w: EvidenceWindow,
+): { current: TimedSummary; history: TimedSummary } {
   const current = emptyTimedSummary();
   const history = emptyTimedSummary();
   for (const e of events) tallyEvent(inWindow(e, w) ? current : history, e);
@@ -105,8 +124,14 @@ export function splitByWindow(events: Iterable<LogEvent>, w: EvidenceWindow): { 
 }
 
 /** Events per signature since `fromMs` (e.g. the last hour): the same count the charts show over that span. */
-export function countSince(events: Iterable<LogEvent>, fromMs: number): Record<SignatureId, number> {
-  const out = Object.fromEntries(Object.keys(emptySummary()).map((id) => [id, 0])) as Record<SignatureId, number>;
+export function countSince(
+  events: Iterable<LogEvent>,
+  fromMs: number,
+): Record<SignatureId, number> {
+  const out = Object.fromEntries(Object.keys(emptySummary()).map((id) => [id, 0])) as Record<
+    SignatureId,
+    number
+  >;
   for (const e of events) if (e.at !== null && e.at >= fromMs) out[e.signature]++;
   return out;
 }

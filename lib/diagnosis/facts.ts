@@ -34,9 +34,27 @@ export interface ContainerFacts {
 
 export function unknownFacts(): ContainerFacts {
   return {
-    ortVersion: null, ortPackages: null, ortBuild: null, availableProviders: null, sessionProviders: null, sessionError: null, cudaMajors: [], cudnnMajors: [],
-    shmBytes: null, gpuAvailable: null, gpuUtilPct: null, batchSize: null, env: null, hookInstalled: null, sessionOptionsApplied: null,
-    serviceRunning: null, restartPending: [], serviceUptimeS: null, port: null, portAnswers: null, queueSize: null,
+    ortVersion: null,
+    ortPackages: null,
+    ortBuild: null,
+    availableProviders: null,
+    sessionProviders: null,
+    sessionError: null,
+    cudaMajors: [],
+    cudnnMajors: [],
+    shmBytes: null,
+    gpuAvailable: null,
+    gpuUtilPct: null,
+    batchSize: null,
+    env: null,
+    hookInstalled: null,
+    sessionOptionsApplied: null,
+    serviceRunning: null,
+    restartPending: [],
+    serviceUptimeS: null,
+    port: null,
+    portAnswers: null,
+    queueSize: null,
   };
 }
 

@@ -3,7 +3,13 @@
 // A hit is "the same" when signature, task, time and text agree; repeats within one file are real repeats, so a
 // key counts as many times as the file that shows it most often. Each counted hit is kept as an event with its
 // moment in UTC, bounded per signature: the window health is judged over is cut from them at summary time.
-import { emptyTimedSummary, eventKey, tallyEvent, type LogEvent, type TimedSummary } from './events';
+import {
+  emptyTimedSummary,
+  eventKey,
+  tallyEvent,
+  type LogEvent,
+  type TimedSummary,
+} from './events';
 import type { SignatureHit } from './scanner';
 import type { SignatureId } from './signatures';
 

@@ -14,7 +14,10 @@ export const MAX_SCAN_LINE_CHARS = 64 * 1024;
 export type LinearRegex = InstanceType<typeof RE2>;
 
 export class UnsupportedPatternError extends Error {
-  constructor(readonly pattern: string, reason: string) {
+  constructor(
+    readonly pattern: string,
+    reason: string,
+  ) {
     super(`pattern /${pattern}/ cannot run in linear time (RE2): ${reason}`);
     this.name = 'UnsupportedPatternError';
   }
@@ -40,7 +43,8 @@ export function toLinearSource(source: string, flags = ''): string {
       out += c;
     } else if (c === '[') {
       // `[]` and `[^]` mean "nothing" and "anything" in JavaScript but a literal `]` in RE2: not guessed at.
-      if (/^\[\^?\]/.test(source.slice(i))) throw new UnsupportedPatternError(source, 'an empty class [] or [^]');
+      if (/^\[\^?\]/.test(source.slice(i)))
+        throw new UnsupportedPatternError(source, 'an empty class [] or [^]');
       inClass = true;
       out += c;
     } else out += c === '.' && !flags.includes('s') ? JS_DOT : c;
@@ -137,6 +141,9 @@ export function linearMatches(pattern: RegExp, text: string, max = MAX_MATCHES):
 }
 
 /** A line as the scanner sees it: at most MAX_SCAN_LINE_CHARS, and whether it was cut. */
-export function boundScanLine(line: string, max = MAX_SCAN_LINE_CHARS): { text: string; cut: boolean } {
+export function boundScanLine(
+  line: string,
+  max = MAX_SCAN_LINE_CHARS,
+): { text: string; cut: boolean } {
   return line.length > max ? { text: line.slice(0, max), cut: true } : { text: line, cut: false };
 }

@@ -1,12 +1,22 @@
 // Remedy ids, in the order the remediation procedure of shared/DOMAIN.md applies them. Findings list their
 // remedies in this order; the remedies issue implements one module per id.
-export const REMEDY_ORDER = ['pin-ort', 'ort-env', 'session-options', 'shm', 'batch-size', 'restart'] as const;
+export const REMEDY_ORDER = [
+  'pin-ort',
+  'ort-env',
+  'session-options',
+  'shm',
+  'batch-size',
+  'restart',
+] as const;
 
 export type RemedyId = (typeof REMEDY_ORDER)[number];
 
 export const REMEDY_TITLES: Record<RemedyId, { zh: string; en: string }> = {
   'pin-ort': { zh: '固定 onnxruntime-gpu 版本', en: 'Pin the onnxruntime-gpu version' },
-  'ort-env': { zh: '设置 ORT_PARALLEL / OMP_WAIT_POLICY', en: 'Set ORT_PARALLEL / OMP_WAIT_POLICY' },
+  'ort-env': {
+    zh: '设置 ORT_PARALLEL / OMP_WAIT_POLICY',
+    en: 'Set ORT_PARALLEL / OMP_WAIT_POLICY',
+  },
   'session-options': { zh: '安装会话选项钩子', en: 'Install the session-options hook' },
   shm: { zh: '扩大共享内存 /dev/shm', en: 'Enlarge shared memory /dev/shm' },
   'batch-size': { zh: '将 batch_size 设为 1', en: 'Set batch_size to 1' },

@@ -22,7 +22,10 @@ function result(scanner: SignatureScanner, cutLines: number): LogScan {
 /** Reads the whole file once, in bounded memory. */
 export async function scanLogFile(path: string): Promise<LogScan> {
   const scanner = new SignatureScanner();
-  const r = await readNewLines(path, null, (line) => scanner.feed(line), { initialTailBytes: Infinity, final: true });
+  const r = await readNewLines(path, null, (line) => scanner.feed(line), {
+    initialTailBytes: Infinity,
+    final: true,
+  });
   return result(scanner, r.cutLines);
 }
 

@@ -13,7 +13,9 @@ export const SCAN_LINE_LIMIT_BYTES = MAX_SCAN_LINE_CHARS;
 
 export class TooLargeError extends Error {
   constructor(readonly limit: number) {
-    super(`the log is larger than ${limit / 1024 / 1024} MiB: use \`dhc diagnose FILE\` for bigger files`);
+    super(
+      `the log is larger than ${limit / 1024 / 1024} MiB: use \`dhc diagnose FILE\` for bigger files`,
+    );
     this.name = 'TooLargeError';
   }
 }
@@ -54,7 +56,12 @@ export async function scanLogStream(
   scanner.finish();
   const signatures = scanner.summary();
   return {
-    bytes, lines: scanner.lines, cutLines: splitter.cutLines, lineLimitBytes: SCAN_LINE_LIMIT_BYTES,
-    signatures, hits: scanner.hits().slice(0, 100), findings: diagnose(signatures).findings,
+    bytes,
+    lines: scanner.lines,
+    cutLines: splitter.cutLines,
+    lineLimitBytes: SCAN_LINE_LIMIT_BYTES,
+    signatures,
+    hits: scanner.hits().slice(0, 100),
+    findings: diagnose(signatures).findings,
   };
 }

@@ -3,7 +3,13 @@
 // (hit lists, task ids and tracked tasks are capped), whatever the size of the log.
 import { parseLine, type ParsedLine } from '@/lib/logs/line-shape';
 import { linearTest } from './regex';
-import { SIGNATURES, SIGNATURE_IDS, type Signature, type SignatureId, type StallSignature } from './signatures';
+import {
+  SIGNATURES,
+  SIGNATURE_IDS,
+  type Signature,
+  type SignatureId,
+  type StallSignature,
+} from './signatures';
 
 export interface SignatureHit {
   signature: SignatureId;
@@ -65,7 +71,12 @@ export class SignatureScanner {
   private newestLoop: string | null = null;
   private linesSeen = 0;
   // The open traceback: which patterns of each signature it has shown, and the line-level hits inside it.
-  private block: { lines: number; matched: Map<SignatureId, Set<number>>; lineHits: Map<SignatureId, string>; taskBefore: string | null } | null = null;
+  private block: {
+    lines: number;
+    matched: Map<SignatureId, Set<number>>;
+    lineHits: Map<SignatureId, string>;
+    taskBefore: string | null;
+  } | null = null;
 
   constructor(options: ScannerOptions = {}) {
     this.signatures = options.signatures ?? SIGNATURES;
@@ -94,7 +105,12 @@ export class SignatureScanner {
     const shaped = line.shape !== 'plain';
     if (this.block && (shaped || this.block.lines >= MAX_TRACEBACK_LINES)) this.closeBlock(line);
     if (!this.block && TRACEBACK_START.test(line.text)) {
-      this.block = { lines: 0, matched: new Map(), lineHits: new Map(), taskBefore: this.lastTaskId };
+      this.block = {
+        lines: 0,
+        matched: new Map(),
+        lineHits: new Map(),
+        taskBefore: this.lastTaskId,
+      };
     }
     if (this.block) {
       this.block.lines++;
@@ -103,7 +119,8 @@ export class SignatureScanner {
     }
     if (line.time && (!this.lastTime || line.time > this.lastTime)) this.lastTime = line.time;
     for (const sig of this.signatures) {
-      if (sig.kind === 'line' && sig.patterns.some((p) => linearTest(p, line.text))) this.record(sig.id, line.taskId, line.time ?? arrivalTime ?? this.lastTime, line.text);
+      if (sig.kind === 'line' && sig.patterns.some((p) => linearTest(p, line.text)))
+        this.record(sig.id, line.taskId, line.time ?? arrivalTime ?? this.lastTime, line.text);
     }
     this.trackTask(line, line.time ?? arrivalTime ?? this.lastTime);
     if (line.taskId) this.lastTaskId = line.taskId;
@@ -117,7 +134,8 @@ export class SignatureScanner {
   /** Counts per signature; stalls are judged against `now` (the log's newest time when not given). */
   summary(now?: string): SignatureSummary {
     const out = emptySummary();
-    for (const id of SIGNATURE_IDS) out[id] = { ...this.tallies[id], taskIds: [...this.tallies[id].taskIds] };
+    for (const id of SIGNATURE_IDS)
+      out[id] = { ...this.tallies[id], taskIds: [...this.tallies[id].taskIds] };
     for (const hit of this.stalls(now)) {
       const t = out.stall;
       t.count++;
@@ -157,18 +175,25 @@ export class SignatureScanner {
   private matchInBlock(text: string): void {
     const block = this.block!;
     for (const sig of this.signatures) {
-      const all = sig.kind === 'traceback' ? sig.all : sig.kind === 'line' ? sig.traceback : undefined;
+      const all =
+        sig.kind === 'traceback' ? sig.all : sig.kind === 'line' ? sig.traceback : undefined;
       if (all) {
         all.forEach((p, i) => {
           if (linearTest(p, text)) {
             const seen = block.matched.get(sig.id) ?? new Set<number>();
             seen.add(i);
             block.matched.set(sig.id, seen);
-            if (seen.size === all.length && !block.lineHits.has(sig.id)) block.lineHits.set(sig.id, text);
+            if (seen.size === all.length && !block.lineHits.has(sig.id))
+              block.lineHits.set(sig.id, text);
           }
         });
       }
-      if (sig.kind === 'line' && !block.lineHits.has(sig.id) && sig.patterns.some((p) => linearTest(p, text))) block.lineHits.set(sig.id, text);
+      if (
+        sig.kind === 'line' &&
+        !block.lineHits.has(sig.id) &&
+        sig.patterns.some((p) => linearTest(p, text))
+      )
+        block.lineHits.set(sig.id, text);
     }
   }
 
@@ -183,7 +208,8 @@ export class SignatureScanner {
       // HeyGem often logs the same failure right after its traceback (`[<task>]共享内存分配失败: [Errno 28] ...`):
       // that line is the event's hit, the traceback is its detail.
       const sig = this.signatures.find((x) => x.id === id);
-      if (next && sig?.kind === 'line' && sig.patterns.some((p) => linearTest(p, next.text))) continue;
+      if (next && sig?.kind === 'line' && sig.patterns.some((p) => linearTest(p, next.text)))
+        continue;
       this.record(id, taskId, time, text);
       if (taskId) this.tasks.delete(taskId);
       if (taskId && this.newestLoop === taskId) this.newestLoop = null;
@@ -199,7 +225,8 @@ export class SignatureScanner {
       const id = line.taskId ?? this.lastTaskId;
       if (!id) return;
       this.tasks.delete(id); // re-insert: insertion order is loop-start order, the newest loop last
-      if (this.tasks.size >= this.maxTrackedTasks) this.tasks.delete(this.tasks.keys().next().value!);
+      if (this.tasks.size >= this.maxTrackedTasks)
+        this.tasks.delete(this.tasks.keys().next().value!);
       this.tasks.set(id, { loopAt: at, lastAt: at, line: line.text });
       this.newestLoop = id;
       return;
@@ -207,7 +234,11 @@ export class SignatureScanner {
     const id = line.taskId ?? (line.shape === 'plain' ? this.newestLoop : null);
     const task = id ? this.tasks.get(id) : undefined;
     if (!id || !task) return;
-    const failed = line.taskId !== null && this.signatures.some((s) => s.kind === 'line' && s.patterns.some((p) => linearTest(p, line.text)));
+    const failed =
+      line.taskId !== null &&
+      this.signatures.some(
+        (s) => s.kind === 'line' && s.patterns.some((p) => linearTest(p, line.text)),
+      );
     if (failed || (line.taskId !== null && sig.taskEnd.some((p) => linearTest(p, line.text)))) {
       this.tasks.delete(id);
       if (this.newestLoop === id) this.newestLoop = null;
@@ -235,6 +266,7 @@ export class SignatureScanner {
     const hit = { signature: id, taskId, time, line: text.slice(0, 500) };
     this.recent.push(hit);
     this.onHit?.(hit);
-    if (this.recent.length > this.maxHitsKept * 2) this.recent = this.recent.slice(-this.maxHitsKept);
+    if (this.recent.length > this.maxHitsKept * 2)
+      this.recent = this.recent.slice(-this.maxHitsKept);
   }
 }

@@ -5,7 +5,14 @@
 //   stall     — a task logged a loop-start line and then nothing for `stallAfterMs` (see scanner.ts).
 import type { RemedyId } from './remedies';
 
-export const SIGNATURE_IDS = ['queue_full', 'queue_empty', 'cuda_provider_fallback', 'cuda_oom', 'shm_exhausted', 'stall'] as const;
+export const SIGNATURE_IDS = [
+  'queue_full',
+  'queue_empty',
+  'cuda_provider_fallback',
+  'cuda_oom',
+  'shm_exhausted',
+  'stall',
+] as const;
 export type SignatureId = (typeof SIGNATURE_IDS)[number];
 
 export interface Bilingual {
@@ -74,8 +81,14 @@ export const SIGNATURES: readonly Signature[] = [
     id: 'cuda_provider_fallback',
     kind: 'line',
     patterns: [/Failed to create CUDAExecutionProvider/],
-    highlight: [/Failed to create CUDAExecutionProvider/, /lib(?:cudnn|cublas(?:Lt)?|cudart|cufft|curand)[\w.]*\.so(?:\.\d+)*: cannot open shared object file/],
-    title: { zh: 'CUDA 执行提供者创建失败，回退到 CPU', en: 'CUDAExecutionProvider failed, fell back to the CPU' },
+    highlight: [
+      /Failed to create CUDAExecutionProvider/,
+      /lib(?:cudnn|cublas(?:Lt)?|cudart|cufft|curand)[\w.]*\.so(?:\.\d+)*: cannot open shared object file/,
+    ],
+    title: {
+      zh: 'CUDA 执行提供者创建失败，回退到 CPU',
+      en: 'CUDAExecutionProvider failed, fell back to the CPU',
+    },
     explanation: {
       zh: 'ONNX Runtime 无法加载 CUDA（多为 onnxruntime-gpu 版本与容器内 CUDA/cuDNN 不匹配），静默改用 CPU：GPU 利用率接近 0%，一切变慢。',
       en: 'ONNX Runtime could not load CUDA (usually an onnxruntime-gpu version that does not match the CUDA/cuDNN in the container) and silently runs on the CPU: GPU utilisation near 0 %, everything slow.',
@@ -85,25 +98,34 @@ export const SIGNATURES: readonly Signature[] = [
   {
     id: 'cuda_oom',
     kind: 'line',
-    patterns: [/CUDA out of memory/i, /BFCArena\b.*Failed to allocate/, /CUDA failure 2: out of memory/, /CUDA error: out of memory/],
+    patterns: [
+      /CUDA out of memory/i,
+      /BFCArena\b.*Failed to allocate/,
+      /CUDA failure 2: out of memory/,
+      /CUDA error: out of memory/,
+    ],
     highlight: [/CUDA out of memory/i, /Failed to allocate[^.]*/, /out of memory/],
     title: { zh: 'GPU 显存不足', en: 'CUDA out of memory' },
     explanation: {
       zh: '并发任务过多或 batch 过大，GPU 显存不够。限制每个会话的显存（gpu_mem_limit、kSameAsRequested）并减小 batch_size。',
-      en: 'Too many concurrent tasks or too large a batch for the GPU memory. Limit each session\'s memory (gpu_mem_limit, kSameAsRequested) and lower batch_size.',
+      en: "Too many concurrent tasks or too large a batch for the GPU memory. Limit each session's memory (gpu_mem_limit, kSameAsRequested) and lower batch_size.",
     },
     remedies: ['session-options', 'batch-size', 'restart'],
   },
   {
     id: 'shm_exhausted',
     kind: 'line',
-    patterns: [/No space left on device.*\/dev\/shm|\/dev\/shm.*No space left on device/, /\bBus error\b/, /insufficient shared memory \(shm\)/],
+    patterns: [
+      /No space left on device.*\/dev\/shm|\/dev\/shm.*No space left on device/,
+      /\bBus error\b/,
+      /insufficient shared memory \(shm\)/,
+    ],
     traceback: [/No space left on device/, /\/dev\/shm|shared_memory|SharedMemory/],
     highlight: [/No space left on device/, /Bus error/, /\/dev\/shm/],
     title: { zh: '共享内存 /dev/shm 耗尽', en: 'Shared memory /dev/shm exhausted' },
     explanation: {
       zh: 'Docker 默认的 64 MB /dev/shm 装不下进程间的帧队列。需要用 --shm-size（如 2g）重新创建容器。',
-      en: 'Docker\'s default 64 MB /dev/shm is too small for the inter-process frame queues. The container must be re-created with --shm-size (e.g. 2g).',
+      en: "Docker's default 64 MB /dev/shm is too small for the inter-process frame queues. The container must be re-created with --shm-size (e.g. 2g).",
     },
     remedies: ['shm', 'restart'],
   },

@@ -21,7 +21,11 @@ export interface ContainerView {
   labels: Record<string, string>;
 }
 
-function toView(c: Dockerode.ContainerInfo, isService: ServiceMatcher, replaced: ReadonlySet<string>): ContainerView {
+function toView(
+  c: Dockerode.ContainerInfo,
+  isService: ServiceMatcher,
+  replaced: ReadonlySet<string>,
+): ContainerView {
   const name = (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
   const labels = c.Labels ?? {};
   const role = roleOf({ id: c.Id, name, image: c.Image, labels }, isService, replaced);
@@ -40,7 +44,10 @@ function toView(c: Dockerode.ContainerInfo, isService: ServiceMatcher, replaced:
 }
 
 /** Every container on the host (running or not), service containers marked; start times filled for running ones. */
-export async function listContainers(hostId: string, isService: ServiceMatcher): Promise<ContainerView[]> {
+export async function listContainers(
+  hostId: string,
+  isService: ServiceMatcher,
+): Promise<ContainerView[]> {
   const d = await remote.docker(hostId);
   let infos: Dockerode.ContainerInfo[];
   try {
@@ -48,18 +55,27 @@ export async function listContainers(hostId: string, isService: ServiceMatcher):
   } catch (err) {
     throw asDockerError(err, hostId, 'list containers');
   }
-  const replaced = replacedIds(infos.map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? '').replace(/^\//, ''), image: c.Image, labels: c.Labels ?? {} })));
+  const replaced = replacedIds(
+    infos.map((c) => ({
+      id: c.Id,
+      name: (c.Names?.[0] ?? '').replace(/^\//, ''),
+      image: c.Image,
+      labels: c.Labels ?? {},
+    })),
+  );
   const views = infos.map((c) => toView(c, isService, replaced));
   // The list call has no start time; inspect the running ones (in parallel, same pooled connection).
   await Promise.all(
-    views.filter((v) => v.state === 'running').map(async (v) => {
-      try {
-        const info = await d.getContainer(v.id).inspect();
-        v.startedAt = info.State?.StartedAt ?? null;
-      } catch {
-        v.startedAt = null; // removed between list and inspect
-      }
-    }),
+    views
+      .filter((v) => v.state === 'running')
+      .map(async (v) => {
+        try {
+          const info = await d.getContainer(v.id).inspect();
+          v.startedAt = info.State?.StartedAt ?? null;
+        } catch {
+          v.startedAt = null; // removed between list and inspect
+        }
+      }),
   );
   return views.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -2,7 +2,13 @@
 // actions; the others are told apart by what the console itself set (names and labels of its re-creations) and by
 // Compose's own labels, and are never counted as services even when their name matches the service patterns.
 
-export const CONTAINER_ROLES = ['service', 'kept_original', 'recreating', 'oneoff', 'other'] as const;
+export const CONTAINER_ROLES = [
+  'service',
+  'kept_original',
+  'recreating',
+  'oneoff',
+  'other',
+] as const;
 export type ContainerRole = (typeof CONTAINER_ROLES)[number];
 
 /** Set by the shm re-creation on the new container: the id of the original it replaced (kept stopped for undo). */
@@ -31,8 +37,17 @@ export function replacedIds(containers: readonly RoleInput[]): Set<string> {
   return out;
 }
 
-export function roleOf(c: RoleInput, isService: (c: RoleInput) => boolean, replaced: ReadonlySet<string>): ContainerRole {
-  if (KEPT_NAME.test(c.name) || replaced.has(c.id) || [...replaced].some((id) => c.id.startsWith(id))) return 'kept_original';
+export function roleOf(
+  c: RoleInput,
+  isService: (c: RoleInput) => boolean,
+  replaced: ReadonlySet<string>,
+): ContainerRole {
+  if (
+    KEPT_NAME.test(c.name) ||
+    replaced.has(c.id) ||
+    [...replaced].some((id) => c.id.startsWith(id))
+  )
+    return 'kept_original';
   if (RECREATING_NAME.test(c.name)) return 'recreating';
   if (c.labels[COMPOSE_ONEOFF]?.toLowerCase() === 'true') return 'oneoff';
   return isService(c) ? 'service' : 'other';

@@ -1,7 +1,13 @@
 import { fleetRefreshMs } from '../config';
 import type { HostView } from '../hosts/service';
 import type { ServiceMatcher } from '../settings/service-patterns';
-import { fleetInputs, hostSnapshot, withFreshRows, type FleetSnapshot, type HostSnapshot } from './snapshot';
+import {
+  fleetInputs,
+  hostSnapshot,
+  withFreshRows,
+  type FleetSnapshot,
+  type HostSnapshot,
+} from './snapshot';
 
 // Fleet reads for the web (pages poll it every few seconds, from every open tab): one refresh per host per interval,
 // shared by every reader, whatever their number. A host's snapshot younger than the interval is served as it is; an
@@ -40,9 +46,14 @@ function refresh(e: Entry, host: HostView, isService: ServiceMatcher): Promise<H
   return e.refreshing;
 }
 
-async function read(host: HostView, isService: ServiceMatcher, version: string): Promise<HostSnapshot> {
+async function read(
+  host: HostView,
+  isService: ServiceMatcher,
+  version: string,
+): Promise<HostSnapshot> {
   let e = entries.get(host.id);
-  if (!e || e.version !== version) entries.set(host.id, (e = { version, latest: null, refreshing: null, refreshStartedAt: 0 }));
+  if (!e || e.version !== version)
+    entries.set(host.id, (e = { version, latest: null, refreshing: null, refreshStartedAt: 0 }));
   const latest = e.latest;
   if (latest && Date.now() - latest.startedAt < fleetRefreshMs()) return latest.snap;
   const fresh = refresh(e, host, isService);
@@ -62,15 +73,22 @@ async function read(host: HostView, isService: ServiceMatcher, version: string):
 }
 
 /** The fleet (or the hosts asked for) as the web shows it: shared, refreshed at most once per interval per host. */
-export async function sharedFleetSnapshot(opts: { hostIds?: string[] } = {}): Promise<FleetSnapshot> {
+export async function sharedFleetSnapshot(
+  opts: { hostIds?: string[] } = {},
+): Promise<FleetSnapshot> {
   const listedAt = Date.now();
   const { hosts, selected, isService, patternsKey } = await fleetInputs(opts.hostIds);
   const listed = new Map(hosts.map((h) => [h.id, h]));
   for (const id of entries.keys()) if (!listed.has(id)) entries.delete(id); // removed hosts
-  const results = await Promise.all(selected.map((h) => read(h, isService, `${h.updatedAt}|${patternsKey}`)));
+  const results = await Promise.all(
+    selected.map((h) => read(h, isService, `${h.updatedAt}|${patternsKey}`)),
+  );
   // The rows read above are current unless a refresh ended since (it may have recorded a seen fingerprint).
   if (lastRefreshEnd >= listedAt) return withFreshRows(results);
-  return { generatedAt: new Date().toISOString(), hosts: results.map((r) => ({ ...r, host: listed.get(r.host.id) ?? r.host })) };
+  return {
+    generatedAt: new Date().toISOString(),
+    hosts: results.map((r) => ({ ...r, host: listed.get(r.host.id) ?? r.host })),
+  };
 }
 
 /** Host snapshots actually read from the hosts by this process (for tests and metrics). */

@@ -2,7 +2,11 @@ import { sshConnectTimeoutMs, remoteCallTimeoutMs } from '../config';
 import { listHosts, type HostView } from '../hosts/service';
 import { probeIssue, type ProbeIssue } from '../probes/issues';
 import { RemoteError } from '../remote';
-import { compileServiceMatcher, getServicePatterns, type ServiceMatcher } from '../settings/service-patterns';
+import {
+  compileServiceMatcher,
+  getServicePatterns,
+  type ServiceMatcher,
+} from '../settings/service-patterns';
 import { listContainers, type ContainerView } from './containers';
 
 export type { ContainerView } from './containers';
@@ -26,21 +30,35 @@ export interface FleetSnapshot {
   hosts: HostSnapshot[];
 }
 
-function statusOf(err: unknown): { status: HostStatus; error: string; issue: ProbeIssue; seenFingerprint?: string } {
+function statusOf(err: unknown): {
+  status: HostStatus;
+  error: string;
+  issue: ProbeIssue;
+  seenFingerprint?: string;
+} {
   return { ...statusWithoutIssue(err), issue: probeIssue('host', err) };
 }
 
-function statusWithoutIssue(err: unknown): { status: HostStatus; error: string; seenFingerprint?: string } {
+function statusWithoutIssue(err: unknown): {
+  status: HostStatus;
+  error: string;
+  seenFingerprint?: string;
+} {
   if (err instanceof RemoteError) {
-    if (err.kind === 'hostkey_unknown') return { status: 'unconfirmed', error: err.detail, seenFingerprint: err.seenFingerprint };
-    if (err.kind === 'hostkey_mismatch') return { status: 'mismatch', error: err.detail, seenFingerprint: err.seenFingerprint };
+    if (err.kind === 'hostkey_unknown')
+      return { status: 'unconfirmed', error: err.detail, seenFingerprint: err.seenFingerprint };
+    if (err.kind === 'hostkey_mismatch')
+      return { status: 'mismatch', error: err.detail, seenFingerprint: err.seenFingerprint };
     return { status: 'unreachable', error: err.detail };
   }
   return { status: 'unreachable', error: err instanceof Error ? err.message : String(err) };
 }
 
 /** One host with its containers, under the deadline of a handshake plus one list call (a hung host is cut off). */
-export async function hostSnapshot(host: HostView, isService: ServiceMatcher): Promise<HostSnapshot> {
+export async function hostSnapshot(
+  host: HostView,
+  isService: ServiceMatcher,
+): Promise<HostSnapshot> {
   const deadlineMs = sshConnectTimeoutMs() + remoteCallTimeoutMs();
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
@@ -48,7 +66,10 @@ export async function hostSnapshot(host: HostView, isService: ServiceMatcher): P
     const containers = await Promise.race([
       listContainers(host.id, isService),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new RemoteError('timeout', host.name, `no answer within ${deadlineMs} ms`)), deadlineMs);
+        timer = setTimeout(
+          () => reject(new RemoteError('timeout', host.name, `no answer within ${deadlineMs} ms`)),
+          deadlineMs,
+        );
       }),
     ]);
     return { host, status: 'reachable', containers, elapsedMs: Date.now() - started };
@@ -60,10 +81,20 @@ export async function hostSnapshot(host: HostView, isService: ServiceMatcher): P
 }
 
 /** The hosts asked for (all without hostIds) and the service matcher of the current settings. */
-export async function fleetInputs(hostIds?: string[]): Promise<{ hosts: HostView[]; selected: HostView[]; isService: ServiceMatcher; patternsKey: string }> {
+export async function fleetInputs(hostIds?: string[]): Promise<{
+  hosts: HostView[];
+  selected: HostView[];
+  isService: ServiceMatcher;
+  patternsKey: string;
+}> {
   const [hosts, patterns] = await Promise.all([listHosts(), getServicePatterns()]);
   const selected = hostIds ? hosts.filter((h) => hostIds.includes(h.id)) : hosts;
-  return { hosts, selected, isService: compileServiceMatcher(patterns), patternsKey: JSON.stringify(patterns) };
+  return {
+    hosts,
+    selected,
+    isService: compileServiceMatcher(patterns),
+    patternsKey: JSON.stringify(patterns),
+  };
 }
 
 /** Host rows as they are now: the verifier may have recorded a newly seen fingerprint meanwhile. */

@@ -37,9 +37,15 @@ export const bucketStart = (t: number, size: number): number => Math.floor(t / s
 export const sampleId = (series: number, t: number): number => series * SERIES_SPAN + t;
 export const idTime = (id: number): number => id % SERIES_SPAN;
 
-const maxOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
+const maxOf = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b);
 
-function mean(a: number | null, wa: number, b: number | null, wb: number): { value: number | null; weight: number } {
+function mean(
+  a: number | null,
+  wa: number,
+  b: number | null,
+  wb: number,
+): { value: number | null; weight: number } {
   if (a === null || wa === 0) return { value: b, weight: b === null ? 0 : wb };
   if (b === null || wb === 0) return { value: a, weight: wa };
   return { value: Math.round((a * wa + b * wb) / (wa + wb)), weight: wa + wb };
@@ -64,7 +70,14 @@ export function merge(t: number, a: Bucket | undefined, b: Bucket): Bucket {
 
 export function roundBucket(t: number, r: RoundSample): Bucket {
   return {
-    t, health: r.health, gpuUtil: r.gpuUtil, gpuUtilMax: r.gpuUtil, gpuMemMiB: r.gpuMemMiB, queueFull: r.queueFull, hits: r.hits, rounds: r.rounds,
+    t,
+    health: r.health,
+    gpuUtil: r.gpuUtil,
+    gpuUtilMax: r.gpuUtil,
+    gpuMemMiB: r.gpuMemMiB,
+    queueFull: r.queueFull,
+    hits: r.hits,
+    rounds: r.rounds,
     gpuRounds: r.gpuUtil === null ? 0 : Math.max(1, r.rounds),
   };
 }

@@ -10,7 +10,10 @@ import { remoteCallTimeoutMs } from '@/lib/config';
 
 export const LOG_SOURCES = ['gradio', 'dh', 'docker'] as const;
 export type LogSource = (typeof LOG_SOURCES)[number];
-const PATHS: Record<Exclude<LogSource, 'docker'>, string> = { gradio: LOG_PATHS[0]!, dh: LOG_PATHS[1]! };
+const PATHS: Record<Exclude<LogSource, 'docker'>, string> = {
+  gradio: LOG_PATHS[0]!,
+  dh: LOG_PATHS[1]!,
+};
 export const MAX_LOG_LINES = 2000;
 const MAX_LINE_CHARS = 2000;
 
@@ -34,13 +37,16 @@ export interface LogTail {
   error?: string;
 }
 
-const MATCHERS = SIGNATURES.flatMap((s) => [...s.highlight, ...(s.kind === 'line' ? s.patterns : [])].map((re) => ({ id: s.id, re })));
+const MATCHERS = SIGNATURES.flatMap((s) =>
+  [...s.highlight, ...(s.kind === 'line' ? s.patterns : [])].map((re) => ({ id: s.id, re })),
+);
 
 /** Signature spans of one line, earliest first, overlaps dropped (matched by the linear engine, as the scanner). */
 export function highlight(text: string): Span[] {
   const spans: Span[] = [];
   for (const { id, re } of MATCHERS) {
-    for (const m of linearMatches(re, text)) spans.push({ from: m.index, to: m.index + m.text.length, signature: id });
+    for (const m of linearMatches(re, text))
+      spans.push({ from: m.index, to: m.index + m.text.length, signature: id });
   }
   spans.sort((a, b) => a.from - b.from || b.to - a.to);
   const out: Span[] = [];
@@ -61,7 +67,12 @@ export function toLogLines(text: string): LogLine[] {
  * `containerId` must come from the console's own probe results (never from the request), and the path from the
  * fixed list above: nothing the browser sends reaches the command line except the line count, a bounded integer.
  */
-export async function readLogTail(hostId: string, containerId: string, source: LogSource, lines: number): Promise<LogTail> {
+export async function readLogTail(
+  hostId: string,
+  containerId: string,
+  source: LogSource,
+  lines: number,
+): Promise<LogTail> {
   const n = Math.max(1, Math.min(MAX_LOG_LINES, Math.floor(lines)));
   const timeoutMs = remoteCallTimeoutMs();
   let text: string;
@@ -70,14 +81,21 @@ export async function readLogTail(hostId: string, containerId: string, source: L
     path = 'docker logs';
     const d = await remote.docker(hostId);
     try {
-      const buf = (await d.getContainer(containerId).logs({ stdout: true, stderr: true, follow: false, tail: n })) as unknown as Buffer;
+      const buf = (await d
+        .getContainer(containerId)
+        .logs({ stdout: true, stderr: true, follow: false, tail: n })) as unknown as Buffer;
       text = demuxDockerLog(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
     } catch (err) {
       throw asDockerError(err, hostId, `logs of ${containerId}`);
     }
   } else {
     path = PATHS[source];
-    const r = await remote.execInContainer(hostId, containerId, ['tail', '-n', String(n), '--', path], { timeoutMs });
+    const r = await remote.execInContainer(
+      hostId,
+      containerId,
+      ['tail', '-n', String(n), '--', path],
+      { timeoutMs },
+    );
     if (r.code !== 0) {
       if (/No such file/i.test(r.stderr)) throw new NotFoundError(`log file ${path}`);
       throw new Error(`tail ${path} exited ${r.code}: ${r.stderr.trim().slice(-300)}`);
@@ -86,6 +104,7 @@ export async function readLogTail(hostId: string, containerId: string, source: L
   }
   const out = toLogLines(text);
   const counts: Partial<Record<SignatureId, number>> = {};
-  for (const l of out) for (const id of new Set(l.spans.map((s) => s.signature))) counts[id] = (counts[id] ?? 0) + 1;
+  for (const l of out)
+    for (const id of new Set(l.spans.map((s) => s.signature))) counts[id] = (counts[id] ?? 0) + 1;
   return { source, path, lines: out, counts };
 }

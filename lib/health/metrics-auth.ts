@@ -28,6 +28,7 @@ export async function bearerAllowed(authorization: string | null): Promise<boole
 
 /** Admin only (writeSetting checks and audits); null removes the token. */
 export async function setMetricsToken(actor: Actor, token: string | null): Promise<void> {
-  if (token !== null && !/^[\x21-\x7e]{16,200}$/.test(token)) throw new Error('a metrics token is 16 to 200 printable ASCII characters without spaces');
+  if (token !== null && !/^[\x21-\x7e]{16,200}$/.test(token))
+    throw new Error('a metrics token is 16 to 200 printable ASCII characters without spaces');
   await writeSetting(actor, SETTING, hex.nullable(), token === null ? null : sha256(token));
 }

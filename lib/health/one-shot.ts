@@ -10,7 +10,11 @@ import { topFinding, type HealthState } from './overview';
 
 export interface ContainerHealthSummary {
   health: HealthState;
-  topFinding: { id: Finding['id']; severity: Finding['severity']; title: { en: string; zh: string } } | null;
+  topFinding: {
+    id: Finding['id'];
+    severity: Finding['severity'];
+    title: { en: string; zh: string };
+  } | null;
   findings: Finding['id'][];
   probeErrors: string[];
 }
@@ -22,19 +26,33 @@ export interface HostProbeOutcome {
 }
 
 export async function probeHealthOnce(hostIds: string[]): Promise<Map<string, HostProbeOutcome>> {
-  const reports = await probeFleet(remoteProbeTransport(), hostIds, new ProbeState(), { hostTimeoutMs: hostRoundTimeoutMs() });
-  return new Map(reports.map((r) => [r.hostId, {
-    ok: r.ok,
-    ...(r.error ? { error: r.error } : {}),
-    containers: new Map(r.containers.map((c) => {
-      const top = topFinding(c.diagnosis.findings);
-      const title = top ? { en: renderMessage(top.title, 'en'), zh: renderMessage(top.title, 'zh') } : null;
-      return [c.container.name, {
-        health: c.diagnosis.health,
-        topFinding: top && title ? { id: top.id, severity: top.severity, title } : null,
-        findings: c.diagnosis.findings.map((f) => f.id),
-        probeErrors: c.errors.map(issueText),
-      }];
-    })),
-  }]));
+  const reports = await probeFleet(remoteProbeTransport(), hostIds, new ProbeState(), {
+    hostTimeoutMs: hostRoundTimeoutMs(),
+  });
+  return new Map(
+    reports.map((r) => [
+      r.hostId,
+      {
+        ok: r.ok,
+        ...(r.error ? { error: r.error } : {}),
+        containers: new Map(
+          r.containers.map((c) => {
+            const top = topFinding(c.diagnosis.findings);
+            const title = top
+              ? { en: renderMessage(top.title, 'en'), zh: renderMessage(top.title, 'zh') }
+              : null;
+            return [
+              c.container.name,
+              {
+                health: c.diagnosis.health,
+                topFinding: top && title ? { id: top.id, severity: top.severity, title } : null,
+                findings: c.diagnosis.findings.map((f) => f.id),
+                probeErrors: c.errors.map(issueText),
+              },
+            ];
+          }),
+        ),
+      },
+    ]),
+  );
 }

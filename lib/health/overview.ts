@@ -56,22 +56,47 @@ export interface HealthOverview {
  * (e.g. about ORT_PARALLEL); the glance shows its problem if it has one, else "healthy".
  */
 export function topFinding(findings: Finding[]): Finding | null {
-  return findings.find((f) => f.severity === 'critical' || f.severity === 'warning') ?? findings.find((f) => f.id === 'healthy') ?? findings[0] ?? null;
+  return (
+    findings.find((f) => f.severity === 'critical' || f.severity === 'warning') ??
+    findings.find((f) => f.id === 'healthy') ??
+    findings[0] ??
+    null
+  );
 }
 
-export function healthRow(r: ContainerReport, host: Pick<HostView, 'name' | 'groups'>, stale: boolean): ContainerHealthRow {
+export function healthRow(
+  r: ContainerReport,
+  host: Pick<HostView, 'name' | 'groups'>,
+  stale: boolean,
+): ContainerHealthRow {
   return {
-    hostId: r.hostId, hostName: host.name, groups: host.groups, name: r.container.name, id: r.container.id, at: r.at, stale,
+    hostId: r.hostId,
+    hostName: host.name,
+    groups: host.groups,
+    name: r.container.name,
+    id: r.container.id,
+    at: r.at,
+    stale,
     // History is about the past: not a finding to count or filter the fleet by.
-    health: r.diagnosis.health, top: topFinding(r.diagnosis.findings), findings: r.diagnosis.findings.filter((f) => f.id !== 'history').map((f) => f.id),
-    gpuUtilPct: r.gpu?.available ? r.gpu.utilPct : null, probeErrors: r.errors, busy: r.busy ?? null, inTransition: Boolean(r.transition),
+    health: r.diagnosis.health,
+    top: topFinding(r.diagnosis.findings),
+    findings: r.diagnosis.findings.filter((f) => f.id !== 'history').map((f) => f.id),
+    gpuUtilPct: r.gpu?.available ? r.gpu.utilPct : null,
+    probeErrors: r.errors,
+    busy: r.busy ?? null,
+    inTransition: Boolean(r.transition),
   };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 3, warning: 2, info: 1, ok: 0 };
 const HEALTH_ORDER: Record<HealthState, number> = { blocking: 0, degraded: 1, healthy: 2 };
 
-export function buildOverview(hosts: HostView[], reports: Iterable<ContainerReport>, status: Map<string, HostRoundStatus>, intervalMs: number): HealthOverview {
+export function buildOverview(
+  hosts: HostView[],
+  reports: Iterable<ContainerReport>,
+  status: Map<string, HostRoundStatus>,
+  intervalMs: number,
+): HealthOverview {
   const byId = new Map(hosts.map((h) => [h.id, h]));
   const containers: ContainerHealthRow[] = [];
   const findingSeverity: Partial<Record<FindingId, Severity>> = {};
@@ -82,10 +107,16 @@ export function buildOverview(hosts: HostView[], reports: Iterable<ContainerRepo
     for (const f of r.diagnosis.findings) {
       if (f.id === 'history') continue;
       const was = findingSeverity[f.id];
-      if (!was || SEVERITY_RANK[f.severity] > SEVERITY_RANK[was]) findingSeverity[f.id] = f.severity;
+      if (!was || SEVERITY_RANK[f.severity] > SEVERITY_RANK[was])
+        findingSeverity[f.id] = f.severity;
     }
   }
-  containers.sort((a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || a.hostName.localeCompare(b.hostName) || a.name.localeCompare(b.name));
+  containers.sort(
+    (a, b) =>
+      HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] ||
+      a.hostName.localeCompare(b.hostName) ||
+      a.name.localeCompare(b.name),
+  );
   const findingCounts: Partial<Record<FindingId, number>> = {};
   const healthCounts: Record<HealthState, number> = { blocking: 0, degraded: 0, healthy: 0 };
   for (const c of containers) {
@@ -98,8 +129,14 @@ export function buildOverview(hosts: HostView[], reports: Iterable<ContainerRepo
     hosts: hosts.map((h) => {
       const s = status.get(h.id);
       return {
-        id: h.id, name: h.name, groups: h.groups, ok: s ? s.ok : null, ...(s?.error ? { error: s.error } : {}), ...(s?.issue ? { issue: s.issue } : {}),
-        at: s?.at ?? null, elapsedMs: s?.elapsedMs ?? null,
+        id: h.id,
+        name: h.name,
+        groups: h.groups,
+        ok: s ? s.ok : null,
+        ...(s?.error ? { error: s.error } : {}),
+        ...(s?.issue ? { issue: s.issue } : {}),
+        at: s?.at ?? null,
+        elapsedMs: s?.elapsedMs ?? null,
       };
     }),
     containers,

@@ -6,7 +6,9 @@ import type { ContainerRound } from './samples';
 
 export function roundOf(r: ContainerReport): ContainerRound {
   const t = Math.floor(Date.parse(r.at) / 1000);
-  const events = r.newHits.flatMap((h) => (h.at === null ? [] : [{ key: h.key, t: Math.floor(h.at / 1000), signature: h.signature }]));
+  const events = r.newHits.flatMap((h) =>
+    h.at === null ? [] : [{ key: h.key, t: Math.floor(h.at / 1000), signature: h.signature }],
+  );
   return {
     hostId: r.hostId,
     container: r.container.name,

@@ -44,7 +44,10 @@ export class HealthScheduler {
   private lastCompact = 0;
   private readonly waiters = new Set<() => void>();
 
-  constructor(private readonly transport: ProbeTransport = remoteProbeTransport(), readonly intervalMs = probeIntervalMs()) {}
+  constructor(
+    private readonly transport: ProbeTransport = remoteProbeTransport(),
+    readonly intervalMs = probeIntervalMs(),
+  ) {}
 
   static key(hostId: string, name: string): string {
     return `${hostId}/${name}`;
@@ -97,7 +100,8 @@ export class HealthScheduler {
       if (ids.includes(id)) continue;
       this.stopLoop(id);
       this.hosts.delete(id);
-      for (const r of this.containersOf(id)) this.reports.delete(HealthScheduler.key(id, r.container.name));
+      for (const r of this.containersOf(id))
+        this.reports.delete(HealthScheduler.key(id, r.container.name));
       this.state.forgetHost(id);
     }
   }
@@ -114,11 +118,19 @@ export class HealthScheduler {
       loop.inFlight = true;
       const started = Date.now();
       try {
-        await this.ingest(await probeHost(this.transport, hostId, this.state, { hostTimeoutMs: hostRoundTimeoutMs() }), started);
+        await this.ingest(
+          await probeHost(this.transport, hostId, this.state, {
+            hostTimeoutMs: hostRoundTimeoutMs(),
+          }),
+          started,
+        );
       } finally {
         loop.inFlight = false;
         if (!loop.stopped) {
-          loop.timer = setTimeout(() => void tick(), Math.max(0, this.intervalMs - (Date.now() - started)));
+          loop.timer = setTimeout(
+            () => void tick(),
+            Math.max(0, this.intervalMs - (Date.now() - started)),
+          );
           loop.timer.unref();
         }
       }
@@ -138,8 +150,13 @@ export class HealthScheduler {
     if (!this.loops.has(r.hostId)) return; // removed while its round ran
     const prev = this.hosts.get(r.hostId);
     this.hosts.set(r.hostId, {
-      hostId: r.hostId, ok: r.ok, ...(r.error ? { error: r.error } : {}), ...(r.issue ? { issue: r.issue } : {}),
-      at: new Date().toISOString(), elapsedMs: r.elapsedMs, rounds: (prev?.rounds ?? 0) + 1,
+      hostId: r.hostId,
+      ok: r.ok,
+      ...(r.error ? { error: r.error } : {}),
+      ...(r.issue ? { issue: r.issue } : {}),
+      at: new Date().toISOString(),
+      elapsedMs: r.elapsedMs,
+      rounds: (prev?.rounds ?? 0) + 1,
       recent: [...(prev?.recent ?? []).slice(-19), { start: started, end: Date.now() }],
     });
     // A failed round keeps the last reports (shown as stale); a good one replaces the host's whole list.
@@ -150,12 +167,16 @@ export class HealthScheduler {
         const name = old.container.name;
         const jobId = held.get(`${r.hostId}/${name}`);
         // Being re-created or restarted by a job: a state, not an error; the last good values stay, marked as such.
-        if (jobId && (!fresh.has(name) || !fresh.get(name)!.probe)) fresh.set(name, inTransition(old, fresh.get(name), jobId));
+        if (jobId && (!fresh.has(name) || !fresh.get(name)!.probe))
+          fresh.set(name, inTransition(old, fresh.get(name), jobId));
         else if (!fresh.has(name)) this.reports.delete(HealthScheduler.key(r.hostId, name));
       }
       for (const c of fresh.values()) {
         const jobId = held.get(`${r.hostId}/${c.container.name}`);
-        this.reports.set(HealthScheduler.key(r.hostId, c.container.name), c.transition || !jobId ? c : { ...c, busy: busyOf(jobId) });
+        this.reports.set(
+          HealthScheduler.key(r.hostId, c.container.name),
+          c.transition || !jobId ? c : { ...c, busy: busyOf(jobId) },
+        );
       }
       for (const c of r.containers) if (c.probe) await this.store(() => recordRound(roundOf(c)));
     }
@@ -182,9 +203,18 @@ function busyOf(holderId: string): NonNullable<ContainerReport['busy']> {
 }
 
 /** The last good report of a container a job is changing, held while the job runs (its reads fail meanwhile). */
-function inTransition(last: ContainerReport, now: ContainerReport | undefined, holderId: string): ContainerReport {
+function inTransition(
+  last: ContainerReport,
+  now: ContainerReport | undefined,
+  holderId: string,
+): ContainerReport {
   const since = last.transition?.since ?? now?.at ?? new Date().toISOString();
-  return { ...last, busy: busyOf(holderId), transition: { since, valuesAt: last.transition?.valuesAt ?? last.at }, errors: now?.errors ?? [] };
+  return {
+    ...last,
+    busy: busyOf(holderId),
+    transition: { since, valuesAt: last.transition?.valuesAt ?? last.at },
+    errors: now?.errors ?? [],
+  };
 }
 
 // One scheduler per server process, wherever Next bundles the modules that ask for it.

@@ -12,7 +12,8 @@ export function normalizeKeyText(text: string): string {
 
 /** Null when usable, else a message saying why not (never echoing the key). */
 export function privateKeyProblem(text: string): string | null {
-  if (!/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text)) return 'must be a private key (a "-----BEGIN ... PRIVATE KEY-----" block)';
+  if (!/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text))
+    return 'must be a private key (a "-----BEGIN ... PRIVATE KEY-----" block)';
   const parsed = utils.parseKey(normalizeKeyText(text));
   if (parsed instanceof Error) {
     return /passphrase/i.test(parsed.message)
@@ -43,23 +44,47 @@ function sshString(data: Buffer | string): Buffer {
 
 function wrap(body: Buffer): string {
   const lines = body.toString('base64').match(/.{1,70}/g) ?? [];
-  return ['-----BEGIN OPENSSH PRIVATE KEY-----', ...lines, '-----END OPENSSH PRIVATE KEY-----', ''].join('\n');
+  return [
+    '-----BEGIN OPENSSH PRIVATE KEY-----',
+    ...lines,
+    '-----END OPENSSH PRIVATE KEY-----',
+    '',
+  ].join('\n');
 }
 
 /** A fresh Ed25519 key pair, generated in-process; the public half goes into the host's authorized_keys. */
-export function generateKeyPair(comment = 'dh-fleet-console'): { privateKey: string; publicKey: string } {
+export function generateKeyPair(comment = 'dh-fleet-console'): {
+  privateKey: string;
+  publicKey: string;
+} {
   const jwk = crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
   const seed = Buffer.from(jwk.d!, 'base64url');
   const pub = Buffer.from(jwk.x!, 'base64url');
   const pubBlob = Buffer.concat([sshString('ssh-ed25519'), sshString(pub)]);
   const check = crypto.randomBytes(4);
-  let priv = Buffer.concat([check, check, sshString('ssh-ed25519'), sshString(pub), sshString(Buffer.concat([seed, pub])), sshString(comment)]);
+  let priv = Buffer.concat([
+    check,
+    check,
+    sshString('ssh-ed25519'),
+    sshString(pub),
+    sshString(Buffer.concat([seed, pub])),
+    sshString(comment),
+  ]);
   const pad = (8 - (priv.length % 8)) % 8;
   priv = Buffer.concat([priv, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
   const nkeys = Buffer.alloc(4);
   nkeys.writeUInt32BE(1);
   const body = Buffer.concat([
-    Buffer.from('openssh-key-v1\0'), sshString('none'), sshString('none'), sshString(''), nkeys, sshString(pubBlob), sshString(priv),
+    Buffer.from('openssh-key-v1\0'),
+    sshString('none'),
+    sshString('none'),
+    sshString(''),
+    nkeys,
+    sshString(pubBlob),
+    sshString(priv),
   ]);
-  return { privateKey: wrap(body), publicKey: `ssh-ed25519 ${pubBlob.toString('base64')} ${comment}` };
+  return {
+    privateKey: wrap(body),
+    publicKey: `ssh-ed25519 ${pubBlob.toString('base64')} ${comment}`,
+  };
 }

@@ -9,8 +9,15 @@ function formatter(locale: Locale, timeZone: string | undefined): Intl.DateTimeF
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-      hourCycle: 'h23', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}),
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+      ...(timeZone ? { timeZone } : {}),
     });
     formatters.set(key, f);
   }
@@ -24,8 +31,16 @@ export interface MomentParts {
 }
 
 export function momentParts(ms: number, locale: Locale, timeZone?: string): MomentParts {
-  const parts = Object.fromEntries(formatter(locale, timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}`, zone: parts.timeZoneName ?? '' };
+  const parts = Object.fromEntries(
+    formatter(locale, timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}:${parts.second}`,
+    zone: parts.timeZoneName ?? '',
+  };
 }
 
 /** `2026-12-03 00:01:41 GMT+8`: date, time and the zone's short name. */

@@ -18,7 +18,10 @@ function matchTag(tag: string): Locale | undefined {
 }
 
 /** Cookie choice first, then the best-weighted Accept-Language tag we support, then the fallback. */
-export function pickLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
+export function pickLocale(
+  cookieValue: string | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
   if (isLocale(cookieValue)) return cookieValue;
   const ranked = (acceptLanguage ?? '')
     .split(',')

@@ -31,7 +31,9 @@ function lookup(messages: Messages, key: string): string | undefined {
 export function translate(messages: Messages, key: string, vars?: MessageVars): string {
   const template = lookup(messages, key) ?? key;
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
+  );
 }
 
 /** Like translate, but reports whether the key exists (for server error codes that may be new). */

@@ -34,7 +34,11 @@ export class JobEventLog {
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       if (this.dropped > 0 && this.queue.length < MAX_QUEUED) {
-        this.queue.push({ type: 'log', step: null, text: `(${this.dropped} log lines were not kept: the store was not writable)` });
+        this.queue.push({
+          type: 'log',
+          step: null,
+          text: `(${this.dropped} log lines were not kept: the store was not writable)`,
+        });
         this.dropped = 0;
       }
       while (this.queue.length > 0) {

@@ -7,7 +7,11 @@ import { eventsAfter, getJobRow } from './store';
 const POLL_MS = 1_000;
 const KEEPALIVE_MS = 15_000;
 
-export function jobEventStream(jobId: string, afterId: number, abort: AbortSignal): ReadableStream<Uint8Array> {
+export function jobEventStream(
+  jobId: string,
+  afterId: number,
+  abort: AbortSignal,
+): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let last = afterId;
   return new ReadableStream<Uint8Array>({
@@ -23,7 +27,8 @@ export function jobEventStream(jobId: string, afterId: number, abort: AbortSigna
         while (!abort.aborted) {
           const events = await eventsAfter(jobId, last);
           for (const e of events) {
-            if (e.type !== 'remote') send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+            if (e.type !== 'remote')
+              send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
             last = e.id;
             lastSent = Date.now();
           }
@@ -32,7 +37,9 @@ export function jobEventStream(jobId: string, afterId: number, abort: AbortSigna
             if (row?.status !== 'running') {
               // The runner stores the status, then its last event: read once more so that event is not missed.
               const tail = await eventsAfter(jobId, last);
-              for (const e of tail) if (e.type !== 'remote') send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+              for (const e of tail)
+                if (e.type !== 'remote')
+                  send(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
               send(`event: end\ndata: ${JSON.stringify({ status: row?.status ?? 'unknown' })}\n\n`);
               break;
             }

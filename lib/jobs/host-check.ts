@@ -32,29 +32,62 @@ export function checkOnHostLater(jobId: string, lock: LockHolder | null): void {
  */
 export async function checkUncheckedInterrupted(now = Date.now()): Promise<void> {
   const since = new Date(now - 24 * 3600_000).toISOString();
-  const rows = await getDb().selectFrom('jobs').select(['id', 'result']).where('status', '=', 'interrupted').where('finished_at', '>=', since).execute();
+  const rows = await getDb()
+    .selectFrom('jobs')
+    .select(['id', 'result'])
+    .where('status', '=', 'interrupted')
+    .where('finished_at', '>=', since)
+    .execute();
   for (const r of rows) if (!r.result?.includes('"hostCheck"')) checkOnHostLater(r.id, null);
 }
 
-async function inFlight(jobId: string, stepsDone: number): Promise<{ index: number; at: string; h: DurableHandle } | null> {
-  const e = await getDb().selectFrom('job_events').select(['step', 'at', 'text']).where('job_id', '=', jobId).where('type', '=', 'remote')
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+async function inFlight(
+  jobId: string,
+  stepsDone: number,
+): Promise<{ index: number; at: string; h: DurableHandle } | null> {
+  const e = await getDb()
+    .selectFrom('job_events')
+    .select(['step', 'at', 'text'])
+    .where('job_id', '=', jobId)
+    .where('type', '=', 'remote')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!e || e.step === null || e.step < stepsDone) return null;
   return { index: e.step, at: e.at, h: JSON.parse(e.text) as DurableHandle };
 }
 
 function outcomeText(s: DurableState): Bilingual {
   switch (s.state) {
-    case 'exited': return s.code === 0
-      ? { en: 'finished with exit status 0 after the console stopped', zh: '在控制台停止后已完成，退出码 0' }
-      : { en: `failed with exit status ${s.code}${s.stderrTail ? `: ${s.stderrTail.trim().split('\n').at(-1)}` : ''}`, zh: `失败，退出码 ${s.code}` };
-    case 'gone': return { en: `ended without an exit status (${s.why})`, zh: '结束但没有退出码（被终止，或其容器已停止）' };
-    case 'not_started': return { en: 'never started', zh: '从未启动' };
-    case 'running': return { en: 'still ran when its time was up, and was stopped', zh: '超时仍在运行，已被停止' };
+    case 'exited':
+      return s.code === 0
+        ? {
+            en: 'finished with exit status 0 after the console stopped',
+            zh: '在控制台停止后已完成，退出码 0',
+          }
+        : {
+            en: `failed with exit status ${s.code}${s.stderrTail ? `: ${s.stderrTail.trim().split('\n').at(-1)}` : ''}`,
+            zh: `失败，退出码 ${s.code}`,
+          };
+    case 'gone':
+      return {
+        en: `ended without an exit status (${s.why})`,
+        zh: '结束但没有退出码（被终止，或其容器已停止）',
+      };
+    case 'not_started':
+      return { en: 'never started', zh: '从未启动' };
+    case 'running':
+      return {
+        en: 'still ran when its time was up, and was stopped',
+        zh: '超时仍在运行，已被停止',
+      };
   }
 }
 
-export async function checkInterruptedOnHost(jobId: string, lock: LockHolder | null): Promise<HostCheck | null> {
+export async function checkInterruptedOnHost(
+  jobId: string,
+  lock: LockHolder | null,
+): Promise<HostCheck | null> {
   const row = await getJobRow(jobId);
   if (row?.status !== 'interrupted' || !row.plan) return null;
   const plan = JSON.parse(row.plan) as JobPlan;
@@ -62,7 +95,12 @@ export async function checkInterruptedOnHost(jobId: string, lock: LockHolder | n
   const log = (line: string) => appendEvent(jobId, 'log', null, line);
   // Held while the step may still run, so that no other job starts on the container under it.
   const held = lock && (await renewLock(target.hostId, target.container, lock)) ? lock : null;
-  const beat = held ? setInterval(() => void renewLock(target.hostId, target.container, held).catch(() => undefined), POLL_MS) : undefined;
+  const beat = held
+    ? setInterval(
+        () => void renewLock(target.hostId, target.container, held).catch(() => undefined),
+        POLL_MS,
+      )
+    : undefined;
   const check: HostCheck = { at: new Date().toISOString(), step: null, parts: [] };
   try {
     const f = await inFlight(jobId, row.steps_done);
@@ -70,7 +108,9 @@ export async function checkInterruptedOnHost(jobId: string, lock: LockHolder | n
       const step = plan.steps[f.index]!;
       let s = await remote.durableState(target.hostId, f.h);
       if (s.state === 'running') {
-        await log(`on the host: step ${f.index + 1} ("${step.title.en}") still runs; waiting for its end`);
+        await log(
+          `on the host: step ${f.index + 1} ("${step.title.en}") still runs; waiting for its end`,
+        );
         const until = Date.parse(f.at) + step.timeoutMs;
         while (s.state === 'running' && Date.now() < until) {
           await new Promise((r) => setTimeout(r, POLL_MS));
@@ -80,20 +120,44 @@ export async function checkInterruptedOnHost(jobId: string, lock: LockHolder | n
       }
       const outcome = outcomeText(s);
       // A rollback's command tells how the rollback went, not whether the step itself completed.
-      const said = f.h.rollback ? { en: `was being rolled back: the rollback ${outcome.en}`, zh: `正在回滚：回滚${outcome.zh}` } : outcome;
-      check.step = { index: f.index, title: step.title, state: s.state, code: s.state === 'exited' && !f.h.rollback ? s.code : undefined, outcome: said };
-      if (s.state === 'exited' && s.code === 0 && !f.h.rollback) await setStepsDone(jobId, f.index + 1);
+      const said = f.h.rollback
+        ? {
+            en: `was being rolled back: the rollback ${outcome.en}`,
+            zh: `正在回滚：回滚${outcome.zh}`,
+          }
+        : outcome;
+      check.step = {
+        index: f.index,
+        title: step.title,
+        state: s.state,
+        code: s.state === 'exited' && !f.h.rollback ? s.code : undefined,
+        outcome: said,
+      };
+      if (s.state === 'exited' && s.code === 0 && !f.h.rollback)
+        await setStepsDone(jobId, f.index + 1);
       await log(`on the host: step ${f.index + 1} ("${step.title.en}") ${check.step.outcome.en}`);
-      await remote.execInContainer(target.hostId, target.container, ['rm', '-rf', '--', f.h.dir], { timeoutMs: 20_000 }).catch(() => undefined);
+      await remote
+        .execInContainer(target.hostId, target.container, ['rm', '-rf', '--', f.h.dir], {
+          timeoutMs: 20_000,
+        })
+        .catch(() => undefined);
     }
     const ctx = remoteContext(target);
     const defaults = await getRemedyDefaults();
     for (const part of plan.parts.filter((p) => p.mode === 'apply')) {
       try {
         const now = await remedyModule(part.remedy).prepare(ctx, part.params, defaults);
-        check.parts.push({ remedy: part.remedy, current: now.plan.current, applied: now.plan.alreadyApplied });
+        check.parts.push({
+          remedy: part.remedy,
+          current: now.plan.current,
+          applied: now.plan.alreadyApplied,
+        });
       } catch (e) {
-        check.parts.push({ remedy: part.remedy, current: { en: `could not read: ${errorText(e)}`, zh: `无法读取：${errorText(e)}` }, applied: false });
+        check.parts.push({
+          remedy: part.remedy,
+          current: { en: `could not read: ${errorText(e)}`, zh: `无法读取：${errorText(e)}` },
+          applied: false,
+        });
       }
       const p = check.parts.at(-1)!;
       await log(`now: ${p.remedy}: ${p.current.en}${p.applied ? ' (the change holds)' : ''}`);
@@ -114,23 +178,54 @@ export async function checkInterruptedOnHost(jobId: string, lock: LockHolder | n
 async function store(jobId: string, plan: JobPlan, check: HostCheck): Promise<void> {
   const row = await getJobRow(jobId);
   if (!row) return;
-  const result: JobResult = row.result ? (JSON.parse(row.result) as JobResult) : { verifications: [] };
+  const result: JobResult = row.result
+    ? (JSON.parse(row.result) as JobResult)
+    : { verifications: [] };
   // The hint is written again from what the host showed: a step that finished there counts as done.
   const unknown = check.step && check.step.state !== 'not_started' && check.step.code !== 0;
-  const hint = restoreHint(plan, row.steps_done, false, [], unknown ? check.step!.title : undefined);
+  const hint = restoreHint(
+    plan,
+    row.steps_done,
+    false,
+    [],
+    unknown ? check.step!.title : undefined,
+  );
   const found = hostCheckText(check);
-  result.restoreHint = found ? { en: `${found.en} ${hint.en}`, zh: `${found.zh} ${hint.zh}` } : hint;
-  await getDb().updateTable('jobs').set({ result: JSON.stringify({ ...result, hostCheck: check }) }).where('id', '=', jobId).execute();
+  result.restoreHint = found
+    ? { en: `${found.en} ${hint.en}`, zh: `${found.zh} ${hint.zh}` }
+    : hint;
+  await getDb()
+    .updateTable('jobs')
+    .set({ result: JSON.stringify({ ...result, hostCheck: check }) })
+    .where('id', '=', jobId)
+    .execute();
 }
 
 /** One sentence of what the host showed, for the top of the restore hint. */
 export function hostCheckText(c: HostCheck): Bilingual | null {
-  if (c.error) return { en: `The host could not be checked (${c.error}).`, zh: `无法检查主机（${c.error}）。` };
+  if (c.error)
+    return {
+      en: `The host could not be checked (${c.error}).`,
+      zh: `无法检查主机（${c.error}）。`,
+    };
   const step = c.step
-    ? { en: `On the host, step ${c.step.index + 1} ("${c.step.title.en}") ${c.step.outcome.en}.`, zh: `主机上的第 ${c.step.index + 1} 步（“${c.step.title.zh}”）${c.step.outcome.zh}。` }
+    ? {
+        en: `On the host, step ${c.step.index + 1} ("${c.step.title.en}") ${c.step.outcome.en}.`,
+        zh: `主机上的第 ${c.step.index + 1} 步（“${c.step.title.zh}”）${c.step.outcome.zh}。`,
+      }
     : { en: '', zh: '' };
-  const parts = c.parts.map((p) => ({ en: `${p.remedy}: ${p.current.en}${p.applied ? ' (holds)' : ''}`, zh: `${p.remedy}：${p.current.zh}${p.applied ? '（已生效）' : ''}` }));
-  const now = parts.length ? { en: ` Now: ${parts.map((p) => p.en).join('; ')}.`, zh: ` 当前：${parts.map((p) => p.zh).join('；')}。` } : { en: '', zh: '' };
-  const svc = c.service ? { en: ` ${c.service.text.en}`, zh: ` ${c.service.text.zh}` } : { en: '', zh: '' };
+  const parts = c.parts.map((p) => ({
+    en: `${p.remedy}: ${p.current.en}${p.applied ? ' (holds)' : ''}`,
+    zh: `${p.remedy}：${p.current.zh}${p.applied ? '（已生效）' : ''}`,
+  }));
+  const now = parts.length
+    ? {
+        en: ` Now: ${parts.map((p) => p.en).join('; ')}.`,
+        zh: ` 当前：${parts.map((p) => p.zh).join('；')}。`,
+      }
+    : { en: '', zh: '' };
+  const svc = c.service
+    ? { en: ` ${c.service.text.en}`, zh: ` ${c.service.text.zh}` }
+    : { en: '', zh: '' };
   return { en: `${step.en}${now.en}${svc.en}`.trim(), zh: `${step.zh}${now.zh}${svc.zh}`.trim() };
 }

@@ -29,7 +29,11 @@ export const jobTestNotice: Bilingual = {
 
 function summaryOf(run: RunView): Bilingual {
   const f = run.detail.figures;
-  if (!f) return { en: `${run.status}${run.error ? `: ${run.error}` : ''}`, zh: `${run.status}${run.error ? `：${run.error}` : ''}` };
+  if (!f)
+    return {
+      en: `${run.status}${run.error ? `: ${run.error}` : ''}`,
+      zh: `${run.status}${run.error ? `：${run.error}` : ''}`,
+    };
   const mean = f.meanJobMs === null ? '' : `, mean ${(f.meanJobMs / 1000).toFixed(1)} s`;
   const meanZh = f.meanJobMs === null ? '' : `，平均 ${(f.meanJobMs / 1000).toFixed(1)} 秒`;
   const stop = run.status === 'done' ? '' : ` (${run.status})`;
@@ -48,12 +52,23 @@ export interface JobTestInput {
 }
 
 /** One test run under the job's lock; never throws for what the run found, only when it could not be made. */
-export async function runJobTest(phase: 'before' | 'after', input: JobTestInput): Promise<{ view: RunView; run: JobTestRun }> {
+export async function runJobTest(
+  phase: 'before' | 'after',
+  input: JobTestInput,
+): Promise<{ view: RunView; run: JobTestRun }> {
   const { audio, video } = await builtinPair();
   input.log(`test ${phase}: ${JOB_TEST_JOBS} jobs at once with the built-in pair`);
   const { id, done } = await startRun({
-    hostId: input.target.hostId, container: input.target.container, audioId: audio.id, videoId: video.id,
-    jobs: JOB_TEST_JOBS, concurrency: JOB_TEST_JOBS, timeoutMs: JOB_TEST_TIMEOUT_MS, actor: input.actor, jobId: input.jobId, signal: input.signal,
+    hostId: input.target.hostId,
+    container: input.target.container,
+    audioId: audio.id,
+    videoId: video.id,
+    jobs: JOB_TEST_JOBS,
+    concurrency: JOB_TEST_JOBS,
+    timeoutMs: JOB_TEST_TIMEOUT_MS,
+    actor: input.actor,
+    jobId: input.jobId,
+    signal: input.signal,
   });
   const view = await done;
   const run = { runId: id, status: view.status, summary: summaryOf(view) };
@@ -66,5 +81,5 @@ export function testsVerdict(before: RunView | undefined, after: RunView): Verdi
   const a = after.detail.figures;
   if (!a) return undefined;
   const b = before?.detail.figures;
-  return b ? compareRuns(b, a).verdict : after.detail.verdict ?? undefined;
+  return b ? compareRuns(b, a).verdict : (after.detail.verdict ?? undefined);
 }

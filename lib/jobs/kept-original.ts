@@ -21,22 +21,46 @@ export async function discardKeptOriginal(actor: Actor, jobId: string): Promise<
     if (!row) throw new NotFoundError(`job ${jobId}`);
     if (row.status === 'running') throw new ConflictError(`job ${jobId} is still running`);
     const kept = keptOriginalOf(row);
-    if (!kept) throw new ConflictError(`job ${jobId} keeps no original container (it did not re-create one, or it was discarded already)`);
-    if (await undoneBy(jobId)) throw new ConflictError(`job ${jobId} was undone: its original is the service container again`);
+    if (!kept)
+      throw new ConflictError(
+        `job ${jobId} keeps no original container (it did not re-create one, or it was discarded already)`,
+      );
+    if (await undoneBy(jobId))
+      throw new ConflictError(
+        `job ${jobId} was undone: its original is the service container again`,
+      );
     const { target, hostName } = await resolveTarget(row.host_id, row.container);
     const lock = await acquireLock(target.hostId, hostName, target.container, jobId);
     try {
       const d = await remote.docker(target.hostId);
-      const info = await d.getContainer(kept.id).inspect().catch((e: { statusCode?: number }) => {
-        if (e?.statusCode === 404) return null;
-        throw e;
-      });
-      if (info && info.Name !== `/${kept.name}`) throw new ConflictError(`container ${kept.id.slice(0, 12)} is now named ${info.Name.slice(1)}, not ${kept.name}: left alone`);
-      if (info?.State.Running) throw new ConflictError(`${kept.name} is running: only a stopped original is discarded`);
+      const info = await d
+        .getContainer(kept.id)
+        .inspect()
+        .catch((e: { statusCode?: number }) => {
+          if (e?.statusCode === 404) return null;
+          throw e;
+        });
+      if (info && info.Name !== `/${kept.name}`)
+        throw new ConflictError(
+          `container ${kept.id.slice(0, 12)} is now named ${info.Name.slice(1)}, not ${kept.name}: left alone`,
+        );
+      if (info?.State.Running)
+        throw new ConflictError(`${kept.name} is running: only a stopped original is discarded`);
       if (info) await d.getContainer(kept.id).remove({ v: false });
-      const result: JobResult = row.result ? (JSON.parse(row.result) as JobResult) : { verifications: [] };
-      result.discardedOriginal = { ...kept, at: nowIso(), by: actorName(actor), alreadyGone: !info };
-      await getDb().updateTable('jobs').set({ result: JSON.stringify(result) }).where('id', '=', jobId).execute();
+      const result: JobResult = row.result
+        ? (JSON.parse(row.result) as JobResult)
+        : { verifications: [] };
+      result.discardedOriginal = {
+        ...kept,
+        at: nowIso(),
+        by: actorName(actor),
+        alreadyGone: !info,
+      };
+      await getDb()
+        .updateTable('jobs')
+        .set({ result: JSON.stringify(result) })
+        .where('id', '=', jobId)
+        .execute();
     } finally {
       await releaseLock(target.hostId, target.container, lock);
     }

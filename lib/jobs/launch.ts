@@ -30,14 +30,21 @@ export interface ResolvedTarget {
 export async function resolveTarget(hostId: unknown, container: unknown): Promise<ResolvedTarget> {
   const c = containerRef('container', container);
   if (!c.ok) throw new ValidationError([{ field: c.problem.field, message: c.problem.rule }]);
-  if (typeof hostId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(hostId)) throw new ValidationError([{ field: 'hostId', message: 'must be a host id' }]);
+  if (typeof hostId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(hostId))
+    throw new ValidationError([{ field: 'hostId', message: 'must be a host id' }]);
   const host = await getHost(hostId);
   if (!host) throw new NotFoundError(`host ${hostId}`);
   const d = await remote.docker(hostId);
-  const found = await d.getContainer(c.value).inspect().then(() => true, (e: { statusCode?: number }) => {
-    if (e?.statusCode === 404) return false;
-    throw e;
-  });
+  const found = await d
+    .getContainer(c.value)
+    .inspect()
+    .then(
+      () => true,
+      (e: { statusCode?: number }) => {
+        if (e?.statusCode === 404) return false;
+        throw e;
+      },
+    );
   if (!found) throw new NotFoundError(`container ${c.value} on ${host.name}`);
   return { target: { hostId, container: c.value }, hostName: host.name };
 }
@@ -72,14 +79,31 @@ export async function launch(input: LaunchInput): Promise<Launched> {
   try {
     planned = await input.planner(remoteContext(target));
     if (input.confirm !== undefined && input.confirm !== planned.plan.hash) {
-      throw new ConflictError(`the container changed since the preview (${whatChanged(input.confirm, planned.plan)}): preview again and confirm the new plan`);
+      throw new ConflictError(
+        `the container changed since the preview (${whatChanged(input.confirm, planned.plan)}): preview again and confirm the new plan`,
+      );
     }
     const blocked = isBlocked(planned.plan);
     if (blocked) throw new ConflictError(`refused: ${blocked.en}`);
     await insertJob(jobId, {
-      kind: input.kind, remedy: input.name, hostId: target.hostId, hostName, container: target.container, params: input.params,
-      plan: planned.plan, undo: input.kind === 'undo' ? null : planned.plan.parts.map((p) => ({ remedy: p.remedy, undo: p.undo })), undoOf: input.undoOf ?? null,
-      owner: thisOwner(), actor: { id: input.actor.user?.id ?? null, name: actorName(input.actor), via: input.actor.via },
+      kind: input.kind,
+      remedy: input.name,
+      hostId: target.hostId,
+      hostName,
+      container: target.container,
+      params: input.params,
+      plan: planned.plan,
+      undo:
+        input.kind === 'undo'
+          ? null
+          : planned.plan.parts.map((p) => ({ remedy: p.remedy, undo: p.undo })),
+      undoOf: input.undoOf ?? null,
+      owner: thisOwner(),
+      actor: {
+        id: input.actor.user?.id ?? null,
+        name: actorName(input.actor),
+        via: input.actor.via,
+      },
     });
     await setLockToken(jobId, lock.token);
     await appendEvent(jobId, 'status', null, 'running');
@@ -90,8 +114,18 @@ export async function launch(input: LaunchInput): Promise<Launched> {
   // Previews of this container shown before the job say nothing about it now, nor once it ends.
   forgetPreviews(target.hostId, target.container);
   const testsMs = input.tests ? 2 * JOB_TEST_TIMEOUT_MS : 0;
-  const timeoutMs = planned.steps.reduce((s, x) => s + x.timeoutMs, 0) + VERIFY_AND_MARGIN_MS + testsMs;
-  const done = runJob({ jobId, actor: input.actor, target, plan: planned.plan, steps: planned.steps, lock, timeoutMs, tests: input.tests });
+  const timeoutMs =
+    planned.steps.reduce((s, x) => s + x.timeoutMs, 0) + VERIFY_AND_MARGIN_MS + testsMs;
+  const done = runJob({
+    jobId,
+    actor: input.actor,
+    target,
+    plan: planned.plan,
+    steps: planned.steps,
+    lock,
+    timeoutMs,
+    tests: input.tests,
+  });
   done.catch(() => undefined).finally(() => forgetPreviews(target.hostId, target.container));
   return { job: toView((await getJobRow(jobId))!), done };
 }

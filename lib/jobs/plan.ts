@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Bilingual, Notice, Prepared, RunnableStep, StepDescription } from '@/lib/remedies/types';
+import type {
+  Bilingual,
+  Notice,
+  Prepared,
+  RunnableStep,
+  StepDescription,
+} from '@/lib/remedies/types';
 import type { JobPlan } from './types';
 
 // A job's plan from its prepared parts: what the preview shows and what the run executes, step for step.
@@ -9,7 +15,12 @@ function describe(s: RunnableStep): StepDescription {
   return d;
 }
 
-export function jobPlan(name: string, title: Bilingual, parts: Prepared[], extraNotices: Notice[] = []): { plan: JobPlan; steps: RunnableStep[] } {
+export function jobPlan(
+  name: string,
+  title: Bilingual,
+  parts: Prepared[],
+  extraNotices: Notice[] = [],
+): { plan: JobPlan; steps: RunnableStep[] } {
   const steps: RunnableStep[] = [];
   const described: JobPlan['steps'] = [];
   parts.forEach((p, part) => {
@@ -23,7 +34,10 @@ export function jobPlan(name: string, title: Bilingual, parts: Prepared[], extra
   // Backup names and temporary directories carry the time of planning; what the operator confirms is the rest.
   const stable = JSON.stringify(body).replace(/\d{8}t\d{6}z/gi, 'STAMP');
   const hash = createHash('sha256').update(stable).digest('hex').slice(0, 16);
-  return { plan: { name, title, parts: parts.map((p) => p.plan), steps: described, notices, hash }, steps };
+  return {
+    plan: { name, title, parts: parts.map((p) => p.plan), steps: described, notices, hash },
+    steps,
+  };
 }
 
 export function isBlocked(plan: JobPlan): Notice | undefined {

@@ -19,10 +19,14 @@ export function whatChanged(confirmed: string, fresh: JobPlan): string {
   for (const p of fresh.parts) {
     const o = parts.get(p.remedy);
     if (!o) out.push(`${p.remedy}: new in the plan`);
-    else if (o.current.en !== p.current.en) out.push(`${p.remedy}: now "${p.current.en}" (was "${o.current.en}")`);
-    else if (o.alreadyApplied !== p.alreadyApplied) out.push(`${p.remedy}: ${p.alreadyApplied ? 'now already applied' : 'no longer applied'}`);
+    else if (o.current.en !== p.current.en)
+      out.push(`${p.remedy}: now "${p.current.en}" (was "${o.current.en}")`);
+    else if (o.alreadyApplied !== p.alreadyApplied)
+      out.push(`${p.remedy}: ${p.alreadyApplied ? 'now already applied' : 'no longer applied'}`);
   }
-  for (const o of old.parts) if (!fresh.parts.some((p) => p.remedy === o.remedy)) out.push(`${o.remedy}: no longer in the plan`);
+  for (const o of old.parts)
+    if (!fresh.parts.some((p) => p.remedy === o.remedy))
+      out.push(`${o.remedy}: no longer in the plan`);
   const norm = (s: unknown) => JSON.stringify(s).replace(/\d{8}t\d{6}z/gi, 'STAMP');
   fresh.steps.forEach((s, i) => {
     const o = old.steps[i];

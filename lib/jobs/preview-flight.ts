@@ -29,7 +29,10 @@ export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }
@@ -54,10 +57,19 @@ async function admitted(hostId: string, compute: () => Promise<JobPlan>): Promis
 
 /** The plan of the preview named `key` (see canonical), computed once for everyone who asks while it is under way or
  * fresh. Failures are not kept: the next caller tries again. */
-export function sharedPreview(key: string, target: { hostId: string; container: string }, compute: () => Promise<JobPlan>): Promise<JobPlan> {
+export function sharedPreview(
+  key: string,
+  target: { hostId: string; container: string },
+  compute: () => Promise<JobPlan>,
+): Promise<JobPlan> {
   const known = flights.get(key);
-  if (known && (known.doneAt === null || Date.now() - known.doneAt < PREVIEW_REUSE_MS)) return known.plan;
-  const flight: Flight = { plan: admitted(target.hostId, compute), target: `${target.hostId}/${target.container}`, doneAt: null };
+  if (known && (known.doneAt === null || Date.now() - known.doneAt < PREVIEW_REUSE_MS))
+    return known.plan;
+  const flight: Flight = {
+    plan: admitted(target.hostId, compute),
+    target: `${target.hostId}/${target.container}`,
+    doneAt: null,
+  };
   flights.set(key, flight);
   const forget = (): void => {
     if (flights.get(key) === flight) flights.delete(key);

@@ -11,7 +11,11 @@ export function jobRequestFrom(body: Record<string, unknown>): JobRequest {
   };
   const req: JobRequest = { hostId: str('hostId'), container: str('container'), name: str('name') };
   const params = body.params;
-  if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) issues.push({ field: 'params', message: 'must be an object' });
+  if (
+    params !== undefined &&
+    (typeof params !== 'object' || params === null || Array.isArray(params))
+  )
+    issues.push({ field: 'params', message: 'must be an object' });
   else if (params) req.params = params as Record<string, unknown>;
   if (issues.length) throw new ValidationError(issues);
   return req;

@@ -3,10 +3,19 @@ import type { JobPlan } from './types';
 
 // What the operator should do after a job stopped part-way: said plainly, in both languages.
 
-export function restoreHint(plan: JobPlan, completed: number, rolledBack: boolean, rollbackErrors: string[] = [], inFlight?: Bilingual): Bilingual {
+export function restoreHint(
+  plan: JobPlan,
+  completed: number,
+  rolledBack: boolean,
+  rollbackErrors: string[] = [],
+  inFlight?: Bilingual,
+): Bilingual {
   const total = plan.steps.length;
   if (completed === 0 && rolledBack) {
-    return { en: 'Nothing was changed: the job stopped before its first step completed.', zh: '未做任何更改：任务在第一步完成前已停止。' };
+    return {
+      en: 'Nothing was changed: the job stopped before its first step completed.',
+      zh: '未做任何更改：任务在第一步完成前已停止。',
+    };
   }
   if (rolledBack) {
     return {
@@ -15,15 +24,25 @@ export function restoreHint(plan: JobPlan, completed: number, rolledBack: boolea
     };
   }
   const last = completed > 0 ? plan.steps[completed - 1] : undefined;
-  const done = last ? `${completed} of ${total} steps ran (last: "${last.title.en}")` : `0 of ${total} steps completed`;
-  const doneZh = last ? `已执行 ${total} 个步骤中的 ${completed} 个（最后一步：“${last.title.zh}”）` : `${total} 个步骤均未完成`;
-  const flight = inFlight ? ` Step ${completed + 1} ("${inFlight.en}") was under way: it may have completed in part.` : '';
-  const flightZh = inFlight ? ` 第 ${completed + 1} 步（“${inFlight.zh}”）当时正在执行，可能只完成了一部分。` : '';
+  const done = last
+    ? `${completed} of ${total} steps ran (last: "${last.title.en}")`
+    : `0 of ${total} steps completed`;
+  const doneZh = last
+    ? `已执行 ${total} 个步骤中的 ${completed} 个（最后一步：“${last.title.zh}”）`
+    : `${total} 个步骤均未完成`;
+  const flight = inFlight
+    ? ` Step ${completed + 1} ("${inFlight.en}") was under way: it may have completed in part.`
+    : '';
+  const flightZh = inFlight
+    ? ` 第 ${completed + 1} 步（“${inFlight.zh}”）当时正在执行，可能只完成了一部分。`
+    : '';
   const why = rollbackErrors.length ? ` Rollback failed: ${rollbackErrors.join('; ')}.` : '';
   const whyZh = rollbackErrors.length ? ` 回滚失败：${rollbackErrors.join('；')}。` : '';
   const shm = plan.parts.find((p) => p.remedy === 'shm');
   const old = (shm?.undo as { oldName?: string } | null | undefined)?.oldName;
-  const shmEn = old ? ` The original container is kept stopped as "${old}": Undo renames it back and starts it.` : '';
+  const shmEn = old
+    ? ` The original container is kept stopped as "${old}": Undo renames it back and starts it.`
+    : '';
   const shmZh = old ? ` 原容器已停止并保留为“${old}”：执行“撤销”会将其改回原名并启动。` : '';
   const undo = canUndo(plan);
   return {

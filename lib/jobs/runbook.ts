@@ -15,7 +15,8 @@ export const RUNBOOK_TITLE = { en: 'Fix queue blocking', zh: '修复队列阻塞
 
 /** The runbook's own options, handed on to the remedy that takes each. */
 function optionsFor(id: RemedyId, raw: Record<string, unknown>): Record<string, unknown> {
-  const pick = (...keys: [string, string][]) => Object.fromEntries(keys.filter(([k]) => raw[k] !== undefined).map(([k, to]) => [to, raw[k]]));
+  const pick = (...keys: [string, string][]) =>
+    Object.fromEntries(keys.filter(([k]) => raw[k] !== undefined).map(([k, to]) => [to, raw[k]]));
   if (id === 'pin-ort') return pick(['version', 'version'], ['indexUrl', 'indexUrl']);
   if (id === 'shm') return pick(['size', 'size'], ['composeFile', 'composeFile']);
   if (id === 'batch-size') return pick(['batchSize', 'value']);
@@ -27,14 +28,21 @@ const RUNBOOK_KEYS = new Set(['version', 'indexUrl', 'size', 'composeFile', 'bat
 /** The runbook's `test` option: a short throughput test before and after (lib/jobs/job-tests.ts). */
 export function runbookTests(raw: Record<string, unknown>): boolean {
   if (raw.test === undefined) return false;
-  if (typeof raw.test !== 'boolean') throw new ValidationError([{ field: 'test', message: 'must be true or false' }]);
+  if (typeof raw.test !== 'boolean')
+    throw new ValidationError([{ field: 'test', message: 'must be true or false' }]);
   return raw.test;
 }
 
 /** Validates every option first (all field errors at once), so nothing remote runs on bad input. */
-export function runbookParams(raw: Record<string, unknown>, defaults: RemedyDefaults): Map<RemedyId, Record<string, unknown>> {
+export function runbookParams(
+  raw: Record<string, unknown>,
+  defaults: RemedyDefaults,
+): Map<RemedyId, Record<string, unknown>> {
   const unknown = Object.keys(raw).filter((k) => !RUNBOOK_KEYS.has(k));
-  if (unknown.length) throw new ValidationError(unknown.map((k) => ({ field: k, message: 'is not an option of this runbook' })));
+  if (unknown.length)
+    throw new ValidationError(
+      unknown.map((k) => ({ field: k, message: 'is not an option of this runbook' })),
+    );
   const out = new Map<RemedyId, Record<string, unknown>>();
   const issues: { field: string; message: string }[] = [];
   try {
@@ -48,14 +56,22 @@ export function runbookParams(raw: Record<string, unknown>, defaults: RemedyDefa
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       // Name the runbook's own option, not the remedy's.
-      for (const i of e.issues) issues.push({ ...i, field: id === 'batch-size' && i.field === 'value' ? 'batchSize' : i.field });
+      for (const i of e.issues)
+        issues.push({
+          ...i,
+          field: id === 'batch-size' && i.field === 'value' ? 'batchSize' : i.field,
+        });
     }
   }
   if (issues.length) throw new ValidationError(issues);
   return out;
 }
 
-export function runbookPlanner(params: Map<RemedyId, Record<string, unknown>>, defaults: RemedyDefaults, tests = false): Planner {
+export function runbookPlanner(
+  params: Map<RemedyId, Record<string, unknown>>,
+  defaults: RemedyDefaults,
+  tests = false,
+): Planner {
   return async (ctx: RemedyContext) => {
     const parts: Prepared[] = [];
     for (const id of REMEDY_ORDER) {
@@ -67,7 +83,13 @@ export function runbookPlanner(params: Map<RemedyId, Record<string, unknown>>, d
     }
     const skipped = parts.filter((p) => p.plan.alreadyApplied).map((p) => p.plan.remedy);
     const notices: Notice[] = skipped.length
-      ? [{ level: 'info', en: `Already in place, skipped: ${skipped.map((s) => REMEDY_TITLES[s].en).join(', ')}.`, zh: `已生效，跳过：${skipped.map((s) => REMEDY_TITLES[s].zh).join('、')}。` }]
+      ? [
+          {
+            level: 'info',
+            en: `Already in place, skipped: ${skipped.map((s) => REMEDY_TITLES[s].en).join(', ')}.`,
+            zh: `已生效，跳过：${skipped.map((s) => REMEDY_TITLES[s].zh).join('、')}。`,
+          },
+        ]
       : [];
     if (tests) notices.push({ level: 'info', ...jobTestNotice });
     return jobPlan(RUNBOOK_NAME, RUNBOOK_TITLE, parts, notices);

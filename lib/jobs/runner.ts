@@ -31,7 +31,9 @@ export class CancelledError extends Error {
 
 class FenceLostError extends Error {
   constructor() {
-    super('this job lost its lock on the container (it expired and another job took it); stopped before the next step');
+    super(
+      'this job lost its lock on the container (it expired and another job took it); stopped before the next step',
+    );
     this.name = 'FenceLostError';
   }
 }
@@ -63,7 +65,16 @@ export async function runJob(input: RunInput): Promise<JobView> {
   const { jobId, target, plan, lock } = input;
   const ctl = new AbortController();
   running.set(jobId, ctl);
-  const deadline = setTimeout(() => ctl.abort(new StepTimeoutError({ title: { en: 'the whole job', zh: '整个任务' }, timeoutMs: input.timeoutMs } as RunnableStep)), input.timeoutMs);
+  const deadline = setTimeout(
+    () =>
+      ctl.abort(
+        new StepTimeoutError({
+          title: { en: 'the whole job', zh: '整个任务' },
+          timeoutMs: input.timeoutMs,
+        } as RunnableStep),
+      ),
+    input.timeoutMs,
+  );
   // Events are written in order but without blocking the steps: the log keeps up with fast output, and lines that
   // cannot be stored yet (disk full) are kept and stored later, in order.
   const events = new JobEventLog(jobId);
@@ -95,11 +106,15 @@ export async function runJob(input: RunInput): Promise<JobView> {
     }
     const outcome = await runSteps(ctx, input.steps, {
       before: async (i) => {
-        if (fenceLost || !(await renewLock(target.hostId, target.container, lock))) throw new FenceLostError();
+        if (fenceLost || !(await renewLock(target.hostId, target.container, lock)))
+          throw new FenceLostError();
         currentStep = i;
         // A step whose start cannot be recorded does not run: a job must never act without a trace.
         await events.add('step', i, plan.steps[i]!.title.en);
-        if (events.unwritten > 0) throw new Error(`cannot store the job's log (${events.lastError ?? 'unknown'}): stopped before the step`);
+        if (events.unwritten > 0)
+          throw new Error(
+            `cannot store the job's log (${events.lastError ?? 'unknown'}): stopped before the step`,
+          );
       },
       after: async (i) => {
         await setStepsDone(jobId, i + 1);
@@ -108,9 +123,18 @@ export async function runJob(input: RunInput): Promise<JobView> {
     currentStep = null;
     if (outcome.ok) {
       result = await verifyAll(ctx, plan.parts);
-      status = result.verifications.every((v) => v.ok) ? (input.steps.length === 0 ? 'already_applied' : 'succeeded') : 'failed';
+      status = result.verifications.every((v) => v.ok)
+        ? input.steps.length === 0
+          ? 'already_applied'
+          : 'succeeded'
+        : 'failed';
       if (status === 'failed') {
-        error = 'verification failed: ' + result.verifications.filter((v) => !v.ok).map((v) => v.detail.en).join('; ');
+        error =
+          'verification failed: ' +
+          result.verifications
+            .filter((v) => !v.ok)
+            .map((v) => v.detail.en)
+            .join('; ');
         result.restoreHint = verifyFailedHint(plan);
       }
       if (tests && status !== 'failed') {
@@ -123,10 +147,21 @@ export async function runJob(input: RunInput): Promise<JobView> {
     } else {
       const reason = outcome.error;
       // A remote command stopped at its own deadline is a timeout too, not a failure of what it ran.
-      const timedOut = reason instanceof StepTimeoutError || (reason instanceof RemoteError && reason.kind === 'timeout');
+      const timedOut =
+        reason instanceof StepTimeoutError ||
+        (reason instanceof RemoteError && reason.kind === 'timeout');
       status = reason instanceof CancelledError ? 'cancelled' : timedOut ? 'timed_out' : 'failed';
       error = errorText(reason);
-      result = { verifications: [], rolledBack: outcome.rolledBack, restoreHint: restoreHint(plan, outcome.completed, outcome.rolledBack, outcome.rollbackErrors.map((r) => errorText(r.error))) };
+      result = {
+        verifications: [],
+        rolledBack: outcome.rolledBack,
+        restoreHint: restoreHint(
+          plan,
+          outcome.completed,
+          outcome.rolledBack,
+          outcome.rollbackErrors.map((r) => errorText(r.error)),
+        ),
+      };
     }
   } catch (e) {
     error = errorText(e);
@@ -143,36 +178,57 @@ export async function runJob(input: RunInput): Promise<JobView> {
     log(`service: ${result.service.text.en}`);
     if (result.service.state !== 'answering') {
       const h = result.restoreHint;
-      result.restoreHint = h ? { en: `${h.en} ${result.service.text.en}`, zh: `${h.zh} ${result.service.text.zh}` } : result.service.text;
+      result.restoreHint = h
+        ? { en: `${h.en} ${result.service.text.en}`, zh: `${h.zh} ${result.service.text.zh}` }
+        : result.service.text;
     }
   }
   await events.drain();
   await untilStored(`the end of job ${jobId}`, () => finishJob(jobId, status, result, error));
-  await untilStored(`the lock release of job ${jobId}`, () => releaseLock(target.hostId, target.container, lock));
-  await untilStored(`the audit entry of job ${jobId}`, () => recordAudit({
-    actor: input.actor, action: 'job.finish', target: `${target.hostId}/${target.container}`,
-    args: { jobId, job: plan.name, status }, result: status === 'succeeded' || status === 'already_applied' ? 'ok' : 'error', error: error ?? undefined,
-  }));
+  await untilStored(`the lock release of job ${jobId}`, () =>
+    releaseLock(target.hostId, target.container, lock),
+  );
+  await untilStored(`the audit entry of job ${jobId}`, () =>
+    recordAudit({
+      actor: input.actor,
+      action: 'job.finish',
+      target: `${target.hostId}/${target.container}`,
+      args: { jobId, job: plan.name, status },
+      result: status === 'succeeded' || status === 'already_applied' ? 'ok' : 'error',
+      error: error ?? undefined,
+    }),
+  );
   const row = await getJobRow(jobId);
   return toView(row!);
 }
 
 async function verifyAll(ctx: RemedyContext, parts: Plan[]): Promise<JobResult> {
   const verifications: JobResult['verifications'] = [];
-  const vctx = ctx.withSignal(AbortSignal.any([ctx.signal, AbortSignal.timeout(VERIFY_TIMEOUT_MS)]));
+  const vctx = ctx.withSignal(
+    AbortSignal.any([ctx.signal, AbortSignal.timeout(VERIFY_TIMEOUT_MS)]),
+  );
   for (const part of parts) {
     if (part.alreadyApplied && part.steps.length === 0 && part.mode === 'apply') {
-      verifications.push({ remedy: part.remedy, ok: true, detail: { en: 'already applied: nothing changed', zh: '已生效：未做任何更改' } });
+      verifications.push({
+        remedy: part.remedy,
+        ok: true,
+        detail: { en: 'already applied: nothing changed', zh: '已生效：未做任何更改' },
+      });
       continue;
     }
     try {
       const v = await remedyModule(part.remedy).verify(vctx, part);
       verifications.push({ remedy: part.remedy, ...v });
     } catch (e) {
-      verifications.push({ remedy: part.remedy, ok: false, detail: { en: `could not verify: ${errorText(e)}`, zh: `无法验证：${errorText(e)}` } });
+      verifications.push({
+        remedy: part.remedy,
+        ok: false,
+        detail: { en: `could not verify: ${errorText(e)}`, zh: `无法验证：${errorText(e)}` },
+      });
     }
-    ctx.log(`${verifications.at(-1)!.ok ? '✓' : '✗'} ${part.remedy}: ${verifications.at(-1)!.detail.en}`);
+    ctx.log(
+      `${verifications.at(-1)!.ok ? '✓' : '✗'} ${part.remedy}: ${verifications.at(-1)!.detail.en}`,
+    );
   }
   return { verifications };
 }
-

@@ -25,19 +25,58 @@ export async function serviceNow(ctx: RemedyContext): Promise<ServiceNow> {
       return await look(ctx);
     } catch (e) {
       if (e instanceof RemoteError && e.kind === 'docker' && e.statusCode === 409) {
-        return { state: 'container_stopped', text: { en: `The container is stopped.${RESTART_EN}`, zh: `容器已停止。${RESTART_ZH}` } };
+        return {
+          state: 'container_stopped',
+          text: { en: `The container is stopped.${RESTART_EN}`, zh: `容器已停止。${RESTART_ZH}` },
+        };
       }
-      if (!isTransient(e) || Date.now() > until) return { state: 'unknown', text: { en: `Could not check the service: ${errorText(e)}`, zh: `无法检查服务：${errorText(e)}` } };
+      if (!isTransient(e) || Date.now() > until)
+        return {
+          state: 'unknown',
+          text: {
+            en: `Could not check the service: ${errorText(e)}`,
+            zh: `无法检查服务：${errorText(e)}`,
+          },
+        };
       await new Promise((r) => setTimeout(r, 2_000));
     }
   }
 }
 
 async function look(ctx: RemedyContext): Promise<ServiceNow> {
-  const r = await ctx.inContainer([ENV_PYTHON, '-c', SERVICE_STATE, '20'], { check: true, timeoutMs: 40_000, onOutput: () => undefined });
-  const s = JSON.parse(r.stdout) as { service: { pid: number; port: number } | null; answers: boolean };
-  if (!s.service) return { state: 'not_running', text: { en: `The service (python app.py) is not running.${RESTART_EN}`, zh: `服务（python app.py）未在运行。${RESTART_ZH}` } };
+  const r = await ctx.inContainer([ENV_PYTHON, '-c', SERVICE_STATE, '20'], {
+    check: true,
+    timeoutMs: 40_000,
+    onOutput: () => undefined,
+  });
+  const s = JSON.parse(r.stdout) as {
+    service: { pid: number; port: number } | null;
+    answers: boolean;
+  };
+  if (!s.service)
+    return {
+      state: 'not_running',
+      text: {
+        en: `The service (python app.py) is not running.${RESTART_EN}`,
+        zh: `服务（python app.py）未在运行。${RESTART_ZH}`,
+      },
+    };
   const { pid, port } = s.service;
-  if (s.answers) return { state: 'answering', pid, text: { en: `The service runs (PID ${pid}) and answers on port ${port}.`, zh: `服务正在运行（PID ${pid}），端口 ${port} 有响应。` } };
-  return { state: 'not_answering', pid, text: { en: `The service runs (PID ${pid}) but does not answer on port ${port}.${RESTART_EN}`, zh: `服务正在运行（PID ${pid}），但端口 ${port} 无响应。${RESTART_ZH}` } };
+  if (s.answers)
+    return {
+      state: 'answering',
+      pid,
+      text: {
+        en: `The service runs (PID ${pid}) and answers on port ${port}.`,
+        zh: `服务正在运行（PID ${pid}），端口 ${port} 有响应。`,
+      },
+    };
+  return {
+    state: 'not_answering',
+    pid,
+    text: {
+      en: `The service runs (PID ${pid}) but does not answer on port ${port}.${RESTART_EN}`,
+      zh: `服务正在运行（PID ${pid}），但端口 ${port} 无响应。${RESTART_ZH}`,
+    },
+  };
 }

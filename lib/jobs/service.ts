@@ -30,13 +30,18 @@ export interface JobRequest {
 
 function remedyId(name: string): RemedyId {
   if ((REMEDY_ORDER as readonly string[]).includes(name)) return name as RemedyId;
-  throw new ValidationError([{ field: 'remedy', message: `must be one of ${[...REMEDY_ORDER, RUNBOOK_NAME].join(', ')}` }]);
+  throw new ValidationError([
+    { field: 'remedy', message: `must be one of ${[...REMEDY_ORDER, RUNBOOK_NAME].join(', ')}` },
+  ]);
 }
 
-async function plannerFor(req: JobRequest): Promise<{ planner: Planner; params: Record<string, unknown>; tests?: boolean }> {
+async function plannerFor(
+  req: JobRequest,
+): Promise<{ planner: Planner; params: Record<string, unknown>; tests?: boolean }> {
   const defaults = await getRemedyDefaults();
   const raw = req.params ?? {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ValidationError([{ field: 'params', message: 'must be an object' }]);
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    throw new ValidationError([{ field: 'params', message: 'must be an object' }]);
   if (req.name === RUNBOOK_NAME) {
     const params = runbookParams(raw, defaults);
     const tests = runbookTests(raw);
@@ -67,25 +72,47 @@ export async function previewJob(actor: Actor, req: JobRequest): Promise<JobPlan
 
 export async function startJob(actor: Actor, req: JobRequest, confirm?: string): Promise<Launched> {
   const where = `${req.hostId}/${req.container}`;
-  return audited(actor, 'operator', 'job.start', where, { job: req.name, params: req.params ?? {} }, async () => {
-    const { planner, params, tests } = await plannerFor(req);
-    // A job left "running" by a killed console must not hold the container: mark it interrupted first.
-    await reconcileJobs();
-    const resolved = await resolveTarget(req.hostId, req.container);
-    return launch({ actor, kind: req.name === RUNBOOK_NAME ? 'runbook' : 'remedy', name: req.name, resolved, params, planner, confirm, tests });
-  });
+  return audited(
+    actor,
+    'operator',
+    'job.start',
+    where,
+    { job: req.name, params: req.params ?? {} },
+    async () => {
+      const { planner, params, tests } = await plannerFor(req);
+      // A job left "running" by a killed console must not hold the container: mark it interrupted first.
+      await reconcileJobs();
+      const resolved = await resolveTarget(req.hostId, req.container);
+      return launch({
+        actor,
+        kind: req.name === RUNBOOK_NAME ? 'runbook' : 'remedy',
+        name: req.name,
+        resolved,
+        params,
+        planner,
+        confirm,
+        tests,
+      });
+    },
+  );
 }
 
 async function undoPlanner(jobId: string): Promise<{ job: JobView; planner: Planner }> {
   const row = await getJobRow(jobId);
   if (!row) throw new NotFoundError(`job ${jobId}`);
   const job = toView(row, await undoneBy(jobId));
-  if (!job.undoable) throw new ConflictError(`job ${jobId} cannot be undone (${job.status === 'running' ? 'it is still running' : 'nothing it changed is left to undo'})`);
-  const saved = (JSON.parse(row.undo ?? '[]') as { remedy: RemedyId; undo: unknown }[]).filter((u) => u.undo !== null && u.undo !== undefined);
+  if (!job.undoable)
+    throw new ConflictError(
+      `job ${jobId} cannot be undone (${job.status === 'running' ? 'it is still running' : 'nothing it changed is left to undo'})`,
+    );
+  const saved = (JSON.parse(row.undo ?? '[]') as { remedy: RemedyId; undo: unknown }[]).filter(
+    (u) => u.undo !== null && u.undo !== undefined,
+  );
   const defaults = await getRemedyDefaults();
   const planner: Planner = async (ctx) => {
     const parts: Prepared[] = [];
-    for (const u of [...saved].reverse()) parts.push(await remedyModule(u.remedy).prepareUndo(ctx, u.undo));
+    for (const u of [...saved].reverse())
+      parts.push(await remedyModule(u.remedy).prepareUndo(ctx, u.undo));
     if (parts.some((p) => p.plan.needsRestart && p.steps.length > 0)) {
       const restart = remedyModule('restart');
       parts.push(await restart.prepare(ctx, restart.params({}, defaults), defaults));
@@ -99,19 +126,32 @@ async function undoPlanner(jobId: string): Promise<{ job: JobView; planner: Plan
 export async function previewUndo(actor: Actor, jobId: string): Promise<JobPlan> {
   requireActorRole(actor, 'operator');
   const { job, planner } = await undoPlanner(jobId);
-  return sharedPreview(canonical(['undo', jobId]), { hostId: job.hostId, container: job.container }, async () => {
-    const { target } = await resolveTarget(job.hostId, job.container);
-    const { plan } = await planner(remoteContext(target));
-    rememberPreview(plan);
-    return plan;
-  });
+  return sharedPreview(
+    canonical(['undo', jobId]),
+    { hostId: job.hostId, container: job.container },
+    async () => {
+      const { target } = await resolveTarget(job.hostId, job.container);
+      const { plan } = await planner(remoteContext(target));
+      rememberPreview(plan);
+      return plan;
+    },
+  );
 }
 
 export async function startUndo(actor: Actor, jobId: string, confirm?: string): Promise<Launched> {
   return audited(actor, 'operator', 'job.undo', jobId, { jobId }, async () => {
     const { job, planner } = await undoPlanner(jobId);
     const resolved = await resolveTarget(job.hostId, job.container);
-    return launch({ actor, kind: 'undo', name: `undo:${job.remedy}`, resolved, params: { undoOf: jobId }, planner, confirm, undoOf: jobId });
+    return launch({
+      actor,
+      kind: 'undo',
+      name: `undo:${job.remedy}`,
+      resolved,
+      params: { undoOf: jobId },
+      planner,
+      confirm,
+      undoOf: jobId,
+    });
   });
 }
 
@@ -119,7 +159,8 @@ export async function cancelJob(actor: Actor, jobId: string): Promise<JobView> {
   return audited(actor, 'operator', 'job.cancel', jobId, { jobId }, async () => {
     const row = await getJobRow(jobId);
     if (!row) throw new NotFoundError(`job ${jobId}`);
-    if (row.status !== 'running') throw new ConflictError(`job ${jobId} is not running (${row.status})`);
+    if (row.status !== 'running')
+      throw new ConflictError(`job ${jobId} is not running (${row.status})`);
     await requestCancel(jobId);
     abortLocal(jobId);
     return toView(row);

@@ -25,17 +25,35 @@ export interface NewJob {
   actor: { id: string | null; name: string; via: string };
 }
 
-export const newJobId = (): string => `j-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 8)}`;
+export const newJobId = (): string =>
+  `j-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 8)}`;
 
 export async function insertJob(id: string, j: NewJob): Promise<void> {
   await getDb()
     .insertInto('jobs')
     .values({
-      id, kind: j.kind, remedy: j.remedy, host_id: j.hostId, host_name: j.hostName, container: j.container,
-      params: JSON.stringify(j.params), plan: JSON.stringify(j.plan), status: 'running', step_count: j.plan.steps.length,
-      steps_done: 0, result: null, error: null, undo: j.undo === null || j.undo === undefined ? null : JSON.stringify(j.undo),
-      undo_of: j.undoOf, lock_token: null, owner: j.owner, actor_id: j.actor.id, actor_name: j.actor.name, via: j.actor.via,
-      created_at: nowIso(), finished_at: null,
+      id,
+      kind: j.kind,
+      remedy: j.remedy,
+      host_id: j.hostId,
+      host_name: j.hostName,
+      container: j.container,
+      params: JSON.stringify(j.params),
+      plan: JSON.stringify(j.plan),
+      status: 'running',
+      step_count: j.plan.steps.length,
+      steps_done: 0,
+      result: null,
+      error: null,
+      undo: j.undo === null || j.undo === undefined ? null : JSON.stringify(j.undo),
+      undo_of: j.undoOf,
+      lock_token: null,
+      owner: j.owner,
+      actor_id: j.actor.id,
+      actor_name: j.actor.name,
+      via: j.actor.via,
+      created_at: nowIso(),
+      finished_at: null,
     })
     .execute();
 }
@@ -48,7 +66,12 @@ export async function setStepsDone(id: string, n: number): Promise<void> {
   await getDb().updateTable('jobs').set({ steps_done: n }).where('id', '=', id).execute();
 }
 
-export async function finishJob(id: string, status: JobStatus, result: JobResult | null, error: string | null): Promise<void> {
+export async function finishJob(
+  id: string,
+  status: JobStatus,
+  result: JobResult | null,
+  error: string | null,
+): Promise<void> {
   await getDb()
     .updateTable('jobs')
     .set({ status, result: result ? JSON.stringify(result) : null, error, finished_at: nowIso() })
@@ -58,14 +81,39 @@ export async function finishJob(id: string, status: JobStatus, result: JobResult
   await appendEvent(id, 'status', null, status);
 }
 
-export async function appendEvent(jobId: string, type: JobEvent['type'], step: number | null, text: string): Promise<void> {
-  await getDb().insertInto('job_events').values({ job_id: jobId, at: nowIso(), type, step, text }).execute();
+export async function appendEvent(
+  jobId: string,
+  type: JobEvent['type'],
+  step: number | null,
+  text: string,
+): Promise<void> {
+  await getDb()
+    .insertInto('job_events')
+    .values({ job_id: jobId, at: nowIso(), type, step, text })
+    .execute();
   jobBus.emit(jobId);
 }
 
-export async function eventsAfter(jobId: string, afterId: number, limit = 500): Promise<JobEvent[]> {
-  const rows = await getDb().selectFrom('job_events').selectAll().where('job_id', '=', jobId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, type: r.type as JobEvent['type'], step: r.step, text: r.text }));
+export async function eventsAfter(
+  jobId: string,
+  afterId: number,
+  limit = 500,
+): Promise<JobEvent[]> {
+  const rows = await getDb()
+    .selectFrom('job_events')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    type: r.type as JobEvent['type'],
+    step: r.step,
+    text: r.text,
+  }));
 }
 
 export async function getJobRow(id: string): Promise<JobsTable | undefined> {
@@ -73,7 +121,12 @@ export async function getJobRow(id: string): Promise<JobsTable | undefined> {
 }
 
 export async function undoneBy(id: string): Promise<boolean> {
-  const r = await getDb().selectFrom('jobs').select('id').where('undo_of', '=', id).where('status', '=', 'succeeded').executeTakeFirst();
+  const r = await getDb()
+    .selectFrom('jobs')
+    .select('id')
+    .where('undo_of', '=', id)
+    .where('status', '=', 'succeeded')
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -81,22 +134,46 @@ export type JobRow = JobsTable;
 
 /** Some part saved what its undo needs (a restart saves nothing: there is nothing to undo). */
 function savedUndo(undo: string | null): boolean {
-  return undo !== null && (JSON.parse(undo) as { undo: unknown }[]).some((p) => p.undo !== null && p.undo !== undefined);
+  return (
+    undo !== null &&
+    (JSON.parse(undo) as { undo: unknown }[]).some((p) => p.undo !== null && p.undo !== undefined)
+  );
 }
 
 export function toView(r: JobsTable, undone = false): JobView {
   const finished = r.status !== 'running';
   const result = r.result ? (JSON.parse(r.result) as JobResult) : null;
   return {
-    id: r.id, kind: r.kind as JobKind, remedy: r.remedy, hostId: r.host_id, hostName: r.host_name, container: r.container,
-    params: JSON.parse(r.params) as Record<string, unknown>, plan: r.plan ? (JSON.parse(r.plan) as JobPlan) : null,
-    status: r.status as JobStatus, stepCount: r.step_count, stepsDone: r.steps_done,
-    result, error: r.error,
+    id: r.id,
+    kind: r.kind as JobKind,
+    remedy: r.remedy,
+    hostId: r.host_id,
+    hostName: r.host_name,
+    container: r.container,
+    params: JSON.parse(r.params) as Record<string, unknown>,
+    plan: r.plan ? (JSON.parse(r.plan) as JobPlan) : null,
+    status: r.status as JobStatus,
+    stepCount: r.step_count,
+    stepsDone: r.steps_done,
+    result,
+    error: r.error,
     // Nothing to undo when no step ran or the failure was rolled back already.
-    undoable: finished && r.kind !== 'undo' && savedUndo(r.undo) && r.steps_done > 0 && result?.rolledBack !== true && !undone && !result?.discardedOriginal,
-    keptOriginal: finished && r.steps_done > 0 && result?.rolledBack !== true && !undone ? keptOriginalOf(r) : null,
+    undoable:
+      finished &&
+      r.kind !== 'undo' &&
+      savedUndo(r.undo) &&
+      r.steps_done > 0 &&
+      result?.rolledBack !== true &&
+      !undone &&
+      !result?.discardedOriginal,
+    keptOriginal:
+      finished && r.steps_done > 0 && result?.rolledBack !== true && !undone
+        ? keptOriginalOf(r)
+        : null,
     undoOf: r.undo_of,
-    actor: { id: r.actor_id, name: r.actor_name, via: r.via }, createdAt: r.created_at, finishedAt: r.finished_at,
+    actor: { id: r.actor_id, name: r.actor_name, via: r.via },
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
   };
 }
 
@@ -116,7 +193,10 @@ export async function listJobRows(f: JobFilter): Promise<JobsTable[]> {
   if (f.actor) q = q.where('actor_name', '=', f.actor);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.before) q = q.where('created_at', '<', f.before);
-  return q.orderBy('created_at', 'desc').limit(Math.min(f.limit ?? 50, 200)).execute();
+  return q
+    .orderBy('created_at', 'desc')
+    .limit(Math.min(f.limit ?? 50, 200))
+    .execute();
 }
 
 export async function runningJobRows(): Promise<JobsTable[]> {
@@ -124,12 +204,21 @@ export async function runningJobRows(): Promise<JobsTable[]> {
 }
 
 export async function requestCancel(id: string): Promise<boolean> {
-  const r = await getDb().updateTable('jobs').set({ cancel_requested: 1 }).where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
+  const r = await getDb()
+    .updateTable('jobs')
+    .set({ cancel_requested: 1 })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export async function cancelRequested(id: string): Promise<boolean> {
-  const r = await getDb().selectFrom('jobs').select('cancel_requested').where('id', '=', id).executeTakeFirst();
+  const r = await getDb()
+    .selectFrom('jobs')
+    .select('cancel_requested')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r?.cancel_requested === 1;
 }
 

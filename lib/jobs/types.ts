@@ -3,8 +3,22 @@ import type { JobTests } from './job-tests';
 import type { ServiceNow } from './service-now';
 
 export type JobKind = 'remedy' | 'undo' | 'runbook';
-export type JobStatus = 'running' | 'succeeded' | 'already_applied' | 'failed' | 'cancelled' | 'timed_out' | 'interrupted';
-export const FINISHED: readonly JobStatus[] = ['succeeded', 'already_applied', 'failed', 'cancelled', 'timed_out', 'interrupted'];
+export type JobStatus =
+  | 'running'
+  | 'succeeded'
+  | 'already_applied'
+  | 'failed'
+  | 'cancelled'
+  | 'timed_out'
+  | 'interrupted';
+export const FINISHED: readonly JobStatus[] = [
+  'succeeded',
+  'already_applied',
+  'failed',
+  'cancelled',
+  'timed_out',
+  'interrupted',
+];
 
 /** What a job will do: one remedy (one part) or a runbook (several, run in order under one lock). */
 export interface JobPlan {
@@ -36,7 +50,13 @@ export interface JobResult {
 export interface HostCheck {
   at: string;
   /** The step under way when the console stopped, read back from the host (only steps that run durably). */
-  step: { index: number; title: Bilingual; state: 'exited' | 'running' | 'gone' | 'not_started'; code?: number; outcome: Bilingual } | null;
+  step: {
+    index: number;
+    title: Bilingual;
+    state: 'exited' | 'running' | 'gone' | 'not_started';
+    code?: number;
+    outcome: Bilingual;
+  } | null;
   /** Each applied part's state now, as its remedy reads it. */
   parts: { remedy: string; current: Bilingual; applied: boolean }[];
   service?: ServiceNow;

@@ -4,7 +4,12 @@
 export const STORE_RETRY_MS = 1_000;
 export const STORE_GIVE_UP_MS = 30 * 60_000;
 
-export async function untilStored<T>(what: string, write: () => Promise<T>, retryMs = STORE_RETRY_MS, giveUpMs = STORE_GIVE_UP_MS): Promise<T> {
+export async function untilStored<T>(
+  what: string,
+  write: () => Promise<T>,
+  retryMs = STORE_RETRY_MS,
+  giveUpMs = STORE_GIVE_UP_MS,
+): Promise<T> {
   const deadline = Date.now() + giveUpMs;
   let told = false;
   for (;;) {
@@ -14,7 +19,9 @@ export async function untilStored<T>(what: string, write: () => Promise<T>, retr
       if (Date.now() > deadline) throw err;
       if (!told) {
         // The server log is where an operator looks when the store itself fails.
-        console.error(`dh-fleet-console: cannot store ${what} yet (${(err as Error).message}); retrying every ${retryMs} ms`);
+        console.error(
+          `dh-fleet-console: cannot store ${what} yet (${(err as Error).message}); retrying every ${retryMs} ms`,
+        );
         told = true;
       }
       await new Promise((r) => setTimeout(r, retryMs));

@@ -1,7 +1,15 @@
 // Reads what was appended to a local log file since the last round, in fixed-size chunks through one reused
 // buffer: memory stays bounded whatever the file's size, and a large file is never re-read from the start.
 import { open } from 'node:fs/promises';
-import { HEAD_BYTES, LogStream, decideRead, emptyCursor, hashHead, type LogCursor, type ReadDecision } from './log-stream';
+import {
+  HEAD_BYTES,
+  LogStream,
+  decideRead,
+  emptyCursor,
+  hashHead,
+  type LogCursor,
+  type ReadDecision,
+} from './log-stream';
 
 export interface ReadOptions {
   chunkBytes?: number;
@@ -21,7 +29,12 @@ export interface ReadResult {
   cutLines: number;
 }
 
-export async function readNewLines(path: string, cursor: LogCursor | null, onLine: (line: string) => void, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readNewLines(
+  path: string,
+  cursor: LogCursor | null,
+  onLine: (line: string) => void,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   const chunkBytes = options.chunkBytes ?? 64 * 1024;
   const start = cursor ?? emptyCursor();
   const file = await open(path, 'r');
@@ -29,7 +42,12 @@ export async function readNewLines(path: string, cursor: LogCursor | null, onLin
     const stat = await file.stat({ bigint: true });
     const now = { ino: `${stat.dev}:${stat.ino}`, size: Number(stat.size) };
     const oldHead = start.headLen > 0 ? await readHead(file, start.headLen) : null;
-    const decision = decideRead(start, now, oldHead && oldHead.length === start.headLen ? hashHead(oldHead) : null, options.initialTailBytes);
+    const decision = decideRead(
+      start,
+      now,
+      oldHead && oldHead.length === start.headLen ? hashHead(oldHead) : null,
+      options.initialTailBytes,
+    );
     const stream = new LogStream(onLine, start);
     stream.begin(decision, now);
     const limit = Math.min(now.size, decision.from + (options.maxBytes ?? Infinity));
@@ -43,7 +61,12 @@ export async function readNewLines(path: string, cursor: LogCursor | null, onLin
     }
     stream.end(await readHead(file, HEAD_BYTES));
     if (options.final) stream.close();
-    return { cursor: stream.state(), decision, bytesRead: pos - decision.from, cutLines: stream.cutLines };
+    return {
+      cursor: stream.state(),
+      decision,
+      bytesRead: pos - decision.from,
+      cutLines: stream.cutLines,
+    };
   } finally {
     await file.close();
   }

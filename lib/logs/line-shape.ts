@@ -29,16 +29,28 @@ const RFC3339 = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-
 
 // `[^\]\[]*(?:\[line:\d+\][^\]\[]*)?`, not `[^\]\[]*(?:\[line:\d+\])?[^\]\[]*`: the same lines, but two adjacent
 // runs of one class made a line with no closing `]` quadratic (4 s on 64 kB); here each character has one reading.
-const HEYGEM_RE = new RegExp(String.raw`^\[(${STAMP})(?:[.,]\d+)?\]\s+\[([^\]\[]*(?:\[line:\d+\][^\]\[]*)?)\]\s+\[([A-Z]+)\]\s+\[(.*)$`);
-const ORT_RE = new RegExp(String.raw`^(${STAMP})(?:\.\d+)?\s+\[([EWIVF]):onnxruntime:[^\]]*\]\s?(.*)$`);
+const HEYGEM_RE = new RegExp(
+  String.raw`^\[(${STAMP})(?:[.,]\d+)?\]\s+\[([^\]\[]*(?:\[line:\d+\][^\]\[]*)?)\]\s+\[([A-Z]+)\]\s+\[(.*)$`,
+);
+const ORT_RE = new RegExp(
+  String.raw`^(${STAMP})(?:\.\d+)?\s+\[([EWIVF]):onnxruntime:[^\]]*\]\s?(.*)$`,
+);
 // Compose pads service names with spaces before `|`; names follow Docker's container/service name rules.
-const COMPOSE_RE = new RegExp(String.raw`^(?:(${RFC3339})\s+)?([A-Za-z0-9][A-Za-z0-9_.-]*)\s+\|\s?(.*)$`);
+const COMPOSE_RE = new RegExp(
+  String.raw`^(?:(${RFC3339})\s+)?([A-Za-z0-9][A-Za-z0-9_.-]*)\s+\|\s?(.*)$`,
+);
 const LEADING_RFC3339_RE = new RegExp(String.raw`^(${RFC3339})\s(.*)$`);
 const LEADING_TASK_RE = new RegExp(String.raw`^\[(${TASK_ID})\]`);
 // HeyGem also writes `任务:1004 耗时:...` without brackets.
 const INLINE_TASK_RE = new RegExp(String.raw`任务[:：]\s*(${TASK_ID})(?![0-9A-Za-z-])`);
 
-const ORT_LEVELS: Record<string, string> = { E: 'ERROR', W: 'WARNING', I: 'INFO', V: 'VERBOSE', F: 'FATAL' };
+const ORT_LEVELS: Record<string, string> = {
+  E: 'ERROR',
+  W: 'WARNING',
+  I: 'INFO',
+  V: 'VERBOSE',
+  F: 'FATAL',
+};
 
 export function normaliseTime(stamp: string): string {
   return `${stamp.slice(0, 10)} ${stamp.slice(11, 19)}`;
@@ -76,15 +88,47 @@ export function parseLine(raw: string): ParsedLine {
   if (heygem) {
     let message = heygem[4]!;
     if (message.endsWith(']')) message = message.slice(0, -1);
-    return { shape: 'heygem', service, time: normaliseTime(heygem[1]!), level: heygem[3]!, taskId: taskIdOf(message), message, text };
+    return {
+      shape: 'heygem',
+      service,
+      time: normaliseTime(heygem[1]!),
+      level: heygem[3]!,
+      taskId: taskIdOf(message),
+      message,
+      text,
+    };
   }
   const ort = ORT_RE.exec(text);
   if (ort) {
-    return { shape: 'ort', service, time: normaliseTime(ort[1]!), level: ORT_LEVELS[ort[2]!] ?? null, taskId: null, message: ort[3]!, text };
+    return {
+      shape: 'ort',
+      service,
+      time: normaliseTime(ort[1]!),
+      level: ORT_LEVELS[ort[2]!] ?? null,
+      taskId: null,
+      message: ort[3]!,
+      text,
+    };
   }
   const bare = LEADING_TASK_RE.exec(text);
   if (bare) {
-    return { shape: 'bare', service, time: prefixTime, level: null, taskId: bare[1]!, message: text, text };
+    return {
+      shape: 'bare',
+      service,
+      time: prefixTime,
+      level: null,
+      taskId: bare[1]!,
+      message: text,
+      text,
+    };
   }
-  return { shape: 'plain', service, time: prefixTime, level: null, taskId: null, message: text, text };
+  return {
+    shape: 'plain',
+    service,
+    time: prefixTime,
+    level: null,
+    taskId: null,
+    message: text,
+    text,
+  };
 }

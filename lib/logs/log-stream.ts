@@ -39,11 +39,20 @@ export function hashHead(head: Buffer): string {
  * Where to read from. `headHashNow` is the hash of the file's first `cursor.headLen` bytes as they are now.
  * Mirrored by decide() in lib/probes/container-probe.py: keep the two in step.
  */
-export function decideRead(cursor: LogCursor, now: FileIdentity, headHashNow: string | null, initialTailBytes = DEFAULT_INITIAL_TAIL_BYTES): ReadDecision {
+export function decideRead(
+  cursor: LogCursor,
+  now: FileIdentity,
+  headHashNow: string | null,
+  initialTailBytes = DEFAULT_INITIAL_TAIL_BYTES,
+): ReadDecision {
   // One byte before the tail, so a tail that starts exactly at a line start keeps that line (the reader skips
   // through the first newline it meets).
-  if (cursor.ino === null) return { kind: 'new', from: Math.max(0, now.size - initialTailBytes - 1) };
-  const same = cursor.ino === now.ino && now.size >= cursor.offset && (cursor.headHash === null || cursor.headHash === headHashNow);
+  if (cursor.ino === null)
+    return { kind: 'new', from: Math.max(0, now.size - initialTailBytes - 1) };
+  const same =
+    cursor.ino === now.ino &&
+    now.size >= cursor.offset &&
+    (cursor.headHash === null || cursor.headHash === headHashNow);
   return same ? { kind: 'continue', from: cursor.offset } : { kind: 'rotated', from: 0 };
 }
 
@@ -55,7 +64,11 @@ export class LogStream {
   private firstLineBuf: Buffer[] = [];
   private skipToNewline = false;
 
-  constructor(private readonly onLine: (line: string) => void, cursor: LogCursor = emptyCursor(), private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES) {
+  constructor(
+    private readonly onLine: (line: string) => void,
+    cursor: LogCursor = emptyCursor(),
+    private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+  ) {
     this.splitter = new LineSplitter(maxLineBytes);
     this.cursor = { ...cursor };
     if (cursor.pending) this.splitter.push(Buffer.from(cursor.pending, 'base64'));
@@ -130,7 +143,8 @@ export class LogStream {
     this.firstLineBuf = [];
     const startsOwnLine = parseLine(first.toString('utf8')).shape !== 'plain' || first.length === 0;
     if (startsOwnLine) {
-      for (const line of this.splitter.push(Buffer.concat([cut, Buffer.from('\n')]))) this.onLine(line);
+      for (const line of this.splitter.push(Buffer.concat([cut, Buffer.from('\n')])))
+        this.onLine(line);
       this.splitter.push(first);
     } else {
       this.splitter.push(Buffer.concat([cut, first]));

@@ -13,10 +13,15 @@ export interface ComposeInfo {
 
 const SAFE_PATH = /^\/(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\n\r]*$/;
 
-export function composeLabels(labels: Record<string, string>): Omit<ComposeInfo, 'shmSizeInFile'> | null {
+export function composeLabels(
+  labels: Record<string, string>,
+): Omit<ComposeInfo, 'shmSizeInFile'> | null {
   const project = labels['com.docker.compose.project'];
   if (!project) return null;
-  const files = (labels['com.docker.compose.project.config_files'] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const files = (labels['com.docker.compose.project.config_files'] ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   return { project, service: labels['com.docker.compose.service'] ?? null, configFiles: files };
 }
 
@@ -39,18 +44,34 @@ export function shmSizeOf(yaml: string, service: string): string | null {
       serviceIndent = key && key[1] === service ? indent : -1;
       continue;
     }
-    if (key && key[1] === 'shm_size') return key[2]!.replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '') || null;
+    if (key && key[1] === 'shm_size')
+      return key[2]!.replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '') || null;
   }
   return null;
 }
 
-export async function probeCompose(t: ProbeTransport, hostId: string, labels: Record<string, string>, timeoutMs: number): Promise<ComposeInfo | null> {
+export async function probeCompose(
+  t: ProbeTransport,
+  hostId: string,
+  labels: Record<string, string>,
+  timeoutMs: number,
+): Promise<ComposeInfo | null> {
   const base = composeLabels(labels);
   if (!base) return null;
   const file = base.configFiles[0];
   if (!file || !base.service) return { ...base, shmSizeInFile: null };
-  if (!SAFE_PATH.test(file)) return { ...base, shmSizeInFile: null, error: `compose file path not read: ${JSON.stringify(file)}` };
+  if (!SAFE_PATH.test(file))
+    return {
+      ...base,
+      shmSizeInFile: null,
+      error: `compose file path not read: ${JSON.stringify(file)}`,
+    };
   const r = await t.execOnHost(hostId, ['cat', '--', file], { timeoutMs });
-  if (r.code !== 0) return { ...base, shmSizeInFile: null, error: `cannot read ${file}: ${r.stderr.trim().slice(-200)}` };
+  if (r.code !== 0)
+    return {
+      ...base,
+      shmSizeInFile: null,
+      error: `cannot read ${file}: ${r.stderr.trim().slice(-200)}`,
+    };
   return { ...base, shmSizeInFile: shmSizeOf(r.stdout, base.service) };
 }

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { healthWindowMinutes } from '@/lib/config';
 import { diagnose, type Diagnosis } from '@/lib/diagnosis/diagnose';
-import { evidenceWindow, type EvidenceWindow, type LogEvent, type TimedSummary } from '@/lib/diagnosis/events';
+import {
+  evidenceWindow,
+  type EvidenceWindow,
+  type LogEvent,
+  type TimedSummary,
+} from '@/lib/diagnosis/events';
 import type { ContainerFacts } from '@/lib/diagnosis/facts';
 import type { SignatureId } from '@/lib/diagnosis/signatures';
 import { probeCompose, type ComposeInfo } from './compose';
@@ -15,7 +20,13 @@ import { FIRST_CONTACT_TAIL, newLines, sinceFor, type ContainerLogCursor } from 
 import { probeIssue, type ProbeIssue, type ProbePart } from './issues';
 import { LogWatch } from './log-watch';
 import type { ContainerDetails, ContainerRef, ProbeTransport } from './transport';
-import { ok, type ContainerGpu, type ContainerProbeOutput, type HostGpu, type ProbeLogChunk } from './types';
+import {
+  ok,
+  type ContainerGpu,
+  type ContainerProbeOutput,
+  type HostGpu,
+  type ProbeLogChunk,
+} from './types';
 
 export const ENV_PYTHON = '/opt/conda/envs/human/bin/python';
 export const APP_DIR = '/app/HeyGem-Linux-Python-Hack';
@@ -72,16 +83,25 @@ export interface ContainerReport {
 }
 
 /** Seconds the container's clock is ahead of UTC: what its probe said, else judged from its local time now. */
-export function clockOf(probe: ContainerProbeOutput | null, atIso: string): ContainerReport['clock'] {
+export function clockOf(
+  probe: ContainerProbeOutput | null,
+  atIso: string,
+): ContainerReport['clock'] {
   if (!probe) return null;
-  if (probe.tz && Number.isInteger(probe.tz.offsetS)) return { offsetS: probe.tz.offsetS, zone: probe.tz.name || null };
+  if (probe.tz && Number.isInteger(probe.tz.offsetS))
+    return { offsetS: probe.tz.offsetS, zone: probe.tz.name || null };
   const local = Date.parse(`${probe.nowLocal.replace(' ', 'T')}Z`);
   if (!Number.isFinite(local)) return null;
   return { offsetS: Math.round((local - Date.parse(atIso)) / 900_000) * 900, zone: null };
 }
 
 export async function probeContainer(
-  t: ProbeTransport, hostId: string, container: ContainerRef, watch: ContainerWatch, hostGpu: HostGpu | null, timeoutMs: number,
+  t: ProbeTransport,
+  hostId: string,
+  container: ContainerRef,
+  watch: ContainerWatch,
+  hostGpu: HostGpu | null,
+  timeoutMs: number,
 ): Promise<ContainerReport> {
   const errors: ProbeIssue[] = [];
   const why = (part: ProbePart) => (e: unknown) => {
@@ -93,7 +113,11 @@ export async function probeContainer(
   // The reads of one container go out together: the in-container probe, its Docker log, its compose file.
   const [probe, dockerLog, compose] = await Promise.all([
     live ? runProbeScript(t, hostId, container.id, watch, timeoutMs).catch(why('probe')) : null,
-    live && t.containerLogs ? t.containerLogs(hostId, container.id, dockerLogWindow(watch, timeoutMs)).catch(why('container_log')) : null,
+    live && t.containerLogs
+      ? t
+          .containerLogs(hostId, container.id, dockerLogWindow(watch, timeoutMs))
+          .catch(why('container_log'))
+      : null,
     details ? probeCompose(t, hostId, details.labels, timeoutMs).catch(why('compose')) : null,
   ]);
   const at = new Date().toISOString();
@@ -102,35 +126,70 @@ export async function probeContainer(
   if (probe) {
     for (const chunk of probe.logs) {
       if ('data' in chunk) watch.logs.accept(chunk as ProbeLogChunk, probe.nowLocal);
-      else if ('error' in chunk && chunk.error !== 'missing') errors.push(probeIssue('log_file', `${'path' in chunk ? chunk.path : '?'}: ${chunk.error}`));
+      else if ('error' in chunk && chunk.error !== 'missing')
+        errors.push(
+          probeIssue('log_file', `${'path' in chunk ? chunk.path : '?'}: ${chunk.error}`),
+        );
     }
     reuseSession(probe, watch);
   }
-  if (dockerLog !== null) watch.logs.acceptLines('docker:logs', newLines(dockerLog, watch.dockerLog));
+  if (dockerLog !== null)
+    watch.logs.acceptLines('docker:logs', newLines(dockerLog, watch.dockerLog));
   const gpu = hostGpu ? gpuForContainer(hostGpu, details?.id ?? container.id) : null;
   const facts = factsFromProbe(probe, details, gpu);
   if (details && !details.running) facts.serviceRunning = false;
-  const window = evidenceWindow(Date.parse(at), healthWindowMinutes(), serviceStartMs(probe, details));
+  const window = evidenceWindow(
+    Date.parse(at),
+    healthWindowMinutes(),
+    serviceStartMs(probe, details),
+  );
   const { current, history, lastHour } = watch.logs.summarize(window, probe?.nowLocal);
   const { logs: _logs, ...rest } = probe ?? ({ logs: [] } as unknown as ContainerProbeOutput);
   return {
-    hostId, container, at, details, probe: probe ? rest : null, gpu, facts, signatures: current, history, lastHour, window, clock, compose,
-    newHits: watch.logs.takeFreshHits(), diagnosis: diagnose(current, facts, { window, history }), errors,
+    hostId,
+    container,
+    at,
+    details,
+    probe: probe ? rest : null,
+    gpu,
+    facts,
+    signatures: current,
+    history,
+    lastHour,
+    window,
+    clock,
+    compose,
+    newHits: watch.logs.takeFreshHits(),
+    diagnosis: diagnose(current, facts, { window, history }),
+    errors,
   };
 }
 
 /** When the service process now running started; null when none runs (or it is not known). */
-function serviceStartMs(probe: ContainerProbeOutput | null, details: ContainerDetails | null): number | null {
+function serviceStartMs(
+  probe: ContainerProbeOutput | null,
+  details: ContainerDetails | null,
+): number | null {
   if (details && !details.running) return null;
   const service = ok(probe?.service);
-  if (service?.running && typeof service.startedAt === 'number') return Math.round(service.startedAt * 1000);
+  if (service?.running && typeof service.startedAt === 'number')
+    return Math.round(service.startedAt * 1000);
   return null;
 }
 
-async function runProbeScript(t: ProbeTransport, hostId: string, id: string, watch: ContainerWatch, timeoutMs: number): Promise<ContainerProbeOutput> {
+async function runProbeScript(
+  t: ProbeTransport,
+  hostId: string,
+  id: string,
+  watch: ContainerWatch,
+  timeoutMs: number,
+): Promise<ContainerProbeOutput> {
   const sessionCheck = !watch.lastSession || Date.now() - watch.lastSession.at > SESSION_RECHECK_MS;
   const config = { appDir: APP_DIR, logs: watch.logs.specs(LOG_PATHS), sessionCheck };
-  const r = await t.execInContainer(hostId, id, [ENV_PYTHON, '-', JSON.stringify(config)], { stdin: probeScript(), timeoutMs });
+  const r = await t.execInContainer(hostId, id, [ENV_PYTHON, '-', JSON.stringify(config)], {
+    stdin: probeScript(),
+    timeoutMs,
+  });
   if (r.code !== 0) throw new Error(`exited ${r.code}: ${r.stderr.trim().slice(-500)}`);
   try {
     return JSON.parse(r.stdout) as ContainerProbeOutput;
@@ -139,7 +198,10 @@ async function runProbeScript(t: ProbeTransport, hostId: string, id: string, wat
   }
 }
 
-function dockerLogWindow(watch: ContainerWatch, timeoutMs: number): { since?: number; tail?: number; timeoutMs: number } {
+function dockerLogWindow(
+  watch: ContainerWatch,
+  timeoutMs: number,
+): { since?: number; tail?: number; timeoutMs: number } {
   const since = sinceFor(watch.dockerLog);
   return since === undefined ? { tail: FIRST_CONTACT_TAIL, timeoutMs } : { since, timeoutMs };
 }
@@ -151,6 +213,7 @@ function reuseSession(probe: ContainerProbeOutput, watch: ContainerWatch): void 
   if (!ort) return;
   const key = `${ort.version}|${ort.location ?? ''}|${ort.buildCuda ?? ''}`;
   if (ort.session) watch.lastSession = { key, at: Date.now(), session: ort.session };
-  else if (watch.lastSession?.key === key) ort.session = watch.lastSession.session as typeof ort.session;
+  else if (watch.lastSession?.key === key)
+    ort.session = watch.lastSession.session as typeof ort.session;
   else watch.lastSession = null;
 }

@@ -8,7 +8,11 @@ const major = (v: string | null | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-export function factsFromProbe(probe: ContainerProbeOutput | null, details: ContainerDetails | null, gpu: ContainerGpu | null): ContainerFacts {
+export function factsFromProbe(
+  probe: ContainerProbeOutput | null,
+  details: ContainerDetails | null,
+  gpu: ContainerGpu | null,
+): ContainerFacts {
   const ort = ok(probe?.ort);
   const session = ort?.session ?? null;
   const libs = ok(probe?.cudaLibs);
@@ -17,11 +21,14 @@ export function factsFromProbe(probe: ContainerProbeOutput | null, details: Cont
   const web = ok(probe?.web);
   const config = ok(probe?.config);
   const hook = ok(probe?.hook);
-  const env = service?.running ? service.env ?? {} : null;
+  const env = service?.running ? (service.env ?? {}) : null;
   return {
-    ortVersion: ort ? ort.packages['onnxruntime-gpu'] ?? ort.moduleVersion ?? null : null,
+    ortVersion: ort ? (ort.packages['onnxruntime-gpu'] ?? ort.moduleVersion ?? null) : null,
     ortPackages: ort?.packages ?? null,
-    ortBuild: ort && (ort.buildCuda || ort.buildCudnn) ? { cudaMajor: major(ort.buildCuda), cudnnMajor: major(ort.buildCudnn) } : null,
+    ortBuild:
+      ort && (ort.buildCuda || ort.buildCudnn)
+        ? { cudaMajor: major(ort.buildCuda), cudnnMajor: major(ort.buildCudnn) }
+        : null,
     availableProviders: ort?.availableProviders ?? null,
     sessionProviders: session && !session.error ? session.providers : null,
     sessionError: session?.error ?? ort?.importError ?? null,
@@ -31,13 +38,21 @@ export function factsFromProbe(probe: ContainerProbeOutput | null, details: Cont
     gpuAvailable: gpu ? gpu.available : null,
     gpuUtilPct: gpu?.utilPct ?? null,
     batchSize: config?.batchSize ?? null,
-    env: env && !('error' in env) ? { ORT_PARALLEL: env.ORT_PARALLEL ?? null, OMP_WAIT_POLICY: env.OMP_WAIT_POLICY ?? null } : null,
+    env:
+      env && !('error' in env)
+        ? { ORT_PARALLEL: env.ORT_PARALLEL ?? null, OMP_WAIT_POLICY: env.OMP_WAIT_POLICY ?? null }
+        : null,
     hookInstalled: hook ? hook.installed : null,
     sessionOptionsApplied: session?.options ? optionsApplied(session.options) : null,
     serviceRunning: service ? service.running : null,
     restartPending: pendingSinceStart(service?.startedAt ?? null, [
-      ['onnxruntime-gpu', ort?.installedAt], ['config.ini', config?.mtime], ['app.py', config?.appPyMtime],
-      ['session-options hook', hook?.installed && !hook.loadedByService ? Number.MAX_SAFE_INTEGER : null],
+      ['onnxruntime-gpu', ort?.installedAt],
+      ['config.ini', config?.mtime],
+      ['app.py', config?.appPyMtime],
+      [
+        'session-options hook',
+        hook?.installed && !hook.loadedByService ? Number.MAX_SAFE_INTEGER : null,
+      ],
     ]),
     serviceUptimeS: service?.uptimeS ?? null,
     port: web?.port ?? null,
@@ -46,13 +61,20 @@ export function factsFromProbe(probe: ContainerProbeOutput | null, details: Cont
   };
 }
 
-function pendingSinceStart(startedAt: number | null, changed: [string, number | null | undefined][]): string[] {
+function pendingSinceStart(
+  startedAt: number | null,
+  changed: [string, number | null | undefined][],
+): string[] {
   if (startedAt === null) return [];
   // Whole-second mtimes: a change within a second of the start is not told apart from one just before it.
-  return changed.filter(([, at]) => typeof at === 'number' && at > startedAt + 1).map(([what]) => what);
+  return changed
+    .filter(([, at]) => typeof at === 'number' && at > startedAt + 1)
+    .map(([what]) => what);
 }
 
 // Step 3 of the procedure: one intra-op and one inter-op thread, sequential execution.
 function optionsApplied(o: SessionOptionsSeen): boolean {
-  return o.intraOpNumThreads === 1 && o.interOpNumThreads === 1 && o.executionMode === 'ORT_SEQUENTIAL';
+  return (
+    o.intraOpNumThreads === 1 && o.interOpNumThreads === 1 && o.executionMode === 'ORT_SEQUENTIAL'
+  );
 }

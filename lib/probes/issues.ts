@@ -3,13 +3,27 @@
 import { RemoteError } from '@/lib/remote/errors';
 
 export const PROBE_ISSUE_KINDS = [
-  'unreachable', 'hostkey_changed', 'hostkey_unknown', 'auth', 'docker_down', 'container_gone', 'container_stopped',
-  'timeout', 'failed',
+  'unreachable',
+  'hostkey_changed',
+  'hostkey_unknown',
+  'auth',
+  'docker_down',
+  'container_gone',
+  'container_stopped',
+  'timeout',
+  'failed',
 ] as const;
 export type ProbeIssueKind = (typeof PROBE_ISSUE_KINDS)[number];
 
 /** Which read failed: the host as a whole, or one of a container's reads. */
-export type ProbePart = 'host' | 'inspect' | 'probe' | 'container_log' | 'compose' | 'log_file' | 'log_view';
+export type ProbePart =
+  | 'host'
+  | 'inspect'
+  | 'probe'
+  | 'container_log'
+  | 'compose'
+  | 'log_file'
+  | 'log_view';
 
 export interface ProbeIssue {
   part: ProbePart;
@@ -42,15 +56,20 @@ function kindOfRemote(e: RemoteError): ProbeIssueKind {
 }
 
 function kindOfText(text: string): ProbeIssueKind {
-  if (/is not running|is restarting|is paused|stopped while it ran/i.test(text)) return 'container_stopped';
+  if (/is not running|is restarting|is paused|stopped while it ran/i.test(text))
+    return 'container_stopped';
   if (/no such container|is gone/i.test(text)) return 'container_gone';
   if (/timed out|did not finish within|no answer within/i.test(text)) return 'timeout';
   return 'failed';
 }
 
 export function probeIssue(part: ProbePart, err: unknown): ProbeIssue {
-  const kind = err instanceof RemoteError ? kindOfRemote(err) : kindOfText(err instanceof Error ? err.message : String(err));
-  const raw = err instanceof RemoteError ? err.detail : err instanceof Error ? err.message : String(err);
+  const kind =
+    err instanceof RemoteError
+      ? kindOfRemote(err)
+      : kindOfText(err instanceof Error ? err.message : String(err));
+  const raw =
+    err instanceof RemoteError ? err.detail : err instanceof Error ? err.message : String(err);
   return { part, kind, detail: raw.replace(UUID, (id) => id.slice(0, 8)).slice(0, 500) };
 }
 

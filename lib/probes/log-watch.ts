@@ -6,8 +6,14 @@ import { LogStream } from '@/lib/logs/log-stream';
 import { HitTally } from '@/lib/diagnosis/hit-tally';
 import { SignatureScanner } from '@/lib/diagnosis/scanner';
 import {
-  countSince, eventKey, localToUtcMs, splitByWindow, utcToLocal,
-  type EvidenceWindow, type LogEvent, type TimedSummary,
+  countSince,
+  eventKey,
+  localToUtcMs,
+  splitByWindow,
+  utcToLocal,
+  type EvidenceWindow,
+  type LogEvent,
+  type TimedSummary,
 } from '@/lib/diagnosis/events';
 import type { SignatureId } from '@/lib/diagnosis/signatures';
 import type { ProbeLogChunk } from './types';
@@ -71,7 +77,8 @@ export class LogWatch {
     const file = this.file(path);
     for (const line of lines) {
       const ms = Date.parse(line.ts);
-      const local = this.offsetS !== null && Number.isFinite(ms) ? utcToLocal(ms, this.offsetS) : undefined;
+      const local =
+        this.offsetS !== null && Number.isFinite(ms) ? utcToLocal(ms, this.offsetS) : undefined;
       file.scanner.feed(line.text, local);
     }
   }
@@ -98,7 +105,11 @@ export class LogWatch {
     const stalled = new Map<string, LogEvent>();
     for (const f of this.files.values()) {
       for (const s of f.scanner.stalls(now)) {
-        stalled.set(s.taskId ?? s.line, { ...s, at: localToUtcMs(s.time, this.offsetS), key: eventKey(s, 1) });
+        stalled.set(s.taskId ?? s.line, {
+          ...s,
+          at: localToUtcMs(s.time, this.offsetS),
+          key: eventKey(s, 1),
+        });
       }
     }
     return [...stalled.values()];
@@ -138,4 +149,3 @@ function mergeInto(out: TimedSummary, add: TimedSummary): void {
     }
   }
 }
-

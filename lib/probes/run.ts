@@ -37,7 +37,8 @@ export class ProbeState {
   /** Drops the watches of this host's containers that are gone (removed, or re-created under a new id). */
   retain(hostId: string, containerIds: Iterable<string>): void {
     const keep = new Set([...containerIds].map((id) => `${hostId}/${id}`));
-    for (const key of this.watches.keys()) if (key.startsWith(`${hostId}/`) && !keep.has(key)) this.watches.delete(key);
+    for (const key of this.watches.keys())
+      if (key.startsWith(`${hostId}/`) && !keep.has(key)) this.watches.delete(key);
   }
 
   /** Drops every watch of a host (removed from the inventory). */
@@ -50,7 +51,11 @@ export class ProbeState {
   }
 }
 
-export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -63,7 +68,12 @@ export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) 
   return out;
 }
 
-export async function probeHost(t: ProbeTransport, hostId: string, state: ProbeState, o: ProbeRunOptions = {}): Promise<HostProbeReport> {
+export async function probeHost(
+  t: ProbeTransport,
+  hostId: string,
+  state: ProbeState,
+  o: ProbeRunOptions = {},
+): Promise<HostProbeReport> {
   const started = Date.now();
   const callTimeoutMs = o.callTimeoutMs ?? 20_000;
   const hostTimeoutMs = o.hostTimeoutMs ?? 45_000;
@@ -71,30 +81,52 @@ export async function probeHost(t: ProbeTransport, hostId: string, state: ProbeS
   const work = (async () => {
     const [containers, gpu] = await Promise.all([
       t.listServiceContainers(hostId, callTimeoutMs),
-      probeHostGpu(t, hostId, callTimeoutMs).catch((e: unknown): HostGpu => ({ available: false, reason: `nvidia-smi: ${String(e)}` })),
+      probeHostGpu(t, hostId, callTimeoutMs).catch(
+        (e: unknown): HostGpu => ({ available: false, reason: `nvidia-smi: ${String(e)}` }),
+      ),
     ]);
-    state.retain(hostId, containers.map((c) => c.id));
+    state.retain(
+      hostId,
+      containers.map((c) => c.id),
+    );
     const reports = await mapBounded(containers, o.containerConcurrency ?? 4, (c) =>
-      probeContainer(t, hostId, c, state.watch(hostId, c.id), gpu, callTimeoutMs));
+      probeContainer(t, hostId, c, state.watch(hostId, c.id), gpu, callTimeoutMs),
+    );
     return { gpu, reports };
   })();
   try {
     const { gpu, reports } = await Promise.race([
       work,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${hostTimeoutMs} ms`)), hostTimeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${hostTimeoutMs} ms`)),
+          hostTimeoutMs,
+        );
       }),
     ]);
     return { hostId, ok: true, gpu, containers: reports, elapsedMs: Date.now() - started };
   } catch (err) {
     work.catch(() => undefined); // settles later; nobody waits for it
     const issue = probeIssue('host', err);
-    return { hostId, ok: false, error: issue.detail, issue, gpu: null, containers: [], elapsedMs: Date.now() - started };
+    return {
+      hostId,
+      ok: false,
+      error: issue.detail,
+      issue,
+      gpu: null,
+      containers: [],
+      elapsedMs: Date.now() - started,
+    };
   } finally {
     clearTimeout(timer);
   }
 }
 
-export async function probeFleet(t: ProbeTransport, hostIds: string[], state: ProbeState, o: ProbeRunOptions = {}): Promise<HostProbeReport[]> {
+export async function probeFleet(
+  t: ProbeTransport,
+  hostIds: string[],
+  state: ProbeState,
+  o: ProbeRunOptions = {},
+): Promise<HostProbeReport[]> {
   return mapBounded(hostIds, o.hostConcurrency ?? 8, (id) => probeHost(t, id, state, o));
 }

@@ -19,7 +19,11 @@ export interface ContainerDetails extends ContainerRef {
 
 /** The part of Docker's container inspect the probes read (one mapping, whichever transport asked). */
 export function detailsOf(info: {
-  Id: string; Name: string; State?: { Running?: boolean; StartedAt?: string }; HostConfig?: { ShmSize?: number }; Config?: { Labels?: Record<string, string> | null };
+  Id: string;
+  Name: string;
+  State?: { Running?: boolean; StartedAt?: string };
+  HostConfig?: { ShmSize?: number };
+  Config?: { Labels?: Record<string, string> | null };
 }): ContainerDetails {
   return {
     id: info.Id,
@@ -33,8 +37,17 @@ export function detailsOf(info: {
 export interface ProbeTransport {
   listServiceContainers(hostId: string, timeoutMs: number): Promise<ContainerRef[]>;
   inspect(hostId: string, container: string, timeoutMs: number): Promise<ContainerDetails>;
-  execInContainer(hostId: string, container: string, argv: string[], opts: { stdin?: string; timeoutMs: number }): Promise<ExecOutcome>;
+  execInContainer(
+    hostId: string,
+    container: string,
+    argv: string[],
+    opts: { stdin?: string; timeoutMs: number },
+  ): Promise<ExecOutcome>;
   execOnHost(hostId: string, argv: string[], opts: { timeoutMs: number }): Promise<ExecOutcome>;
   /** `docker logs --timestamps` output (demultiplexed) since a Unix time, or the last `tail` lines. */
-  containerLogs?(hostId: string, container: string, opts: { since?: number; tail?: number; timeoutMs: number }): Promise<string>;
+  containerLogs?(
+    hostId: string,
+    container: string,
+    opts: { since?: number; tail?: number; timeoutMs: number },
+  ): Promise<string>;
 }

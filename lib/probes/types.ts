@@ -37,7 +37,13 @@ export interface ProbeOrt {
   buildCuda: string | null;
   buildCudnn: string | null;
   availableProviders: string[] | null;
-  session: { requested: string[]; providers: string[] | null; options: SessionOptionsSeen | null; error: string | null; log: string[] } | null;
+  session: {
+    requested: string[];
+    providers: string[] | null;
+    options: SessionOptionsSeen | null;
+    error: string | null;
+    log: string[];
+  } | null;
   importError?: string;
   location?: string;
   moduleVersion?: string | null;
@@ -68,8 +74,19 @@ export interface ContainerProbeOutput {
   ort: Section<ProbeOrt>;
   cudaLibs: Section<{ files: string[]; cudaMajors: number[]; cudnnMajors: number[] }>;
   shm: Section<{ sizeBytes: number; usedBytes: number }>;
-  config: Section<{ path: string; batchSize: number | null; raw: string | null; mtime: number; appPyMtime: number }>;
-  hook: Section<{ installed: boolean; module: string | null; pth: string | null; loadedByService: boolean }>;
+  config: Section<{
+    path: string;
+    batchSize: number | null;
+    raw: string | null;
+    mtime: number;
+    appPyMtime: number;
+  }>;
+  hook: Section<{
+    installed: boolean;
+    module: string | null;
+    pth: string | null;
+    loadedByService: boolean;
+  }>;
   logs: Section<ProbeLogChunk | { path: string; error: string }>[];
 }
 
@@ -90,7 +107,9 @@ export interface GpuProcess {
   containerId: string | null;
 }
 
-export type HostGpu = { available: false; reason: string } | { available: true; devices: GpuDevice[]; processes: GpuProcess[] };
+export type HostGpu =
+  | { available: false; reason: string }
+  | { available: true; devices: GpuDevice[]; processes: GpuProcess[] };
 
 /** What this container gets of the host's GPUs. */
 export interface ContainerGpu {

@@ -10,7 +10,9 @@ const SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9._-]+$/;
 
 export function assertSafePath(path: string): void {
   if (!SAFE_PATH.test(path) || path.split('/').some((p) => p === '..' || p === '.')) {
-    throw new Error(`refused file path ${JSON.stringify(path)}: must be absolute, without . or .. parts`);
+    throw new Error(
+      `refused file path ${JSON.stringify(path)}: must be absolute, without . or .. parts`,
+    );
   }
 }
 
@@ -72,12 +74,19 @@ export const fileArgv = {
 
 export async function readContainerFile(ctx: RemedyContext, path: string): Promise<ContainerFile> {
   assertSafePath(path);
-  const r = await ctx.inContainer([ENV_PYTHON, '-c', READ, path], { check: true, onOutput: () => undefined });
+  const r = await ctx.inContainer([ENV_PYTHON, '-c', READ, path], {
+    check: true,
+    onOutput: () => undefined,
+  });
   const j = JSON.parse(r.stdout) as { exists: boolean; text?: string; mode?: number };
   return { exists: j.exists, text: j.text ?? '', mode: j.mode };
 }
 
-export async function writeContainerFile(ctx: RemedyContext, path: string, text: string): Promise<void> {
+export async function writeContainerFile(
+  ctx: RemedyContext,
+  path: string,
+  text: string,
+): Promise<void> {
   assertSafePath(path);
   await ctx.inContainer(fileArgv.write(path, text), { stdin: text, check: true });
 }
@@ -88,7 +97,11 @@ function sizeAndDigest(text: string): [string, string] {
 }
 
 /** Copies `path` to `backup` (mode and times kept). */
-export async function copyContainerFile(ctx: RemedyContext, path: string, backup: string): Promise<void> {
+export async function copyContainerFile(
+  ctx: RemedyContext,
+  path: string,
+  backup: string,
+): Promise<void> {
   assertSafePath(path);
   assertSafePath(backup);
   await ctx.inContainer([ENV_PYTHON, '-c', COPY, path, backup], { check: true });
@@ -101,5 +114,8 @@ export async function removeContainerFiles(ctx: RemedyContext, paths: string[]):
 
 /** `<path>.dh-console-<UTC stamp>.bak`, the backup name every file edit uses. */
 export function backupPath(path: string, at = new Date()): string {
-  return `${path}.dh-console-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.bak`;
+  return `${path}.dh-console-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.bak`;
 }

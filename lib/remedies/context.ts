@@ -12,7 +12,10 @@ export interface ContextOptions {
 }
 
 /** Splits streamed chunks into whole lines for the log (a chunk may end mid-line). */
-function lineSink(log: (line: string) => void, prefix: string): { push(text: string): void; flush(): void } {
+function lineSink(
+  log: (line: string) => void,
+  prefix: string,
+): { push(text: string): void; flush(): void } {
   let rest = '';
   return {
     push(text) {
@@ -35,7 +38,10 @@ function shortArg(a: string): string {
 export function remoteContext(target: Target, o: ContextOptions = {}): RemedyContext {
   const signal = o.signal ?? new AbortController().signal;
   const log = o.log ?? (() => undefined);
-  const streamed = <R>(argv: string[], run: (onOutput: (t: string, s: 'stdout' | 'stderr') => void) => Promise<R>): Promise<R> => {
+  const streamed = <R>(
+    argv: string[],
+    run: (onOutput: (t: string, s: 'stdout' | 'stderr') => void) => Promise<R>,
+  ): Promise<R> => {
     log(`$ ${JSON.stringify(argv.map(shortArg))}`);
     const out = lineSink(log, '');
     const err = lineSink(log, '! ');
@@ -49,13 +55,30 @@ export function remoteContext(target: Target, o: ContextOptions = {}): RemedyCon
     signal,
     log,
     inContainer: (argv, { durable, ...opts } = {}) =>
-      streamed(argv, (onOutput) => durable
-        ? remote.execDurable(target.hostId, target.container, argv, { signal, onOutput, onNotice: log, onStarted: o.onDurable, ...opts })
-        : remote.execInContainer(target.hostId, target.container, argv, { signal, onOutput, ...opts })),
-    onHost: (argv, opts = {}) => streamed(argv, (onOutput) => remote.exec(target.hostId, argv, { signal, onOutput, ...opts })),
+      streamed(argv, (onOutput) =>
+        durable
+          ? remote.execDurable(target.hostId, target.container, argv, {
+              signal,
+              onOutput,
+              onNotice: log,
+              onStarted: o.onDurable,
+              ...opts,
+            })
+          : remote.execInContainer(target.hostId, target.container, argv, {
+              signal,
+              onOutput,
+              ...opts,
+            }),
+      ),
+    onHost: (argv, opts = {}) =>
+      streamed(argv, (onOutput) => remote.exec(target.hostId, argv, { signal, onOutput, ...opts })),
     docker: (opts) => remote.docker(target.hostId, opts),
     // Rollbacks run here: a durable command they start is marked so, so a reconciler never counts it as the step.
-    detached: () => remoteContext(target, { log, onDurable: o.onDurable && ((h) => o.onDurable!({ ...h, rollback: true })) }),
+    detached: () =>
+      remoteContext(target, {
+        log,
+        onDurable: o.onDurable && ((h) => o.onDurable!({ ...h, rollback: true })),
+      }),
     withSignal: (s) => remoteContext(target, { log, signal: s, onDurable: o.onDurable }),
   };
 }

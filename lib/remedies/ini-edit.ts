@@ -15,7 +15,10 @@ function splitLines(text: string): string[] {
 
 function keyPattern(key: string): RegExp {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^(\\s*${escaped}\\s*[=:]\\s*)([^\\r\\n;#]*?)(\\s*(?:[;#].*)?)(\\r?\\n)?$`, 'i');
+  return new RegExp(
+    `^(\\s*${escaped}\\s*[=:]\\s*)([^\\r\\n;#]*?)(\\s*(?:[;#].*)?)(\\r?\\n)?$`,
+    'i',
+  );
 }
 
 export function readIniValue(text: string, section: string, key: string): string | null {
@@ -59,11 +62,19 @@ export function setIniValue(text: string, section: string, key: string, value: s
   }
   if (sectionEnd === -1) {
     const sep = text === '' || text.endsWith('\n') ? '' : eol;
-    return { text: `${text}${sep}[${section}]${eol}${key} = ${value}${eol}`, changed: true, previous: null };
+    return {
+      text: `${text}${sep}[${section}]${eol}${key} = ${value}${eol}`,
+      changed: true,
+      previous: null,
+    };
   }
   const before = lines.slice(0, sectionEnd);
   const last = before[before.length - 1] ?? '';
   const fix = last.endsWith('\n') ? '' : eol;
   if (fix) before[before.length - 1] = last + fix;
-  return { text: [...before, `${key} = ${value}${eol}`, ...lines.slice(sectionEnd)].join(''), changed: true, previous: null };
+  return {
+    text: [...before, `${key} = ${value}${eol}`, ...lines.slice(sectionEnd)].join(''),
+    changed: true,
+    previous: null,
+  };
 }

@@ -62,7 +62,11 @@ async function runOne(ctx: RemedyContext, step: RunnableStep): Promise<void> {
   }
 }
 
-export async function runSteps(ctx: RemedyContext, steps: RunnableStep[], hooks: StepHooks = {}): Promise<StepsOutcome> {
+export async function runSteps(
+  ctx: RemedyContext,
+  steps: RunnableStep[],
+  hooks: StepHooks = {},
+): Promise<StepsOutcome> {
   let i = 0;
   let started = false;
   try {
@@ -92,7 +96,14 @@ export async function runSteps(ctx: RemedyContext, steps: RunnableStep[], hooks:
         rollbackErrors.push({ index: k, error: e });
       }
     }
-    return { ok: false, failedIndex: i, error, completed: i, rolledBack: rollbackErrors.length === 0, rollbackErrors };
+    return {
+      ok: false,
+      failedIndex: i,
+      error,
+      completed: i,
+      rolledBack: rollbackErrors.length === 0,
+      rollbackErrors,
+    };
   }
 }
 
@@ -102,7 +113,10 @@ export async function runSteps(ctx: RemedyContext, steps: RunnableStep[], hooks:
  */
 const ROLLBACK_RETRY_MS = 60_000;
 
-async function retryTransient(run: () => Promise<void>, log: (line: string) => void): Promise<void> {
+async function retryTransient(
+  run: () => Promise<void>,
+  log: (line: string) => void,
+): Promise<void> {
   const until = Date.now() + ROLLBACK_RETRY_MS;
   for (let told = false; ; told = true) {
     try {
@@ -111,7 +125,8 @@ async function retryTransient(run: () => Promise<void>, log: (line: string) => v
       // Not after a timeout: the timed-out attempt may still be running there.
       const again = isTransient(e) && !(e instanceof RemoteError && e.kind === 'timeout');
       if (!again || Date.now() > until) throw e;
-      if (!told) log(`the host does not answer (${errorText(e)}); trying the rollback again until it does`);
+      if (!told)
+        log(`the host does not answer (${errorText(e)}); trying the rollback again until it does`);
       await new Promise((r) => setTimeout(r, 2_000));
     }
   }

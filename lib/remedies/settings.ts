@@ -7,7 +7,10 @@ import { byteSize, indexUrl, packageVersion } from '@/lib/validate/values';
 // (version, index URL, sizes) within the same allow-lists; only admins change these defaults.
 
 const GiB = 1024 ** 3;
-const checked = <T>(r: { ok: true; value: T } | { ok: false; problem: { rule: string } }, ctx: z.RefinementCtx): T | typeof z.NEVER => {
+const checked = <T>(
+  r: { ok: true; value: T } | { ok: false; problem: { rule: string } },
+  ctx: z.RefinementCtx,
+): T | typeof z.NEVER => {
   if (r.ok) return r.value;
   ctx.addIssue({ code: 'custom', message: r.problem.rule });
   return z.NEVER;
@@ -15,9 +18,15 @@ const checked = <T>(r: { ok: true; value: T } | { ok: false; problem: { rule: st
 
 // Rule sentences name the bound in the units the settings page shows, so the error under a field is readable.
 const whole = (min: number, max: number, lo = String(min), hi = String(max)) =>
-  z.number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a number') }).int('must be a whole number').min(min, `must be at least ${lo}`).max(max, `must be at most ${hi}`);
+  z
+    .number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a number') })
+    .int('must be a whole number')
+    .min(min, `must be at least ${lo}`)
+    .max(max, `must be at most ${hi}`);
 
-const hostName = z.string().regex(/^[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/, 'must be a host name or host:port');
+const hostName = z
+  .string()
+  .regex(/^[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/, 'must be a host name or host:port');
 
 export const remedyDefaultsSchema = z
   .object({

@@ -57,7 +57,10 @@ export interface RemedyContext {
    * command runs detached and is followed through files in the container, so a dropped connection does not stop it
    * (for long steps whose half-done state is the worst outcome: pip).
    */
-  inContainer(argv: string[], opts?: ContainerExecOptions & { durable?: boolean }): Promise<ExecResult>;
+  inContainer(
+    argv: string[],
+    opts?: ContainerExecOptions & { durable?: boolean },
+  ): Promise<ExecResult>;
   /** argv on the host over its pooled SSH connection; output goes to the job log as it arrives. */
   onHost(argv: string[], opts?: ExecOptions): Promise<ExecResult>;
   /** The host's Docker engine over the same connection. */

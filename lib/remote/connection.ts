@@ -67,7 +67,12 @@ export class HostConnection {
   /** The live client, connecting (or reconnecting after a drop) when needed. Fails fast during back-off. */
   async get(): Promise<Client> {
     if (this.keyChanged) throw this.keyChanged;
-    if (this.closed) throw new RemoteError('unreachable', this.target.name, 'connection closed (host settings changed or console stopping)');
+    if (this.closed)
+      throw new RemoteError(
+        'unreachable',
+        this.target.name,
+        'connection closed (host settings changed or console stopping)',
+      );
     if (this.client) return this.client;
     if (this.connecting) return this.connecting;
     const last = this.counters.lastError;
@@ -80,7 +85,8 @@ export class HostConnection {
 
   private connect(): Promise<Client> {
     const t = this.target;
-    if (!t.privateKey) return Promise.reject(new RemoteError('auth', t.name, 'no private key stored for this host'));
+    if (!t.privateKey)
+      return Promise.reject(new RemoteError('auth', t.name, 'no private key stored for this host'));
     const timeoutMs = sshConnectTimeoutMs();
     let verdict: { kind: 'hostkey_unknown' | 'hostkey_mismatch'; seen: string } | null = null;
     return new Promise<Client>((resolve, reject) => {
@@ -92,7 +98,13 @@ export class HostConnection {
       c.on('ready', () => {
         if (this.closed) {
           c.end(); // replaced or shut down while the handshake ran
-          reject(new RemoteError('unreachable', t.name, 'connection closed (host settings changed or console stopping)'));
+          reject(
+            new RemoteError(
+              'unreachable',
+              t.name,
+              'connection closed (host settings changed or console stopping)',
+            ),
+          );
           return;
         }
         ready = true;
@@ -104,7 +116,11 @@ export class HostConnection {
       });
       c.on('error', (err: Error & { level?: string; code?: string }) => {
         // A drop of an established connection is not a failed attempt: the next call reconnects at once.
-        if (ready) why = err.level === 'client-timeout' ? `${t.address}:${t.port} stopped answering (no reply to SSH keepalives)` : (err.code ?? err.message);
+        if (ready)
+          why =
+            err.level === 'client-timeout'
+              ? `${t.address}:${t.port} stopped answering (no reply to SSH keepalives)`
+              : (err.code ?? err.message);
         if (ready || failed) return;
         failed = true;
         const e = this.classify(err, verdict, timeoutMs);
@@ -113,14 +129,29 @@ export class HostConnection {
         this.counters.lastError = e;
         c.end();
         // The seen fingerprint is stored before the caller hears of the refusal, so it can show it at once.
-        const seen = verdict ? this.hooks.onHostKeySeen(verdict.seen).catch(() => undefined) : Promise.resolve();
+        const seen = verdict
+          ? this.hooks.onHostKeySeen(verdict.seen).catch(() => undefined)
+          : Promise.resolve();
         void seen.then(() => reject(e));
       });
       c.on('close', () => {
         if (this.client === c) this.client = null;
-        if (ready) this.lost(c, this.closed ? 'connection closed (host settings changed or console stopping)' : `SSH connection lost: ${why}`);
+        if (ready)
+          this.lost(
+            c,
+            this.closed
+              ? 'connection closed (host settings changed or console stopping)'
+              : `SSH connection lost: ${why}`,
+          );
         // Closed before 'ready' without an 'error' (ssh2 normally sends one): never leave the caller waiting.
-        if (!ready && !failed) reject(new RemoteError('unreachable', t.name, `connection to ${t.address}:${t.port} closed during the handshake`));
+        if (!ready && !failed)
+          reject(
+            new RemoteError(
+              'unreachable',
+              t.name,
+              `connection to ${t.address}:${t.port} closed during the handshake`,
+            ),
+          );
       });
       c.connect({
         host: t.address,
@@ -141,10 +172,19 @@ export class HostConnection {
     });
   }
 
-  private classify(err: Error & { level?: string; code?: string }, verdict: { kind: 'hostkey_unknown' | 'hostkey_mismatch'; seen: string } | null, timeoutMs: number): RemoteError {
+  private classify(
+    err: Error & { level?: string; code?: string },
+    verdict: { kind: 'hostkey_unknown' | 'hostkey_mismatch'; seen: string } | null,
+    timeoutMs: number,
+  ): RemoteError {
     const t = this.target;
     if (verdict?.kind === 'hostkey_unknown') {
-      return new RemoteError('hostkey_unknown', t.name, `host key not confirmed yet: the host presented ${verdict.seen}; an admin must accept it`, { seenFingerprint: verdict.seen });
+      return new RemoteError(
+        'hostkey_unknown',
+        t.name,
+        `host key not confirmed yet: the host presented ${verdict.seen}; an admin must accept it`,
+        { seenFingerprint: verdict.seen },
+      );
     }
     if (verdict?.kind === 'hostkey_mismatch') {
       return new RemoteError(
@@ -155,12 +195,24 @@ export class HostConnection {
       );
     }
     if (err.level === 'client-authentication') {
-      return new RemoteError('auth', t.name, `the host refused the key for user ${t.user} (authorized_keys?)`);
+      return new RemoteError(
+        'auth',
+        t.name,
+        `the host refused the key for user ${t.user} (authorized_keys?)`,
+      );
     }
     if (err.level === 'client-timeout' || /timed out/i.test(err.message)) {
-      return new RemoteError('unreachable', t.name, `no SSH handshake from ${t.address}:${t.port} within ${timeoutMs} ms`);
+      return new RemoteError(
+        'unreachable',
+        t.name,
+        `no SSH handshake from ${t.address}:${t.port} within ${timeoutMs} ms`,
+      );
     }
-    return new RemoteError('unreachable', t.name, `cannot reach ${t.address}:${t.port}: ${err.code ?? err.message}`);
+    return new RemoteError(
+      'unreachable',
+      t.name,
+      `cannot reach ${t.address}:${t.port}: ${err.code ?? err.message}`,
+    );
   }
 
   // ssh2 emits the client's 'close' before it ends the open channels and fails the pending opens ("No response from
@@ -191,7 +243,15 @@ export class HostConnection {
     this.counters.channels++;
     return new Promise((resolve, reject) => {
       c.openssh_forwardOutStreamLocal(socketPath, (err, ch) => {
-        if (err) reject(this.lostWhy.get(c) ?? new RemoteError('docker', this.target.name, `the host's Docker engine does not answer (cannot open ${socketPath}: ${err.message})`));
+        if (err)
+          reject(
+            this.lostWhy.get(c) ??
+              new RemoteError(
+                'docker',
+                this.target.name,
+                `the host's Docker engine does not answer (cannot open ${socketPath}: ${err.message})`,
+              ),
+          );
         else resolve(this.socketOf(c, ch));
       });
     });
@@ -203,7 +263,15 @@ export class HostConnection {
     this.counters.channels++;
     return new Promise((resolve, reject) => {
       c.forwardOut('127.0.0.1', 0, host, port, (err, ch) => {
-        if (err) reject(this.lostWhy.get(c) ?? new RemoteError('unreachable', this.target.name, `cannot reach ${host}:${port} from the host: ${err.message}`));
+        if (err)
+          reject(
+            this.lostWhy.get(c) ??
+              new RemoteError(
+                'unreachable',
+                this.target.name,
+                `cannot reach ${host}:${port} from the host: ${err.message}`,
+              ),
+          );
         else resolve(this.socketOf(c, ch));
       });
     });
@@ -213,15 +281,36 @@ export class HostConnection {
     const c = await this.get();
     this.counters.channels++;
     return new Promise((resolve, reject) => {
-      c.exec(command, (err, ch) => (err ? reject(this.lostWhy.get(c) ?? new RemoteError('unreachable', this.target.name, `cannot start a command: ${err.message}`)) : resolve(ch)));
+      c.exec(command, (err, ch) =>
+        err
+          ? reject(
+              this.lostWhy.get(c) ??
+                new RemoteError(
+                  'unreachable',
+                  this.target.name,
+                  `cannot start a command: ${err.message}`,
+                ),
+            )
+          : resolve(ch),
+      );
     });
   }
 
   /** A keep-alive http.Agent whose sockets are channels of this connection (Docker socket or a TCP port). */
   agent(open: () => Promise<Duplex>, maxSockets: number, keepAlive = true): http.Agent {
-    const agent = new http.Agent({ keepAlive, maxSockets, maxFreeSockets: keepAlive ? maxSockets : 0 });
-    (agent as unknown as { createConnection: unknown }).createConnection = (_opts: unknown, cb: (err: Error | null, s?: Duplex) => void) => {
-      open().then((s) => cb(null, s), (err: Error) => cb(err));
+    const agent = new http.Agent({
+      keepAlive,
+      maxSockets,
+      maxFreeSockets: keepAlive ? maxSockets : 0,
+    });
+    (agent as unknown as { createConnection: unknown }).createConnection = (
+      _opts: unknown,
+      cb: (err: Error | null, s?: Duplex) => void,
+    ) => {
+      open().then(
+        (s) => cb(null, s),
+        (err: Error) => cb(err),
+      );
       return undefined;
     };
     this.agents.push(agent);
@@ -230,8 +319,14 @@ export class HostConnection {
 
   /** Sockets of this connection's HTTP agents: in use, idle, and requests waiting for one (for timeout messages). */
   agentLoad(): string {
-    const n = (o: Record<string, unknown[] | undefined>) => Object.values(o).reduce((s, x) => s + (x?.length ?? 0), 0);
-    return this.agents.map((a) => `${n(a.sockets as never)} busy/${n(a.freeSockets as never)} idle/${n(a.requests as never)} waiting`).join(', ');
+    const n = (o: Record<string, unknown[] | undefined>) =>
+      Object.values(o).reduce((s, x) => s + (x?.length ?? 0), 0);
+    return this.agents
+      .map(
+        (a) =>
+          `${n(a.sockets as never)} busy/${n(a.freeSockets as never)} idle/${n(a.requests as never)} waiting`,
+      )
+      .join(', ');
   }
 
   /** Why every use of this connection is refused (its host key changed while it was open), if so. */
@@ -251,7 +346,8 @@ export class HostConnection {
   hostKeyChanged(seen: string): void {
     const t = this.target;
     this.keyChanged = new RemoteError(
-      'hostkey_mismatch', t.name,
+      'hostkey_mismatch',
+      t.name,
       `HOST KEY MISMATCH: pinned ${t.pinnedFingerprint}, but the host now presents ${seen} (changed while connected); all use of this host stopped (re-pin only if the host was really reinstalled)`,
       { seenFingerprint: seen, pinnedFingerprint: t.pinnedFingerprint ?? undefined },
     );

@@ -26,20 +26,35 @@ export interface ContainerExecOptions {
 export const CONTAINER_REF_RE = /^(?:[a-fA-F0-9]{12,64}|[A-Za-z0-9][A-Za-z0-9_.-]{0,127})$/;
 const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function validateContainerExec(hostId: string, container: string, argv: string[], o: Pick<ContainerExecOptions, 'env' | 'workdir' | 'user'>): void {
-  const bad = (msg: string) => new RemoteError('invalid', hostLabel(hostId), `refused to run: ${msg}`, { argv });
-  if (!CONTAINER_REF_RE.test(container)) throw bad(`not a container name or id: ${JSON.stringify(container)}`);
-  if (!Array.isArray(argv) || argv.length === 0 || argv.some((a) => typeof a !== 'string')) throw bad('argv must be a non-empty array of strings');
+export function validateContainerExec(
+  hostId: string,
+  container: string,
+  argv: string[],
+  o: Pick<ContainerExecOptions, 'env' | 'workdir' | 'user'>,
+): void {
+  const bad = (msg: string) =>
+    new RemoteError('invalid', hostLabel(hostId), `refused to run: ${msg}`, { argv });
+  if (!CONTAINER_REF_RE.test(container))
+    throw bad(`not a container name or id: ${JSON.stringify(container)}`);
+  if (!Array.isArray(argv) || argv.length === 0 || argv.some((a) => typeof a !== 'string'))
+    throw bad('argv must be a non-empty array of strings');
   if (argv.some((a) => a.includes('\0'))) throw bad('argv element contains a NUL character');
   for (const [k, v] of Object.entries(o.env ?? {})) {
     if (!ENV_KEY_RE.test(k)) throw bad(`not an environment variable name: ${JSON.stringify(k)}`);
     if (v.includes('\0')) throw bad(`environment value of ${k} contains a NUL character`);
   }
-  if (o.workdir !== undefined && !/^\/[^\0]*$/.test(o.workdir)) throw bad('workdir must be an absolute path');
-  if (o.user !== undefined && !/^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(o.user)) throw bad('user must be NAME or UID[:GID]');
+  if (o.workdir !== undefined && !/^\/[^\0]*$/.test(o.workdir))
+    throw bad('workdir must be an absolute path');
+  if (o.user !== undefined && !/^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(o.user))
+    throw bad('user must be NAME or UID[:GID]');
 }
 
-export async function execInContainer(hostId: string, container: string, argv: string[], opts: ContainerExecOptions = {}): Promise<ExecResult> {
+export async function execInContainer(
+  hostId: string,
+  container: string,
+  argv: string[],
+  opts: ContainerExecOptions = {},
+): Promise<ExecResult> {
   validateContainerExec(hostId, container, argv, opts);
   const timeoutMs = opts.timeoutMs ?? remoteCallTimeoutMs();
   const d = await docker(hostId);
@@ -52,23 +67,33 @@ export async function execInContainer(hostId: string, container: string, argv: s
   const requests = new AbortController();
   const abortSignal = requests.signal;
   const work = (async (): Promise<ExecResult> => {
-    const ex = await d.getContainer(container).exec({
-      abortSignal,
-      Cmd: argv,
-      AttachStdin: opts.stdin !== undefined,
-      AttachStdout: true,
-      AttachStderr: true,
-      Tty: false,
-      Env: opts.env ? Object.entries(opts.env).map(([k, v]) => `${k}=${v}`) : undefined,
-      WorkingDir: opts.workdir,
-      User: opts.user,
-    }).catch((e: unknown) => { throw asDockerError(e, hostId, what); });
+    const ex = await d
+      .getContainer(container)
+      .exec({
+        abortSignal,
+        Cmd: argv,
+        AttachStdin: opts.stdin !== undefined,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
+        Env: opts.env ? Object.entries(opts.env).map(([k, v]) => `${k}=${v}`) : undefined,
+        WorkingDir: opts.workdir,
+        User: opts.user,
+      })
+      .catch((e: unknown) => {
+        throw asDockerError(e, hostId, what);
+      });
     execId = ex.id;
     phase = 'start';
     // The attached stream may be silent for long (pip install): start it on a client without an idle
     // timeout; this function's own deadline bounds it.
     const streaming = await docker(hostId, { timeoutMs: 0 });
-    const s = (await streaming.getExec(ex.id).start({ hijack: true, stdin: opts.stdin !== undefined, abortSignal }).catch((e: unknown) => { throw asDockerError(e, hostId, what); })) as Duplex;
+    const s = (await streaming
+      .getExec(ex.id)
+      .start({ hijack: true, stdin: opts.stdin !== undefined, abortSignal })
+      .catch((e: unknown) => {
+        throw asDockerError(e, hostId, what);
+      })) as Duplex;
     stream = s;
     phase = 'output';
     const out = new PassThrough();
@@ -113,18 +138,33 @@ export async function execInContainer(hostId: string, container: string, argv: s
     // The engine may be slow to record the exit (seen right after an engine restart): ask again with a growing pause.
     // A tight loop here, times the commands running at once, queued behind the few Docker sockets and starved them.
     let info = await ex.inspect({ abortSignal });
-    for (let wait = 20, waited = 0; info.Running && waited < 10_000; waited += wait, wait = Math.min(wait * 2, 1_000)) {
+    for (
+      let wait = 20, waited = 0;
+      info.Running && waited < 10_000;
+      waited += wait, wait = Math.min(wait * 2, 1_000)
+    ) {
       await new Promise((r) => setTimeout(r, wait));
       info = await ex.inspect({ abortSignal });
     }
     // Output over, yet the process runs on: the stream was cut under it. Its outcome is unknown, not an exit code
     // (the catch below stops it by its host PID).
-    if (info.Running) throw new RemoteError('unreachable', hostLabel(hostId), `${what}: its output ended while it still ran (connection trouble): stopped, outcome unknown`, { argv });
+    if (info.Running)
+      throw new RemoteError(
+        'unreachable',
+        hostLabel(hostId),
+        `${what}: its output ended while it still ran (connection trouble): stopped, outcome unknown`,
+        { argv },
+      );
     const stdout = Buffer.concat(outChunks).toString('utf8');
     const stderr = Buffer.concat(errChunks).toString('utf8');
     const code = info.ExitCode ?? -1;
     if (opts.check && code !== 0) {
-      throw new RemoteError('exit', hostLabel(hostId), `${argv[0]} in ${container} exited with ${code}`, { argv, exitCode: code, stderrTail: tail(stderr) });
+      throw new RemoteError(
+        'exit',
+        hostLabel(hostId),
+        `${argv[0]} in ${container} exited with ${code}`,
+        { argv, exitCode: code, stderrTail: tail(stderr) },
+      );
     }
     return { code, stdout, stderr };
   })();
@@ -138,10 +178,25 @@ export async function execInContainer(hostId: string, container: string, argv: s
   };
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      void connectionFor(hostId).then((c) => c.agentLoad(), () => '?').then((load) =>
-        stop(reject, new RemoteError('timeout', hostLabel(hostId), `${what} did not finish within ${timeoutMs} ms (waiting on: ${phase}; Docker sockets: ${load})`, { argv })));
+      void connectionFor(hostId)
+        .then(
+          (c) => c.agentLoad(),
+          () => '?',
+        )
+        .then((load) =>
+          stop(
+            reject,
+            new RemoteError(
+              'timeout',
+              hostLabel(hostId),
+              `${what} did not finish within ${timeoutMs} ms (waiting on: ${phase}; Docker sockets: ${load})`,
+              { argv },
+            ),
+          ),
+        );
     }, timeoutMs);
-    onCancel = () => stop(reject, new RemoteError('cancelled', hostLabel(hostId), `cancelled: ${what}`, { argv }));
+    onCancel = () =>
+      stop(reject, new RemoteError('cancelled', hostLabel(hostId), `cancelled: ${what}`, { argv }));
     if (opts.signal?.aborted) onCancel();
     else opts.signal?.addEventListener('abort', onCancel, { once: true });
   });
@@ -151,7 +206,8 @@ export async function execInContainer(hostId: string, container: string, argv: s
     // The channel died under a running process (connection dropped): Docker keeps the process running, so a
     // rollback would race it. Stop it by its host PID over a fresh connection before the caller goes on.
     const kind = e instanceof RemoteError ? e.kind : null;
-    if (execId && kind !== 'exit' && kind !== 'timeout' && kind !== 'cancelled') await stopExec(hostId, execId);
+    if (execId && kind !== 'exit' && kind !== 'timeout' && kind !== 'cancelled')
+      await stopExec(hostId, execId);
     throw e;
   } finally {
     clearTimeout(timer);
@@ -165,7 +221,12 @@ export async function stopExec(hostId: string, execId: string): Promise<void> {
   try {
     const d = await docker(hostId);
     const info = await d.getExec(execId).inspect();
-    if (info.Running && typeof info.Pid === 'number' && info.Pid > 1) await killHostProcessTree(await connectionFor(hostId), info.Pid, info.ProcessConfig?.entrypoint);
+    if (info.Running && typeof info.Pid === 'number' && info.Pid > 1)
+      await killHostProcessTree(
+        await connectionFor(hostId),
+        info.Pid,
+        info.ProcessConfig?.entrypoint,
+      );
   } catch {
     /* best effort: the host may be gone too */
   }

@@ -45,15 +45,25 @@ function gate(d: Dockerode, calls: Semaphore, host: string, timeoutMs: number): 
   const dial = modem.dial.bind(modem);
   modem.dial = (options, callback) => {
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = options.abortSignal ? AbortSignal.any([deadline, options.abortSignal]) : deadline;
+    const signal = options.abortSignal
+      ? AbortSignal.any([deadline, options.abortSignal])
+      : deadline;
     calls.acquire(signal).then(
-      (release) => dial(options, (err, data) => {
-        release();
-        callback(err, data);
-      }),
+      (release) =>
+        dial(options, (err, data) => {
+          release();
+          callback(err, data);
+        }),
       (err: unknown) => {
         if (err instanceof QueueFullError) callback(busyError(host, 'Docker calls', err.queued));
-        else if (deadline.aborted) callback(new RemoteError('timeout', host, `no free Docker connection to the host within ${timeoutMs} ms (${calls.inUse} in use, ${calls.queued} waiting)`));
+        else if (deadline.aborted)
+          callback(
+            new RemoteError(
+              'timeout',
+              host,
+              `no free Docker connection to the host within ${timeoutMs} ms (${calls.inUse} in use, ${calls.queued} waiting)`,
+            ),
+          );
         else callback(err);
       },
     );
@@ -64,13 +74,24 @@ export function dockerFor(conn: HostConnection, timeoutMs = remoteCallTimeoutMs(
   let pc = clients.get(conn);
   if (!pc) {
     const open = () => conn.openStreamLocal(conn.target.dockerSocket);
-    pc = { agent: conn.agent(open, DOCKER_SOCKETS), streams: conn.agent(open, Infinity, false), calls: new Semaphore(DOCKER_SOCKETS, DOCKER_QUEUE), byTimeout: new Map() };
+    pc = {
+      agent: conn.agent(open, DOCKER_SOCKETS),
+      streams: conn.agent(open, Infinity, false),
+      calls: new Semaphore(DOCKER_SOCKETS, DOCKER_QUEUE),
+      byTimeout: new Map(),
+    };
     clients.set(conn, pc);
   }
   let d = pc.byTimeout.get(timeoutMs);
   if (!d) {
     // docker-modem treats a falsy timeout as "none": used for streams (logs --follow, attach).
-    d = new Dockerode({ protocol: 'http', host: 'docker', port: 80, agent: timeoutMs ? pc.agent : pc.streams, timeout: timeoutMs || undefined } as Dockerode.DockerOptions);
+    d = new Dockerode({
+      protocol: 'http',
+      host: 'docker',
+      port: 80,
+      agent: timeoutMs ? pc.agent : pc.streams,
+      timeout: timeoutMs || undefined,
+    } as Dockerode.DockerOptions);
     if (timeoutMs) gate(d, pc.calls, conn.target.name, timeoutMs);
     pc.byTimeout.set(timeoutMs, d);
   }
@@ -88,7 +109,10 @@ export function dockerLoad(conn: HostConnection): { inFlight: number; queued: nu
  * surface here as RemoteError rather than as an obscure HTTP error on the first call. `timeoutMs` is the
  * idle deadline of each API call (default CONSOLE_REMOTE_TIMEOUT_MS; 0 for none, e.g. following logs).
  */
-export async function docker(hostId: string, opts: { timeoutMs?: number } = {}): Promise<Dockerode> {
+export async function docker(
+  hostId: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<Dockerode> {
   refuseWhenStopping(hostId);
   const conn = await connectionFor(hostId);
   await conn.get();

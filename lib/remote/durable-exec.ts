@@ -3,7 +3,12 @@ import { RemoteError, asDockerError, isTransient, tail } from './errors';
 import { hostLabel } from './host-names';
 import { docker } from './docker';
 import type { ExecResult } from './exec';
-import { execInContainer, stopExec, validateContainerExec, type ContainerExecOptions } from './container-exec';
+import {
+  execInContainer,
+  stopExec,
+  validateContainerExec,
+  type ContainerExecOptions,
+} from './container-exec';
 
 // A container command that outlives its connection. It is started detached (Docker keeps no stream open), under a
 // fixed sh wrapper that writes its PID, its output and, at the end, its exit status into a directory in the
@@ -15,15 +20,17 @@ export const STEPS_DIR = '/var/tmp/dh-console-steps';
 const DIR_RE = /^\/var\/tmp\/dh-console-steps\/[a-f0-9-]{36}$/;
 
 // Values arrive only as positional parameters; the status file appears atomically, after the output is complete.
-const WRAP = 'd=$1; shift; mkdir -p "$d" || exit 125; echo $$ > "$d/pid"; "$@" > "$d/out" 2> "$d/err" < /dev/null; '
-  + 'echo $? > "$d/status.part"; mv "$d/status.part" "$d/status"';
+const WRAP =
+  'd=$1; shift; mkdir -p "$d" || exit 125; echo $$ > "$d/pid"; "$@" > "$d/out" 2> "$d/err" < /dev/null; ' +
+  'echo $? > "$d/status.part"; mv "$d/status.part" "$d/status"';
 // argv: DIR OUT_OFFSET ERR_OFFSET MAX. Prints "STATUS OUT_N ERR_N EXISTS", then the next OUT_N bytes of out and
 // ERR_N bytes of err, base64 on a line each (output is bytes; a chunk may end inside a UTF-8 character).
-const READ = 'd=$1; s=$(cat "$d/status" 2>/dev/null); o=$(wc -c < "$d/out" 2>/dev/null); e=$(wc -c < "$d/err" 2>/dev/null); '
-  + 'x=0; [ -d "$d" ] && x=1; no=$(( ${o:-0} - $2 )); ne=$(( ${e:-0} - $3 )); [ $no -gt $4 ] && no=$4; [ $ne -gt $4 ] && ne=$4; '
-  + '[ $no -lt 0 ] && no=0; [ $ne -lt 0 ] && ne=0; printf "%s %s %s %s\\n" "${s:-_}" $no $ne $x; '
-  + '[ $no -gt 0 ] && tail -c +$(($2 + 1)) "$d/out" | head -c $no | base64 | tr -d "\\n"; echo; '
-  + '[ $ne -gt 0 ] && tail -c +$(($3 + 1)) "$d/err" | head -c $ne | base64 | tr -d "\\n"; echo';
+const READ =
+  'd=$1; s=$(cat "$d/status" 2>/dev/null); o=$(wc -c < "$d/out" 2>/dev/null); e=$(wc -c < "$d/err" 2>/dev/null); ' +
+  'x=0; [ -d "$d" ] && x=1; no=$(( ${o:-0} - $2 )); ne=$(( ${e:-0} - $3 )); [ $no -gt $4 ] && no=$4; [ $ne -gt $4 ] && ne=$4; ' +
+  '[ $no -lt 0 ] && no=0; [ $ne -lt 0 ] && ne=0; printf "%s %s %s %s\\n" "${s:-_}" $no $ne $x; ' +
+  '[ $no -gt 0 ] && tail -c +$(($2 + 1)) "$d/out" | head -c $no | base64 | tr -d "\\n"; echo; ' +
+  '[ $ne -gt 0 ] && tail -c +$(($3 + 1)) "$d/err" | head -c $ne | base64 | tr -d "\\n"; echo';
 const CHUNK = 256 * 1024;
 
 /** What the job stores, so that another console process can find the command again. */
@@ -42,7 +49,8 @@ export type DurableState =
   | { state: 'gone'; why: string }
   | { state: 'not_started' };
 
-export interface DurableOptions extends Pick<ContainerExecOptions, 'env' | 'timeoutMs' | 'check' | 'onOutput' | 'signal'> {
+export interface DurableOptions
+  extends Pick<ContainerExecOptions, 'env' | 'timeoutMs' | 'check' | 'onOutput' | 'signal'> {
   /** Called once the command exists on the host (before it starts): store it with the job. */
   onStarted?: (h: DurableHandle) => void | Promise<void>;
   /** Connection lost and found again: a line for the job log. */
@@ -56,11 +64,27 @@ interface Read {
   err: Buffer;
 }
 
-async function readDir(hostId: string, container: string, dir: string, offOut: number, offErr: number): Promise<Read> {
-  const r = await execInContainer(hostId, container, ['sh', '-c', READ, 'dhc-read', dir, String(offOut), String(offErr), String(CHUNK)], { timeoutMs: 20_000, check: true });
+async function readDir(
+  hostId: string,
+  container: string,
+  dir: string,
+  offOut: number,
+  offErr: number,
+): Promise<Read> {
+  const r = await execInContainer(
+    hostId,
+    container,
+    ['sh', '-c', READ, 'dhc-read', dir, String(offOut), String(offErr), String(CHUNK)],
+    { timeoutMs: 20_000, check: true },
+  );
   const [head = '', out = '', err = ''] = r.stdout.split('\n');
   const [s, , , x] = head.split(' ');
-  return { status: s === '_' || s === undefined ? null : Number(s), exists: x === '1', out: Buffer.from(out, 'base64'), err: Buffer.from(err, 'base64') };
+  return {
+    status: s === '_' || s === undefined ? null : Number(s),
+    exists: x === '1',
+    out: Buffer.from(out, 'base64'),
+    err: Buffer.from(err, 'base64'),
+  };
 }
 
 async function execRunning(hostId: string, execId: string): Promise<boolean> {
@@ -75,25 +99,40 @@ async function execRunning(hostId: string, execId: string): Promise<boolean> {
 
 /** The command's state now, read from the host. Throws only when the host cannot be asked. */
 export async function durableState(hostId: string, h: DurableHandle): Promise<DurableState> {
-  if (!DIR_RE.test(h.dir)) throw new RemoteError('invalid', hostLabel(hostId), `not a step directory: ${JSON.stringify(h.dir)}`);
+  if (!DIR_RE.test(h.dir))
+    throw new RemoteError(
+      'invalid',
+      hostLabel(hostId),
+      `not a step directory: ${JSON.stringify(h.dir)}`,
+    );
   let r: Read;
   try {
     r = await readDir(hostId, h.container, h.dir, 0, 0);
   } catch (e) {
     const err = e instanceof RemoteError ? e : asDockerError(e, hostId, 'read step');
-    if (err.kind === 'docker' && (err.statusCode === 409 || err.statusCode === 404)) return { state: 'gone', why: `the container is ${err.statusCode === 404 ? 'gone' : 'not running'}` };
+    if (err.kind === 'docker' && (err.statusCode === 409 || err.statusCode === 404))
+      return {
+        state: 'gone',
+        why: `the container is ${err.statusCode === 404 ? 'gone' : 'not running'}`,
+      };
     throw err;
   }
-  if (r.status !== null) return { state: 'exited', code: r.status, stderrTail: await errTail(hostId, h) };
+  if (r.status !== null)
+    return { state: 'exited', code: r.status, stderrTail: await errTail(hostId, h) };
   if (await execRunning(hostId, h.execId)) return { state: 'running' };
   // It may have ended between the two reads.
   const again = await readDir(hostId, h.container, h.dir, 0, 0);
-  if (again.status !== null) return { state: 'exited', code: again.status, stderrTail: await errTail(hostId, h) };
-  return again.exists ? { state: 'gone', why: 'it ended without an exit status (killed, or its container stopped)' } : { state: 'not_started' };
+  if (again.status !== null)
+    return { state: 'exited', code: again.status, stderrTail: await errTail(hostId, h) };
+  return again.exists
+    ? { state: 'gone', why: 'it ended without an exit status (killed, or its container stopped)' }
+    : { state: 'not_started' };
 }
 
 async function errTail(hostId: string, h: DurableHandle): Promise<string> {
-  const r = await execInContainer(hostId, h.container, ['tail', '-c', '2000', `${h.dir}/err`], { timeoutMs: 20_000 }).catch(() => null);
+  const r = await execInContainer(hostId, h.container, ['tail', '-c', '2000', `${h.dir}/err`], {
+    timeoutMs: 20_000,
+  }).catch(() => null);
   return r?.stdout ?? '';
 }
 
@@ -102,21 +141,40 @@ export function stopDurable(hostId: string, h: DurableHandle): Promise<void> {
   return stopExec(hostId, h.execId);
 }
 
-export async function execDurable(hostId: string, container: string, argv: string[], opts: DurableOptions = {}): Promise<ExecResult> {
+export async function execDurable(
+  hostId: string,
+  container: string,
+  argv: string[],
+  opts: DurableOptions = {},
+): Promise<ExecResult> {
   const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
   const h = await startDurable(hostId, container, argv, opts);
   return follow(hostId, h, argv, deadline, opts);
 }
 
 /** Creates and starts the detached command; its outcome is then read by handle (`durableState`). */
-export async function startDurable(hostId: string, container: string, argv: string[], opts: Pick<DurableOptions, 'env' | 'onStarted'> = {}): Promise<DurableHandle> {
+export async function startDurable(
+  hostId: string,
+  container: string,
+  argv: string[],
+  opts: Pick<DurableOptions, 'env' | 'onStarted'> = {},
+): Promise<DurableHandle> {
   validateContainerExec(hostId, container, argv, opts);
   const h: DurableHandle = { container, dir: `${STEPS_DIR}/${randomUUID()}`, execId: '' };
   const d = await docker(hostId);
-  const ex = await d.getContainer(container).exec({
-    Cmd: ['sh', '-c', WRAP, 'dhc-step', h.dir, ...argv], AttachStdin: false, AttachStdout: false, AttachStderr: false, Tty: false,
-    Env: opts.env ? Object.entries(opts.env).map(([k, v]) => `${k}=${v}`) : undefined,
-  }).catch((e: unknown) => { throw asDockerError(e, hostId, `exec ${argv[0]} in ${container}`); });
+  const ex = await d
+    .getContainer(container)
+    .exec({
+      Cmd: ['sh', '-c', WRAP, 'dhc-step', h.dir, ...argv],
+      AttachStdin: false,
+      AttachStdout: false,
+      AttachStderr: false,
+      Tty: false,
+      Env: opts.env ? Object.entries(opts.env).map(([k, v]) => `${k}=${v}`) : undefined,
+    })
+    .catch((e: unknown) => {
+      throw asDockerError(e, hostId, `exec ${argv[0]} in ${container}`);
+    });
   h.execId = ex.id;
   await opts.onStarted?.(h);
   try {
@@ -124,12 +182,19 @@ export async function startDurable(hostId: string, container: string, argv: stri
     s?.resume?.();
   } catch (e) {
     // A start cut on the wire may still have reached the engine: the reads that follow tell.
-    if (!isTransient(asDockerError(e, hostId, 'start'))) throw asDockerError(e, hostId, `exec ${argv[0]} in ${container}`);
+    if (!isTransient(asDockerError(e, hostId, 'start')))
+      throw asDockerError(e, hostId, `exec ${argv[0]} in ${container}`);
   }
   return h;
 }
 
-async function follow(hostId: string, h: DurableHandle, argv: string[], deadline: number, opts: DurableOptions): Promise<ExecResult> {
+async function follow(
+  hostId: string,
+  h: DurableHandle,
+  argv: string[],
+  deadline: number,
+  opts: DurableOptions,
+): Promise<ExecResult> {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   let offOut = 0;
@@ -143,7 +208,8 @@ async function follow(hostId: string, h: DurableHandle, argv: string[], deadline
   };
   for (let wait = 150; ; wait = Math.min(wait * 2, 1_500)) {
     if (opts.signal?.aborted) await stop('cancelled', `cancelled: ${what}`);
-    if (Date.now() > deadline) await stop('timeout', `${what} did not finish within ${seconds} s (stopped on the host)`);
+    if (Date.now() > deadline)
+      await stop('timeout', `${what} did not finish within ${seconds} s (stopped on the host)`);
     try {
       const r = await readDir(hostId, h.container, h.dir, offOut, offErr);
       if (lost) opts.onNotice?.(`connection back: ${what} kept running on the host`);
@@ -158,24 +224,45 @@ async function follow(hostId: string, h: DurableHandle, argv: string[], deadline
       if (r.status !== null && r.out.length < CHUNK && r.err.length < CHUNK) {
         const stderr = Buffer.concat(err).toString('utf8');
         // The output is in the caller's log now; the directory only mattered while the outcome was unknown.
-        await execInContainer(hostId, h.container, ['rm', '-rf', '--', h.dir], { timeoutMs: 20_000 }).catch(() => undefined);
-        if (opts.check && r.status !== 0) throw new RemoteError('exit', hostLabel(hostId), `${what} exited with ${r.status}`, { argv, exitCode: r.status, stderrTail: tail(stderr) });
+        await execInContainer(hostId, h.container, ['rm', '-rf', '--', h.dir], {
+          timeoutMs: 20_000,
+        }).catch(() => undefined);
+        if (opts.check && r.status !== 0)
+          throw new RemoteError('exit', hostLabel(hostId), `${what} exited with ${r.status}`, {
+            argv,
+            exitCode: r.status,
+            stderrTail: tail(stderr),
+          });
         return { code: r.status, stdout: Buffer.concat(out).toString('utf8'), stderr };
       }
       if (r.status === null && !(await execRunning(hostId, h.execId))) {
         const last = await readDir(hostId, h.container, h.dir, offOut, offErr);
         if (last.status === null) {
-          const why = last.exists ? 'ended without an exit status (killed, or its container restarted)' : 'never started';
-          throw new RemoteError('exit', hostLabel(hostId), `${what} ${why}`, { argv, exitCode: -1, stderrTail: tail(Buffer.concat(err).toString('utf8')) });
+          const why = last.exists
+            ? 'ended without an exit status (killed, or its container restarted)'
+            : 'never started';
+          throw new RemoteError('exit', hostLabel(hostId), `${what} ${why}`, {
+            argv,
+            exitCode: -1,
+            stderrTail: tail(Buffer.concat(err).toString('utf8')),
+          });
         }
       }
     } catch (e) {
       const re = e instanceof RemoteError ? e : asDockerError(e, hostId, `read ${what}`);
       if (re.kind === 'docker' && (re.statusCode === 409 || re.statusCode === 404)) {
-        throw new RemoteError('exit', hostLabel(hostId), `${what}: its container ${re.statusCode === 404 ? 'is gone' : 'stopped'} while it ran`, { argv, exitCode: -1 });
+        throw new RemoteError(
+          'exit',
+          hostLabel(hostId),
+          `${what}: its container ${re.statusCode === 404 ? 'is gone' : 'stopped'} while it ran`,
+          { argv, exitCode: -1 },
+        );
       }
       if (!isTransient(re)) throw re;
-      if (!lost) opts.onNotice?.(`connection lost (${re.detail}); ${what} runs on in the container, reconnecting`);
+      if (!lost)
+        opts.onNotice?.(
+          `connection lost (${re.detail}); ${what} runs on in the container, reconnecting`,
+        );
       lost = re;
     }
     await sleep(wait, opts.signal);

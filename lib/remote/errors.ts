@@ -64,7 +64,12 @@ export class RemoteError extends Error {
 export const BUSY_RETRY_AFTER_S = 2;
 
 export function busyError(host: string, what: string, queued: number): RemoteError {
-  return new RemoteError('busy', host, `too many ${what} waiting for this host (${queued}); retry in ${BUSY_RETRY_AFTER_S} s`, { retryAfterS: BUSY_RETRY_AFTER_S });
+  return new RemoteError(
+    'busy',
+    host,
+    `too many ${what} waiting for this host (${queued}); retry in ${BUSY_RETRY_AFTER_S} s`,
+    { retryAfterS: BUSY_RETRY_AFTER_S },
+  );
 }
 
 export function tail(text: string, max = 2000): string {
@@ -75,7 +80,12 @@ export function tail(text: string, max = 2000): string {
 export function asDockerError(err: unknown, hostRef: string, what: string): RemoteError {
   if (err instanceof RemoteError) return err;
   const host = hostLabel(hostRef);
-  const e = err as { statusCode?: number; message?: string; code?: string; json?: { message?: string } };
+  const e = err as {
+    statusCode?: number;
+    message?: string;
+    code?: string;
+    json?: { message?: string };
+  };
   if (e?.code === 'ECONNRESET' && /timeout/i.test(e.message ?? '')) {
     return new RemoteError('timeout', host, `${what}: Docker API call timed out`, { cause: err });
   }
@@ -83,7 +93,10 @@ export function asDockerError(err: unknown, hostRef: string, what: string): Remo
     return new RemoteError('timeout', host, `${what}: Docker API call timed out`, { cause: err });
   }
   const detail = e?.json?.message ?? e?.message ?? String(err);
-  return new RemoteError('docker', host, `${what}: ${detail}`, { statusCode: e?.statusCode, cause: err });
+  return new RemoteError('docker', host, `${what}: ${detail}`, {
+    statusCode: e?.statusCode,
+    cause: err,
+  });
 }
 
 /**
@@ -97,5 +110,8 @@ export function isTransient(e: unknown): boolean {
   }
   const x = e as { code?: string; message?: string; statusCode?: number } | null;
   if (!x || x.statusCode !== undefined) return false;
-  return ['ECONNRESET', 'EPIPE', 'ECONNREFUSED'].includes(x.code ?? '') || /socket hang up/i.test(x.message ?? '');
+  return (
+    ['ECONNRESET', 'EPIPE', 'ECONNREFUSED'].includes(x.code ?? '') ||
+    /socket hang up/i.test(x.message ?? '')
+  );
 }

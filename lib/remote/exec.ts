@@ -34,19 +34,28 @@ const DEFAULT_MAX_OUTPUT = 8 * 1024 * 1024;
 export const EXEC_QUEUE = 32;
 
 /** Runs argv on the host over its pooled SSH connection. */
-export async function exec(hostId: string, argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+export async function exec(
+  hostId: string,
+  argv: string[],
+  opts: ExecOptions = {},
+): Promise<ExecResult> {
   let command: string;
   try {
     command = quoteArgv(wrapWithPrelude(argv));
   } catch (err) {
-    throw new RemoteError('invalid', hostId, `refused to run: ${(err as ArgvError).message}`, { argv });
+    throw new RemoteError('invalid', hostId, `refused to run: ${(err as ArgvError).message}`, {
+      argv,
+    });
   }
   refuseWhenStopping(hostId);
   const conn = await connectionFor(hostId);
   const host = conn.target.name;
   const timeoutMs = opts.timeoutMs ?? remoteCallTimeoutMs();
   const deadline = AbortSignal.timeout(timeoutMs);
-  const timedOut = () => new RemoteError('timeout', host, `command did not finish within ${timeoutMs} ms: ${argv[0]}`, { argv });
+  const timedOut = () =>
+    new RemoteError('timeout', host, `command did not finish within ${timeoutMs} ms: ${argv[0]}`, {
+      argv,
+    });
   let release: () => void;
   try {
     release = await conn.execSlots.acquire(deadline, EXEC_QUEUE);
@@ -71,7 +80,11 @@ export async function exec(hostId: string, argv: string[], opts: ExecOptions = {
  * `work`, or `timedOut()` once `deadline` aborts first. The abort listener goes when `work` settles: a deadline that
  * passes later rejects nothing (it left an unhandled rejection when it did).
  */
-async function untilDeadline<T>(work: Promise<T>, deadline: AbortSignal, timedOut: () => Error): Promise<T> {
+async function untilDeadline<T>(
+  work: Promise<T>,
+  deadline: AbortSignal,
+  timedOut: () => Error,
+): Promise<T> {
   if (deadline.aborted) throw timedOut();
   let onAbort = (): void => undefined;
   const aborted = new Promise<never>((_, reject) => {
@@ -112,7 +125,8 @@ function runOnChannel(
       ch.close();
     };
     const onAbort = (): void => fail(timedOut());
-    const onCancel = (): void => fail(new RemoteError('cancelled', host, `cancelled: ${argv[0]}`, { argv }));
+    const onCancel = (): void =>
+      fail(new RemoteError('cancelled', host, `cancelled: ${argv[0]}`, { argv }));
     deadline.addEventListener('abort', onAbort, { once: true });
     if (opts.signal?.aborted) onCancel();
     opts.signal?.addEventListener('abort', onCancel, { once: true });
@@ -120,7 +134,8 @@ function runOnChannel(
       outLen += b.length;
       opts.onOutput?.(b.toString('utf8'), 'stdout');
       if (outLen <= max) out.push(b);
-      else fail(new RemoteError('exit', host, `output exceeded ${max} bytes: ${argv[0]}`, { argv }));
+      else
+        fail(new RemoteError('exit', host, `output exceeded ${max} bytes: ${argv[0]}`, { argv }));
     });
     ch.stderr.on('data', (chunk: Buffer) => {
       const b = pg.push(chunk);
@@ -138,14 +153,29 @@ function runOnChannel(
       if (settled) return;
       // Closed without an exit status: the connection under it was lost (a hung host's keepalives went unanswered,
       // or it dropped). The command may still run there and its outcome is unknown: not an exit code of -1.
-      if (code === null && signal === undefined) return fail(conn.refusal ?? new RemoteError('unreachable', host, `connection lost while ${argv[0]} ran: its outcome is unknown (stopping it on the host)`, { argv }));
+      if (code === null && signal === undefined)
+        return fail(
+          conn.refusal ??
+            new RemoteError(
+              'unreachable',
+              host,
+              `connection lost while ${argv[0]} ran: its outcome is unknown (stopping it on the host)`,
+              { argv },
+            ),
+        );
       settled = true;
       const stdout = Buffer.concat(out).toString('utf8');
       const stderr = Buffer.concat([...err, pg.flush()]).toString('utf8');
       const exitCode = code ?? (signal ? 128 : -1);
       if (opts.check && exitCode !== 0) {
         const how = signal ? `signal ${signal}` : String(exitCode);
-        return reject(new RemoteError('exit', host, `${argv[0]} exited with ${how}`, { argv, exitCode, stderrTail: tail(stderr) }));
+        return reject(
+          new RemoteError('exit', host, `${argv[0]} exited with ${how}`, {
+            argv,
+            exitCode,
+            stderrTail: tail(stderr),
+          }),
+        );
       }
       resolve({ code: exitCode, signal, stdout, stderr });
     });

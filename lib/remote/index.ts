@@ -9,7 +9,14 @@ import { closeTcpAgents, tcpAgent } from './tcp-agent';
 
 // lib/remote is the only code that opens connections to hosts. Everything else goes through `remote`.
 
-export { RemoteError, asDockerError, busyError, isTransient, BUSY_RETRY_AFTER_S, type RemoteErrorKind } from './errors';
+export {
+  RemoteError,
+  asDockerError,
+  busyError,
+  isTransient,
+  BUSY_RETRY_AFTER_S,
+  type RemoteErrorKind,
+} from './errors';
 export { QueueFullError, Semaphore } from './semaphore';
 export type { ExecOptions, ExecResult } from './exec';
 export type { ContainerExecOptions } from './container-exec';

@@ -46,7 +46,9 @@ export async function connectionFor(hostId: string): Promise<HostConnection> {
   } else existing?.conn.close();
   const c = countersFor(hostId);
   if (existing) c.lastError = null; // settings changed: the old failure says nothing about the new ones
-  const conn = new HostConnection(target, c, { onHostKeySeen: (fp) => recordSeenFingerprint(hostId, fp) });
+  const conn = new HostConnection(target, c, {
+    onHostKeySeen: (fp) => recordSeenFingerprint(hostId, fp),
+  });
   pool.set(hostId, { conn, counters: c });
   return conn;
 }
@@ -55,7 +57,12 @@ const rechecking = new WeakSet<HostConnection>();
 
 /** In the background, at most one at a time per connection: does the host still present the pinned key? */
 function recheckHostKey(hostId: string, conn: HostConnection): void {
-  if (!conn.connected || rechecking.has(conn) || Date.now() - conn.keyCheckedAt < sshHostKeyRecheckMs()) return;
+  if (
+    !conn.connected ||
+    rechecking.has(conn) ||
+    Date.now() - conn.keyCheckedAt < sshHostKeyRecheckMs()
+  )
+    return;
   rechecking.add(conn);
   void presentedFingerprint(conn.target)
     .then(async (seen) => {

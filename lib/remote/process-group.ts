@@ -46,7 +46,11 @@ export class PgidStripper {
 }
 
 /** Runs a short host command outside the channel bound, waiting at most `waitMs`. Best effort. */
-export async function runShort(conn: HostConnection, argv: string[], waitMs = 5_000): Promise<void> {
+export async function runShort(
+  conn: HostConnection,
+  argv: string[],
+  waitMs = 5_000,
+): Promise<void> {
   try {
     const ch = await conn.execChannel(quoteArgv(argv));
     await new Promise<void>((resolve) => {
@@ -76,11 +80,16 @@ export function killProcessGroup(conn: HostConnection, pgid: number): Promise<vo
  * Kills a host process and what it started: its whole group when it leads one, else it and its children.
  * Used for `docker exec` processes, whose host PID Docker reports.
  */
-export function killHostProcessTree(conn: HostConnection, pid: number, argv0?: string): Promise<void> {
+export function killHostProcessTree(
+  conn: HostConnection,
+  pid: number,
+  argv0?: string,
+): Promise<void> {
   // With argv0, a PID that now runs another program (the process ended and the number was reused, e.g. after the
   // container restarted) is left alone.
-  const script = 'p=$1; read -r _ _ _ _ g _ < /proc/$p/stat || exit 0; '
-    + 'if [ -n "$2" ] && [ "$(tr "\\0" "\\n" < /proc/$p/cmdline | head -n 1)" != "$2" ]; then exit 0; fi; '
-    + 'if [ "$g" = "$p" ]; then kill -KILL -"$p"; else pkill -KILL -P "$p"; kill -KILL "$p"; fi 2>/dev/null; true';
+  const script =
+    'p=$1; read -r _ _ _ _ g _ < /proc/$p/stat || exit 0; ' +
+    'if [ -n "$2" ] && [ "$(tr "\\0" "\\n" < /proc/$p/cmdline | head -n 1)" != "$2" ]; then exit 0; fi; ' +
+    'if [ "$g" = "$p" ]; then kill -KILL -"$p"; else pkill -KILL -P "$p"; kill -KILL "$p"; fi 2>/dev/null; true';
   return runShort(conn, ['sh', '-c', script, 'dhc-kill', String(pid), argv0 ?? '']);
 }

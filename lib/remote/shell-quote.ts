@@ -22,6 +22,7 @@ export function quoteArg(arg: string): string {
 }
 
 export function quoteArgv(argv: readonly string[]): string {
-  if (!Array.isArray(argv) || argv.length === 0) throw new ArgvError('argv must be a non-empty array');
+  if (!Array.isArray(argv) || argv.length === 0)
+    throw new ArgvError('argv must be a non-empty array');
   return argv.map(quoteArg).join(' ');
 }

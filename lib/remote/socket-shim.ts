@@ -56,7 +56,11 @@ export function asSocket(ch: Duplex): Duplex {
     if (event === 'close') {
       if (closeEmitted) return false;
       closeEmitted = true;
-    } else if (destroyed && (event === 'data' || event === 'end' || event === 'readable' || event === 'timeout')) return false;
+    } else if (
+      destroyed &&
+      (event === 'data' || event === 'end' || event === 'readable' || event === 'timeout')
+    )
+      return false;
     return emit(event, ...args);
   };
   const sshDestroy = ch.destroy.bind(ch);

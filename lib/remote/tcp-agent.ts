@@ -23,11 +23,24 @@ export function tcpAgent(hostId: string, host: string, port: number): http.Agent
   const key = `${hostId}|${host}|${port}`;
   const cached = agents.get(key);
   if (cached) return cached;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: TCP_SOCKETS, maxFreeSockets: TCP_SOCKETS });
-  (agent as unknown as { createConnection: unknown }).createConnection = (_o: unknown, cb: (e: Error | null, s?: Duplex) => void) => {
-    (isStopping() ? Promise.reject(new RemoteError('unreachable', hostId, 'the console is stopping')) : connectionFor(hostId))
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: TCP_SOCKETS,
+    maxFreeSockets: TCP_SOCKETS,
+  });
+  (agent as unknown as { createConnection: unknown }).createConnection = (
+    _o: unknown,
+    cb: (e: Error | null, s?: Duplex) => void,
+  ) => {
+    (isStopping()
+      ? Promise.reject(new RemoteError('unreachable', hostId, 'the console is stopping'))
+      : connectionFor(hostId)
+    )
       .then((conn) => conn.openTcp(host, port))
-      .then((s) => cb(null, s), (e: Error) => cb(e));
+      .then(
+        (s) => cb(null, s),
+        (e: Error) => cb(e),
+      );
     return undefined;
   };
   agents.set(key, agent);

@@ -45,7 +45,11 @@ export function setServicePatterns(actor: Actor, patterns: unknown): Promise<Ser
   return writeSetting(actor, KEY, servicePatternsSchema, patterns);
 }
 
-export type ServiceMatcher = (c: { name: string; image: string; labels: Record<string, string> }) => boolean
+export type ServiceMatcher = (c: {
+  name: string;
+  image: string;
+  labels: Record<string, string>;
+}) => boolean;
 
 /** Case-insensitive; a container is a service container when any pattern of any kind matches. */
 export function compileServiceMatcher(p: ServicePatterns): ServiceMatcher {

@@ -24,21 +24,31 @@ function corrupt(file: string, detail: string): StoreError {
 
 function isSqliteCorruption(err: unknown): err is Error & { code: string } {
   const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'));
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))
+  );
 }
 
 function metaValue(raw: Raw, key: string): string | undefined {
-  const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+    | { value: string }
+    | undefined;
   return row?.value;
 }
 
 function currentVersion(raw: Raw, file: string): number {
-  const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+    name: string;
+  }[];
   const names = new Set(tables.map((t) => t.name));
   if (!names.has('meta')) {
     const foreign = [...names].filter((n) => !n.startsWith('sqlite_'));
     if (foreign.length > 0) {
-      throw new StoreError(`database ${file} is not a DH Fleet Console database (tables: ${foreign.join(', ')})`, 'not_console_db');
+      throw new StoreError(
+        `database ${file} is not a DH Fleet Console database (tables: ${foreign.join(', ')})`,
+        'not_console_db',
+      );
     }
     raw.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     return 0;
@@ -115,6 +125,8 @@ export function readMeta(raw: Raw, key: string): string | undefined {
 
 export function writeMeta(raw: Raw, key: string, value: string): void {
   raw
-    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    )
     .run(key, value);
 }

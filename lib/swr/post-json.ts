@@ -6,15 +6,29 @@ import { ApiError } from './fetch-json';
 
 /** Any request to a route handler; the answer's JSON, or ApiError. */
 export async function sendRequest<T>(url: string, init: RequestInit): Promise<T> {
-  const headers = { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) };
+  const headers = {
+    accept: 'application/json',
+    ...(init.headers as Record<string, string> | undefined),
+  };
   const res = await fetch(url, { ...init, headers, cache: 'no-store' });
   const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data as { error?: ActionError } | null)?.error ?? { code: 'internal', message: `HTTP ${res.status}` });
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      (data as { error?: ActionError } | null)?.error ?? {
+        code: 'internal',
+        message: `HTTP ${res.status}`,
+      },
+    );
   return data as T;
 }
 
 function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown): Promise<T> {
-  return sendRequest<T>(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return sendRequest<T>(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 export function postJson<T>(url: string, body: unknown = {}): Promise<T> {

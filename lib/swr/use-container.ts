@@ -3,17 +3,27 @@ import type { LogTail } from '@/lib/health/logs';
 import type { ContainerHealthDetail, ContainerSeries, SeriesRange } from '@/lib/health/service';
 import { fetchJson } from './fetch-json';
 
-const base = (hostId: string, name: string) => `/api/containers/${encodeURIComponent(hostId)}/${encodeURIComponent(name)}`;
+const base = (hostId: string, name: string) =>
+  `/api/containers/${encodeURIComponent(hostId)}/${encodeURIComponent(name)}`;
 
 export function useContainer(hostId: string, name: string) {
-  return useSWR<ContainerHealthDetail>(base(hostId, name), fetchJson, { refreshInterval: 5_000, keepPreviousData: true });
+  return useSWR<ContainerHealthDetail>(base(hostId, name), fetchJson, {
+    refreshInterval: 5_000,
+    keepPreviousData: true,
+  });
 }
 
 export function useContainerSeries(hostId: string, name: string, range: SeriesRange) {
-  return useSWR<ContainerSeries>(`${base(hostId, name)}/samples?range=${range}`, fetchJson, { refreshInterval: 15_000, keepPreviousData: true });
+  return useSWR<ContainerSeries>(`${base(hostId, name)}/samples?range=${range}`, fetchJson, {
+    refreshInterval: 15_000,
+    keepPreviousData: true,
+  });
 }
 
 export function useContainerLogs(hostId: string, name: string, source: string, lines: number) {
   const q = new URLSearchParams({ source, lines: String(lines) });
-  return useSWR<LogTail>(`${base(hostId, name)}/logs?${q}`, fetchJson, { refreshInterval: 15_000, keepPreviousData: true });
+  return useSWR<LogTail>(`${base(hostId, name)}/logs?${q}`, fetchJson, {
+    refreshInterval: 15_000,
+    keepPreviousData: true,
+  });
 }

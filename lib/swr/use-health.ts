@@ -4,5 +4,8 @@ import { fetchJson } from './fetch-json';
 
 /** The fleet's health; polled a little faster than the probe interval so a new round shows promptly. */
 export function useHealth() {
-  return useSWR<HealthOverview>('/api/health', fetchJson, { refreshInterval: 5_000, keepPreviousData: true });
+  return useSWR<HealthOverview>('/api/health', fetchJson, {
+    refreshInterval: 5_000,
+    keepPreviousData: true,
+  });
 }

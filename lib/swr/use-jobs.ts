@@ -11,9 +11,14 @@ export interface JobListFilter {
 
 export function useJobs(filter: JobListFilter, refreshMs = 5_000) {
   const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
-  return useSWR<{ jobs: JobView[] }>(`/api/jobs?${q}`, fetchJson, { refreshInterval: refreshMs, keepPreviousData: true });
+  return useSWR<{ jobs: JobView[] }>(`/api/jobs?${q}`, fetchJson, {
+    refreshInterval: refreshMs,
+    keepPreviousData: true,
+  });
 }
 
 export function useJob(id: string | null, running: boolean) {
-  return useSWR<{ job: JobView }>(id ? `/api/jobs/${encodeURIComponent(id)}` : null, fetchJson, { refreshInterval: running ? 2_000 : 0 });
+  return useSWR<{ job: JobView }>(id ? `/api/jobs/${encodeURIComponent(id)}` : null, fetchJson, {
+    refreshInterval: running ? 2_000 : 0,
+  });
 }

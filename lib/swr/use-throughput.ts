@@ -3,13 +3,20 @@ import type { Comparison, RunView, TestInput } from '@/lib/throughput';
 import { fetchJson } from './fetch-json';
 
 export function useThroughputInputs() {
-  return useSWR<{ inputs: TestInput[] }>('/api/throughput/inputs', fetchJson, { keepPreviousData: true });
+  return useSWR<{ inputs: TestInput[] }>('/api/throughput/inputs', fetchJson, {
+    keepPreviousData: true,
+  });
 }
 
 /** Every run, or one container's runs (newest first). */
 export function useThroughputRuns(filter?: { hostId: string; container: string }) {
-  const key = filter ? `/api/throughput/runs?${new URLSearchParams(filter)}` : '/api/throughput/runs';
-  return useSWR<{ runs: RunView[] }>(key, fetchJson, { refreshInterval: 5_000, keepPreviousData: true });
+  const key = filter
+    ? `/api/throughput/runs?${new URLSearchParams(filter)}`
+    : '/api/throughput/runs';
+  return useSWR<{ runs: RunView[] }>(key, fetchJson, {
+    refreshInterval: 5_000,
+    keepPreviousData: true,
+  });
 }
 
 export interface RunResponse {

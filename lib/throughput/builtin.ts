@@ -24,17 +24,49 @@ async function make(): Promise<{ audio: TestInput; video: TestInput }> {
     const a = path.join(dir, 'tone.wav');
     const v = path.join(dir, 'pattern.mp4');
     try {
-      await execFileP('ffmpeg', [...FF, '-f', 'lavfi', '-i', 'sine=frequency=220:duration=4', '-ar', '16000', '-ac', '1', a]);
-      await execFileP('ffmpeg', [...FF, '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=4', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-movflags', '+faststart', v]);
+      await execFileP('ffmpeg', [
+        ...FF,
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=220:duration=4',
+        '-ar',
+        '16000',
+        '-ac',
+        '1',
+        a,
+      ]);
+      await execFileP('ffmpeg', [
+        ...FF,
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=size=320x240:rate=25:duration=4',
+        '-pix_fmt',
+        'yuv420p',
+        '-c:v',
+        'libx264',
+        '-movflags',
+        '+faststart',
+        v,
+      ]);
     } catch (err) {
-      throw new Error(`the built-in test pair needs ffmpeg on the console's machine (apt-get install ffmpeg): ${(err as Error).message}`);
+      throw new Error(
+        `the built-in test pair needs ffmpeg on the console's machine (apt-get install ffmpeg): ${(err as Error).message}`,
+      );
     }
     // Replace a half-made pair (one of the two) so that exactly one built-in pair exists.
     await getDb().deleteFrom('throughput_inputs').where('builtin', '=', 1).execute();
     const big = Number.MAX_SAFE_INTEGER;
     return {
       audio: await saveUpload(fs.createReadStream(a), 'audio', 'built-in tone.wav', big, true),
-      video: await saveUpload(fs.createReadStream(v), 'video', 'built-in test pattern.mp4', big, true),
+      video: await saveUpload(
+        fs.createReadStream(v),
+        'video',
+        'built-in test pattern.mp4',
+        big,
+        true,
+      ),
     };
   } finally {
     await fsp.rm(dir, { recursive: true, force: true });

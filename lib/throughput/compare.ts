@@ -24,15 +24,24 @@ export function percentile(values: number[], p: number): number | null {
 }
 
 /** Job time = total time of successful jobs (a failed job's time says how fast it failed, not how fast it works). */
-export function figuresOf(jobs: JobFigures[], wallMs: number, gpu: GpuSample[], queueFullLines: number): RunFigures {
+export function figuresOf(
+  jobs: JobFigures[],
+  wallMs: number,
+  gpu: GpuSample[],
+  queueFullLines: number,
+): RunFigures {
   const okTimes = jobs.filter((j) => j.ok).map((j) => j.totalMs);
   const utils = gpu.map((g) => g.utilPct).filter((u): u is number => u !== null);
   return {
     jobs: jobs.length,
     succeeded: okTimes.length,
     successRate: jobs.length ? okTimes.length / jobs.length : 0,
-    meanJobMs: okTimes.length ? Math.round(okTimes.reduce((a, b) => a + b, 0) / okTimes.length) : null,
-    meanAllMs: jobs.length ? Math.round(jobs.reduce((a, j) => a + j.totalMs, 0) / jobs.length) : null,
+    meanJobMs: okTimes.length
+      ? Math.round(okTimes.reduce((a, b) => a + b, 0) / okTimes.length)
+      : null,
+    meanAllMs: jobs.length
+      ? Math.round(jobs.reduce((a, j) => a + j.totalMs, 0) / jobs.length)
+      : null,
     p95JobMs: percentile(okTimes, 95),
     jobsPerMinute: wallMs > 0 ? Math.round((okTimes.length / (wallMs / 60_000)) * 10) / 10 : 0,
     gpuUtilMean: utils.length ? Math.round(utils.reduce((a, b) => a + b, 0) / utils.length) : null,
@@ -68,7 +77,11 @@ export function verdict(after: RunFigures, before: RunFigures | null = null): Ve
     en.push(`${after.queueFullHits} queue-full hit${after.queueFullHits === 1 ? '' : 's'}`);
     zh.push(`队列满 ${after.queueFullHits} 次`);
   }
-  return { fixed, en: `${fixed ? 'fixed' : 'not fixed'}: ${en.join(', ')}`, zh: `${fixed ? '已修复' : '未修复'}：${zh.join('，')}` };
+  return {
+    fixed,
+    en: `${fixed ? 'fixed' : 'not fixed'}: ${en.join(', ')}`,
+    zh: `${fixed ? '已修复' : '未修复'}：${zh.join('，')}`,
+  };
 }
 
 export interface Comparison {

@@ -35,7 +35,8 @@ export class TooLargeError extends Error {
 }
 
 export const inputsDir = (): string => path.join(dataDir(), 'throughput', 'inputs');
-export const inputPath = (i: Pick<TestInput, 'id' | 'format'>): string => path.join(inputsDir(), `${i.id}.${i.format}`);
+export const inputPath = (i: Pick<TestInput, 'id' | 'format'>): string =>
+  path.join(inputsDir(), `${i.id}.${i.format}`);
 
 export function uploadLimit(): Promise<number> {
   return readSetting(UPLOAD_LIMIT_KEY, z.number().int().positive(), DEFAULT_UPLOAD_LIMIT);
@@ -43,19 +44,43 @@ export function uploadLimit(): Promise<number> {
 
 /** Display names only: never used as a path. */
 function cleanName(name: string): string {
-  const base = name.replace(/[\\/]/g, '_').replace(/[\0-\x1f]/g, '').trim().slice(0, 120);
+  const base = name
+    .replace(/[\\/]/g, '_')
+    .replace(/[\0-\x1f]/g, '')
+    .trim()
+    .slice(0, 120);
   return base || 'input';
 }
 
-const toInput = (r: { id: string; kind: string; format: string; name: string; size: number; builtin: number; created_at: string }): TestInput => ({
-  id: r.id, kind: r.kind as InputKind, format: r.format as MediaFormat, name: r.name, size: r.size, builtin: r.builtin === 1, createdAt: r.created_at,
+const toInput = (r: {
+  id: string;
+  kind: string;
+  format: string;
+  name: string;
+  size: number;
+  builtin: number;
+  created_at: string;
+}): TestInput => ({
+  id: r.id,
+  kind: r.kind as InputKind,
+  format: r.format as MediaFormat,
+  name: r.name,
+  size: r.size,
+  builtin: r.builtin === 1,
+  createdAt: r.created_at,
 });
 
 /**
  * Streams `body` to a temporary file, stopping as soon as it passes `limit` bytes, then checks the content.
  * Whatever fails (limit, abort of the request, bad content) deletes the temporary file before throwing.
  */
-export async function saveUpload(body: Readable, kind: InputKind, name: string, limit: number, builtin = false): Promise<TestInput> {
+export async function saveUpload(
+  body: Readable,
+  kind: InputKind,
+  name: string,
+  limit: number,
+  builtin = false,
+): Promise<TestInput> {
   await makePrivateDir(inputsDir());
   const id = randomUUID();
   const part = path.join(inputsDir(), `.${id}.part`);
@@ -69,11 +94,28 @@ export async function saveUpload(body: Readable, kind: InputKind, name: string, 
   try {
     await pipeline(body, counter, fs.createWriteStream(part, { flags: 'wx', mode: 0o600 }));
     const media = await inspectMedia(part, kind);
-    const input: TestInput = { id, kind, format: media.format, name: cleanName(name), size: media.size, builtin, createdAt: nowIso() };
+    const input: TestInput = {
+      id,
+      kind,
+      format: media.format,
+      name: cleanName(name),
+      size: media.size,
+      builtin,
+      createdAt: nowIso(),
+    };
     await fsp.rename(part, inputPath(input));
-    await getDb().insertInto('throughput_inputs').values({
-      id, kind, format: input.format, name: input.name, size: input.size, builtin: builtin ? 1 : 0, created_at: input.createdAt,
-    }).execute();
+    await getDb()
+      .insertInto('throughput_inputs')
+      .values({
+        id,
+        kind,
+        format: input.format,
+        name: input.name,
+        size: input.size,
+        builtin: builtin ? 1 : 0,
+        created_at: input.createdAt,
+      })
+      .execute();
     return input;
   } catch (err) {
     await fsp.rm(part, { force: true });
@@ -82,11 +124,21 @@ export async function saveUpload(body: Readable, kind: InputKind, name: string, 
 }
 
 export async function listInputs(): Promise<TestInput[]> {
-  return (await getDb().selectFrom('throughput_inputs').selectAll().orderBy('created_at', 'desc').execute()).map(toInput);
+  return (
+    await getDb()
+      .selectFrom('throughput_inputs')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .execute()
+  ).map(toInput);
 }
 
 export async function getInput(id: string): Promise<TestInput> {
-  const row = await getDb().selectFrom('throughput_inputs').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom('throughput_inputs')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError(`no test input ${id}`);
   return toInput(row);
 }

@@ -1,7 +1,14 @@
 // One test job as a user of the web interface makes it: upload the audio and the video, join the queue, follow
 // the event stream to the end, fetch the output video. Times come from the stream's own milestones.
 import { randomBytes } from 'node:crypto';
-import { downloadFile, joinQueue, QueueFullError, queueMessages, uploadFile, type GradioTarget } from './gradio';
+import {
+  downloadFile,
+  joinQueue,
+  QueueFullError,
+  queueMessages,
+  uploadFile,
+  type GradioTarget,
+} from './gradio';
 
 export interface JobFigures {
   index: number;
@@ -27,8 +34,25 @@ function errorText(output: unknown): string {
   return typeof e === 'string' && e ? e : 'the service reported a failure without a message';
 }
 
-export async function runJob(t: GradioTarget, index: number, audio: string, video: string, outputFile: (i: number) => string, signal: AbortSignal): Promise<JobFigures> {
-  const fig: JobFigures = { index, ok: false, errorKind: null, error: null, queueWaitMs: null, processingMs: null, totalMs: 0, output: null, outputBytes: null };
+export async function runJob(
+  t: GradioTarget,
+  index: number,
+  audio: string,
+  video: string,
+  outputFile: (i: number) => string,
+  signal: AbortSignal,
+): Promise<JobFigures> {
+  const fig: JobFigures = {
+    index,
+    ok: false,
+    errorKind: null,
+    error: null,
+    queueWaitMs: null,
+    processingMs: null,
+    totalMs: 0,
+    output: null,
+    outputBytes: null,
+  };
   const session = randomBytes(8).toString('hex');
   let t0 = Date.now();
   try {
@@ -62,9 +86,20 @@ export async function runJob(t: GradioTarget, index: number, audio: string, vide
     throw new Error('the event stream closed before the job completed');
   } catch (err) {
     fig.totalMs = Date.now() - t0;
-    if (signal.aborted) Object.assign(fig, { errorKind: 'cancelled', error: String(signal.reason instanceof Error ? signal.reason.message : signal.reason ?? 'cancelled') });
-    else if (err instanceof QueueFullError) Object.assign(fig, { errorKind: 'queue_full_http', error: err.message });
-    else Object.assign(fig, { errorKind: 'error', error: err instanceof Error ? err.message : String(err) });
+    if (signal.aborted)
+      Object.assign(fig, {
+        errorKind: 'cancelled',
+        error: String(
+          signal.reason instanceof Error ? signal.reason.message : (signal.reason ?? 'cancelled'),
+        ),
+      });
+    else if (err instanceof QueueFullError)
+      Object.assign(fig, { errorKind: 'queue_full_http', error: err.message });
+    else
+      Object.assign(fig, {
+        errorKind: 'error',
+        error: err instanceof Error ? err.message : String(err),
+      });
     return fig;
   }
 }

@@ -45,23 +45,46 @@ export class RunObserver {
   readonly gpu: GpuSample[] = [];
   gpuNote: string | null = null;
 
-  constructor(private readonly hostId: string, private readonly container: string) {}
+  constructor(
+    private readonly hostId: string,
+    private readonly container: string,
+  ) {}
 
   private probe(signal: AbortSignal): Promise<ContainerReport> {
-    return probeContainer(runTransport(signal), this.hostId, { id: this.container, name: this.container }, this.watch, null, READ_TIMEOUT_MS);
+    return probeContainer(
+      runTransport(signal),
+      this.hostId,
+      { id: this.container, name: this.container },
+      this.watch,
+      null,
+      READ_TIMEOUT_MS,
+    );
   }
 
   /** The state now; the log hits this first probe reads are history, not this run's. */
   async before(signal: AbortSignal): Promise<ContainerState> {
     const r = await this.probe(signal);
     signal.throwIfAborted();
-    if (!r.details) throw new Error(`cannot read the state of ${this.container}: ${r.errors.map(issueText).join('; ')}`);
+    if (!r.details)
+      throw new Error(
+        `cannot read the state of ${this.container}: ${r.errors.map(issueText).join('; ')}`,
+      );
     if (!r.details.running) throw new Error(`container ${this.container} is not running`);
-    if (!r.probe) throw new Error(`cannot read the state of ${this.container}: ${r.errors.map(issueText).join('; ')}`);
+    if (!r.probe)
+      throw new Error(
+        `cannot read the state of ${this.container}: ${r.errors.map(issueText).join('; ')}`,
+      );
     const f = r.facts;
     return {
-      containerId: r.details.id, ortVersion: f.ortVersion, sessionProviders: f.sessionProviders, shmBytes: f.shmBytes, batchSize: f.batchSize,
-      hookInstalled: f.hookInstalled, sessionOptionsApplied: f.sessionOptionsApplied, env: f.env, port: f.port,
+      containerId: r.details.id,
+      ortVersion: f.ortVersion,
+      sessionProviders: f.sessionProviders,
+      shmBytes: f.shmBytes,
+      batchSize: f.batchSize,
+      hookInstalled: f.hookInstalled,
+      sessionOptionsApplied: f.sessionOptionsApplied,
+      env: f.env,
+      port: f.port,
     };
   }
 
@@ -111,7 +134,8 @@ export class RunObserver {
   /** Signature hits in log lines written since before(): id → count, with their task ids. */
   async after(signal: AbortSignal): Promise<Signatures> {
     const r = await this.probe(signal);
-    if (!r.probe && r.errors.length) throw new Error(`cannot read the log signatures: ${r.errors.map(issueText).join('; ')}`);
+    if (!r.probe && r.errors.length)
+      throw new Error(`cannot read the log signatures: ${r.errors.map(issueText).join('; ')}`);
     const out: Signatures = {};
     for (const h of r.newHits) {
       const e = (out[h.signature] ??= { count: 0, taskIds: [] });

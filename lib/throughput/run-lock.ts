@@ -15,7 +15,13 @@ export interface RunLock {
  * Takes the lock for `runId`; `onLost` is called once when a renewal fails (the lock lapsed and was taken, or the
  * store failed): the caller must stop the run.
  */
-export async function lockContainer(hostId: string, hostName: string, container: string, runId: string, onLost: (why: string) => void): Promise<RunLock> {
+export async function lockContainer(
+  hostId: string,
+  hostName: string,
+  container: string,
+  runId: string,
+  onLost: (why: string) => void,
+): Promise<RunLock> {
   // A busy container throws LockedError, whose message names the holder as a test run or a remedy job.
   const holder: LockHolder = await acquireLock(hostId, hostName, container, runId);
   let lost = false;
@@ -27,8 +33,15 @@ export async function lockContainer(hostId: string, hostName: string, container:
   };
   const timer = setInterval(() => {
     renewLock(hostId, container, holder).then(
-      (ok) => ok || lose(`the run lost the lock of ${hostName}/${container} (it lapsed and was taken) and was stopped`),
-      (err: Error) => lose(`the run could not renew the lock of ${hostName}/${container} (${err.message}) and was stopped`),
+      (ok) =>
+        ok ||
+        lose(
+          `the run lost the lock of ${hostName}/${container} (it lapsed and was taken) and was stopped`,
+        ),
+      (err: Error) =>
+        lose(
+          `the run could not renew the lock of ${hostName}/${container} (${err.message}) and was stopped`,
+        ),
     );
   }, RENEW_EVERY_MS);
   timer.unref();
@@ -41,8 +54,16 @@ export async function lockContainer(hostId: string, hostName: string, container:
 }
 
 /** A run inside a runbook job: the job holds the lock and renews it; the run only checks that it really does. */
-export async function heldByJob(hostId: string, hostName: string, container: string, jobId: string): Promise<RunLock> {
+export async function heldByJob(
+  hostId: string,
+  hostName: string,
+  container: string,
+  jobId: string,
+): Promise<RunLock> {
   const holder = (await lockHolder(hostId, container))?.jobId;
-  if (holder !== jobId) throw new ConflictError(`${hostName}/${container}: job ${jobId} does not hold the container, so its test run cannot start`);
+  if (holder !== jobId)
+    throw new ConflictError(
+      `${hostName}/${container}: job ${jobId} does not hold the container, so its test run cannot start`,
+    );
   return { release: async () => undefined };
 }

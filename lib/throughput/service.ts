@@ -20,25 +20,45 @@ export const runRequestSchema = z.object({
   jobs: z.number().int().min(1).max(50).optional(),
   concurrency: z.number().int().min(1).max(20).optional(),
   /** Seconds a run may take in all (the CLI's --timeout); the default otherwise. */
-  timeoutS: z.number().int().min(10).max(24 * 3600).optional(),
+  timeoutS: z
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3600)
+    .optional(),
 });
 export type RunRequest = z.input<typeof runRequestSchema>;
 
 /** Starts a run (operators); answers with its id at once, `done` settles when it ends. Audited as started. */
-export async function startTestRun(actor: Actor, raw: unknown): Promise<{ id: string; done: Promise<RunView> }> {
+export async function startTestRun(
+  actor: Actor,
+  raw: unknown,
+): Promise<{ id: string; done: Promise<RunView> }> {
   const parsed = runRequestSchema.safeParse(raw);
   if (!parsed.success) throw fromZodIssues(parsed.error.issues);
   const b = parsed.data;
   const host = await getHost(b.hostId);
-  return audited(actor, 'operator', 'throughput.run.start', `${host?.name ?? b.hostId}/${b.container}`, b, async () => {
-    if (!host) throw new NotFoundError(`host ${b.hostId}`);
-    const pair = b.builtin || !b.audioId || !b.videoId ? await builtinPair() : null;
-    return startRun({
-      hostId: b.hostId, container: b.container, audioId: pair?.audio.id ?? b.audioId!, videoId: pair?.video.id ?? b.videoId!,
-      jobs: b.jobs, concurrency: b.concurrency, timeoutMs: b.timeoutS === undefined ? undefined : b.timeoutS * 1000,
-      actor: actorName(actor),
-    });
-  });
+  return audited(
+    actor,
+    'operator',
+    'throughput.run.start',
+    `${host?.name ?? b.hostId}/${b.container}`,
+    b,
+    async () => {
+      if (!host) throw new NotFoundError(`host ${b.hostId}`);
+      const pair = b.builtin || !b.audioId || !b.videoId ? await builtinPair() : null;
+      return startRun({
+        hostId: b.hostId,
+        container: b.container,
+        audioId: pair?.audio.id ?? b.audioId!,
+        videoId: pair?.video.id ?? b.videoId!,
+        jobs: b.jobs,
+        concurrency: b.concurrency,
+        timeoutMs: b.timeoutS === undefined ? undefined : b.timeoutS * 1000,
+        actor: actorName(actor),
+      });
+    },
+  );
 }
 
 export async function cancelTestRun(actor: Actor, id: string, why?: string): Promise<void> {
@@ -53,11 +73,22 @@ export async function deleteTestInput(actor: Actor, id: string): Promise<void> {
 }
 
 /** A stored test input from a stream (the CLI's local file; the web's upload goes through upload-request.ts). */
-export async function storeTestInput(actor: Actor, body: Readable, kind: 'audio' | 'video', name: string, limit: number): Promise<TestInput> {
-  return audited(actor, 'operator', 'throughput.upload', name, { kind, name }, () => saveUpload(body, kind, name, limit));
+export async function storeTestInput(
+  actor: Actor,
+  body: Readable,
+  kind: 'audio' | 'video',
+  name: string,
+  limit: number,
+): Promise<TestInput> {
+  return audited(actor, 'operator', 'throughput.upload', name, { kind, name }, () =>
+    saveUpload(body, kind, name, limit),
+  );
 }
 
-export async function listTestRuns(actor: Actor, q: { hostId?: string; container?: string }): Promise<RunView[]> {
+export async function listTestRuns(
+  actor: Actor,
+  q: { hostId?: string; container?: string },
+): Promise<RunView[]> {
   requireActorRole(actor, 'viewer');
   return listRuns(q);
 }

@@ -8,14 +8,18 @@ export interface ValueProblem {
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
-const bad = <T>(field: string, rule: string): Checked<T> => ({ ok: false, problem: { field, rule } });
+const bad = <T>(field: string, rule: string): Checked<T> => ({
+  ok: false,
+  problem: { field, rule },
+});
 
 // Control characters (NUL, newline, ...) are refused everywhere before any other rule is applied.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 // A release of PEP 440's public version scheme, without local versions (`+...`) which no mirror serves.
-const PEP440 = /^(?:[1-9]\d*!)?(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)){0,3}(?:(?:a|b|rc)(?:0|[1-9]\d*))?(?:\.post(?:0|[1-9]\d*))?(?:\.dev(?:0|[1-9]\d*))?$/;
+const PEP440 =
+  /^(?:[1-9]\d*!)?(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)){0,3}(?:(?:a|b|rc)(?:0|[1-9]\d*))?(?:\.post(?:0|[1-9]\d*))?(?:\.dev(?:0|[1-9]\d*))?$/;
 
 export function packageVersion(field: string, raw: unknown): Checked<string> {
   if (typeof raw !== 'string' || raw.length === 0) return bad(field, 'is required');
@@ -33,13 +37,26 @@ export function containerRef(field: string, raw: unknown): Checked<string> {
   if (typeof raw !== 'string' || raw.length === 0) return bad(field, 'is required');
   if (CONTROL.test(raw)) return bad(field, 'must not contain control characters');
   if (!CONTAINER_NAME.test(raw) && !CONTAINER_ID.test(raw)) {
-    return bad(field, 'must be a Docker container name ([a-zA-Z0-9][a-zA-Z0-9_.-]*, at most 128) or id');
+    return bad(
+      field,
+      'must be a Docker container name ([a-zA-Z0-9][a-zA-Z0-9_.-]*, at most 128) or id',
+    );
   }
   return ok(raw);
 }
 
-export function integerInRange(field: string, raw: unknown, min: number, max: number): Checked<number> {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d{1,10}$/.test(raw.trim()) ? Number(raw) : NaN;
+export function integerInRange(
+  field: string,
+  raw: unknown,
+  min: number,
+  max: number,
+): Checked<number> {
+  const n =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && /^-?\d{1,10}$/.test(raw.trim())
+        ? Number(raw)
+        : NaN;
   if (!Number.isInteger(n)) return bad(field, `must be a whole number from ${min} to ${max}`);
   if (n < min || n > max) return bad(field, `must be from ${min} to ${max}`);
   return ok(n);
@@ -49,9 +66,14 @@ export function integerInRange(field: string, raw: unknown, min: number, max: nu
  * A package index URL: http or https only, no credentials, no query or fragment, a host on the admin-kept list.
  * `allowedHosts` entries are host names or `host:port`; an empty list allows none.
  */
-export function indexUrl(field: string, raw: unknown, allowedHosts: readonly string[]): Checked<string> {
+export function indexUrl(
+  field: string,
+  raw: unknown,
+  allowedHosts: readonly string[],
+): Checked<string> {
   if (typeof raw !== 'string' || raw.length === 0) return bad(field, 'is required');
-  if (CONTROL.test(raw) || /\s/.test(raw)) return bad(field, 'must not contain spaces or control characters');
+  if (CONTROL.test(raw) || /\s/.test(raw))
+    return bad(field, 'must not contain spaces or control characters');
   if (raw.length > 512) return bad(field, 'must be at most 512 characters');
   let url: URL;
   try {
@@ -59,10 +81,13 @@ export function indexUrl(field: string, raw: unknown, allowedHosts: readonly str
   } catch {
     return bad(field, 'must be an absolute http(s) URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return bad(field, 'must use http or https');
-  if (url.username || url.password) return bad(field, 'must not carry credentials (keep them in settings)');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return bad(field, 'must use http or https');
+  if (url.username || url.password)
+    return bad(field, 'must not carry credentials (keep them in settings)');
   if (url.search || url.hash) return bad(field, 'must not have a query or fragment');
-  if (!/^[A-Za-z0-9._~/%-]*$/.test(url.pathname)) return bad(field, 'path may hold only letters, digits and ._~/%-');
+  if (!/^[A-Za-z0-9._~/%-]*$/.test(url.pathname))
+    return bad(field, 'path may hold only letters, digits and ._~/%-');
   const host = url.host.toLowerCase();
   const allowed = allowedHosts.map((h) => h.toLowerCase());
   if (!allowed.includes(host) && !allowed.includes(url.hostname.toLowerCase())) {
@@ -73,14 +98,18 @@ export function indexUrl(field: string, raw: unknown, allowedHosts: readonly str
 
 /** Docker-style size such as `2g`, `512m`, `2048MiB` → bytes, within [min, max]. */
 export function byteSize(field: string, raw: unknown, min: number, max: number): Checked<number> {
-  if (typeof raw === 'number') return Number.isInteger(raw) && raw >= min && raw <= max ? ok(raw) : bad(field, `must be from ${min} to ${max} bytes`);
+  if (typeof raw === 'number')
+    return Number.isInteger(raw) && raw >= min && raw <= max
+      ? ok(raw)
+      : bad(field, `must be from ${min} to ${max} bytes`);
   if (typeof raw !== 'string') return bad(field, 'is required');
   const m = /^(\d{1,6})(?:\s?(b|k|kb|kib|m|mb|mib|g|gb|gib))?$/i.exec(raw.trim());
   if (!m) return bad(field, 'must be a size such as 2g or 512m');
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const mult = unit === 'g' ? 1024 ** 3 : unit === 'm' ? 1024 ** 2 : unit === 'k' ? 1024 : 1;
   const bytes = Number(m[1]) * mult;
-  if (bytes < min || bytes > max) return bad(field, `must be from ${formatBytes(min)} to ${formatBytes(max)}`);
+  if (bytes < min || bytes > max)
+    return bad(field, `must be from ${formatBytes(min)} to ${formatBytes(max)}`);
   return ok(bytes);
 }
 

@@ -31,7 +31,9 @@ export interface ActionSpec<S extends z.ZodType, T> {
  * Origin check → session cookie → user → role → zod input → handler → audit.
  * Nothing in the handler runs unless every step before it passed; refusals are audited as "denied".
  */
-export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (raw: unknown) => Promise<ActionResult<T>> {
+export function defineAction<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
     let ctx: ActionContext | undefined;
     let stage: 'gate' | 'input' | 'run' = 'gate';
@@ -46,7 +48,12 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
         const fields = zodIssues(parsed.error);
         // Refused input is an attempted change: on record even when lib/ (never reached) would audit the outcome.
         const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-        await audit(spec, ctx, { result: 'error', args: raw, error: `invalid input: ${message}` }, spec.role !== 'public' || spec.audit === 'all');
+        await audit(
+          spec,
+          ctx,
+          { result: 'error', args: raw, error: `invalid input: ${message}` },
+          spec.role !== 'public' || spec.audit === 'all',
+        );
         return { ok: false, error: { code: 'invalid', message, fields } };
       }
       stage = 'run';
@@ -57,10 +64,19 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
     } catch (err) {
       unstable_rethrow(err);
       const error = toActionError(err);
-      const denied = stage === 'gate' || error.code === 'forbidden' || error.code === 'unauthenticated' || err instanceof RequestRefused;
+      const denied =
+        stage === 'gate' ||
+        error.code === 'forbidden' ||
+        error.code === 'unauthenticated' ||
+        err instanceof RequestRefused;
       if (ctx) {
         const record = denied || spec.audit === 'all';
-        await audit(spec, ctx, { result: denied ? 'denied' : 'error', args: raw, target, error: error.message }, record);
+        await audit(
+          spec,
+          ctx,
+          { result: denied ? 'denied' : 'error', args: raw, target, error: error.message },
+          record,
+        );
       }
       return { ok: false, error };
     }
@@ -75,7 +91,14 @@ async function audit(
 ): Promise<void> {
   if (!enabled) return;
   try {
-    await recordAudit({ actor: ctx.actor, action: spec.name, target: entry.target, args: redact(entry.args), result: entry.result, error: entry.error });
+    await recordAudit({
+      actor: ctx.actor,
+      action: spec.name,
+      target: entry.target,
+      args: redact(entry.args),
+      result: entry.result,
+      error: entry.error,
+    });
   } catch (err) {
     // A refusal must still be refused even if the audit store is down; the failure goes to the server log.
     console.error(`audit of ${spec.name} failed:`, err instanceof Error ? err.message : err);

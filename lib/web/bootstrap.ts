@@ -9,7 +9,10 @@ let done: Promise<unknown> | undefined;
  * first page decides between /setup and /login; a failure is retried on the next request.
  */
 export function ensureBootstrapped(): Promise<unknown> {
-  done ??= Promise.all([ensureAdminFromEnv(), reconcileJobs().then(() => void checkUncheckedInterrupted().catch(() => undefined))]).catch((err: unknown) => {
+  done ??= Promise.all([
+    ensureAdminFromEnv(),
+    reconcileJobs().then(() => void checkUncheckedInterrupted().catch(() => undefined)),
+  ]).catch((err: unknown) => {
     done = undefined;
     throw err;
   });

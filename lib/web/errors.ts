@@ -9,7 +9,10 @@ import type { ActionError, FieldIssue } from './result';
 
 /** Thrown by the web glue itself (Origin check, content type) before any lib/ code runs. */
 export class RequestRefused extends Error {
-  constructor(readonly code: 'bad_origin' | 'invalid', message: string) {
+  constructor(
+    readonly code: 'bad_origin' | 'invalid',
+    message: string,
+  ) {
     super(message);
     this.name = 'RequestRefused';
   }
@@ -31,7 +34,11 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
     }
     if (issue.code === 'invalid_type' && issue.input === undefined) rule = 'required';
     // Format rules are sentences written in lib/ (e.g. which characters a name may hold): keep them as the detail.
-    if (issue.code === 'invalid_format' || issue.code === 'custom' || issue.code === 'invalid_value') {
+    if (
+      issue.code === 'invalid_format' ||
+      issue.code === 'custom' ||
+      issue.code === 'invalid_value'
+    ) {
       rule = issue.code === 'custom' ? 'invalid_format' : issue.code;
       params.detail = issue.message;
     }
@@ -42,8 +49,10 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
 /** Maps what lib/ throws to a stable, browser-safe error. Unknown errors keep only their message (no stack). */
 export function toActionError(err: unknown): ActionError {
   if (err instanceof RequestRefused) return { code: err.code, message: err.message };
-  if (err instanceof AuthError) return { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) };
-  if (err instanceof BodyTooLargeError) return { code: 'too_large', message: err.message, params: { limit: err.limit } };
+  if (err instanceof AuthError)
+    return { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) };
+  if (err instanceof BodyTooLargeError)
+    return { code: 'too_large', message: err.message, params: { limit: err.limit } };
   if (err instanceof ValidationError) {
     const fields = err.issues.map((i) => ({ field: i.field, rule: i.message, message: i.message }));
     return { code: 'invalid', message: err.message, fields };
@@ -51,7 +60,8 @@ export function toActionError(err: unknown): ActionError {
   if (err instanceof NotFoundError) return { code: 'not_found', message: err.message };
   if (err instanceof ConflictError) return { code: 'conflict', message: err.message };
   if (err instanceof StoreError) return { code: 'unavailable', message: err.message };
-  if (err instanceof RemoteError && err.kind === 'busy') return { code: 'busy', message: err.message, retryAfterS: err.retryAfterS };
+  if (err instanceof RemoteError && err.kind === 'busy')
+    return { code: 'busy', message: err.message, retryAfterS: err.retryAfterS };
   // A host or container state (unreachable, host key changed, container not running): named, the host by its name.
   if (err instanceof RemoteError && err.kind !== 'invalid') {
     const issue = probeIssue('host', err);

@@ -7,7 +7,10 @@ export const MAX_JSON_BYTES = 64 * 1024;
  * The request's JSON object body, read within MAX_JSON_BYTES while it streams in (413 past it, before any
  * validation); a clear field error instead of a 500 on anything that is not a JSON object.
  */
-export async function jsonBody(req: Request, limit = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+export async function jsonBody(
+  req: Request,
+  limit = MAX_JSON_BYTES,
+): Promise<Record<string, unknown>> {
   const text = new TextDecoder('utf-8').decode(await readBodyBounded(req, limit));
   let v: unknown;
   try {
@@ -15,7 +18,8 @@ export async function jsonBody(req: Request, limit = MAX_JSON_BYTES): Promise<Re
   } catch {
     throw new ValidationError([{ field: '(body)', message: 'must be valid JSON' }]);
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ValidationError([{ field: '(body)', message: 'must be a JSON object' }]);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new ValidationError([{ field: '(body)', message: 'must be a JSON object' }]);
   return v as Record<string, unknown>;
 }
 

@@ -32,7 +32,8 @@ export function assertSameOrigin(headers: Headers): void {
 /** Route handlers that change state accept JSON bodies only, so a plain HTML form on another site cannot post. */
 export function assertJsonBody(headers: Headers): void {
   const type = headers.get('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) throw new RequestRefused('invalid', 'Content-Type must be application/json');
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    throw new RequestRefused('invalid', 'Content-Type must be application/json');
 }
 
 /** The client's address (lib/web/peer-address.ts): the socket's, or the trusted proxy's last X-Forwarded-For entry. */

@@ -39,7 +39,9 @@ export function installPeerAddressStamp(): void {
   const g = globalThis as Flagged;
   if (g[TOKEN]) return;
   const token = crypto.randomBytes(16).toString('hex');
-  const prototypes = [http.Server.prototype, https.Server.prototype] as { emit: (...a: unknown[]) => boolean }[];
+  const prototypes = [http.Server.prototype, https.Server.prototype] as {
+    emit: (...a: unknown[]) => boolean;
+  }[];
   for (const proto of prototypes) {
     const emit = proto.emit;
     proto.emit = function (this: unknown, event: unknown, ...args: unknown[]) {

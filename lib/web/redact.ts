@@ -7,5 +7,10 @@ export function redact(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1));
   // fromEntries defines own properties: a key named `__proto__` stays a key, never the object's prototype.
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, SECRET_KEY.test(key) ? (v ? '[redacted]' : v) : redact(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      SECRET_KEY.test(key) ? (v ? '[redacted]' : v) : redact(v, depth + 1),
+    ]),
+  );
 }

@@ -21,12 +21,18 @@ const NO_STORE = { 'cache-control': 'no-store' };
 export function jsonError(err: unknown): Response {
   const error = toActionError(err);
   // A busy console says when to come back: browsers' SWR and scripts retry then instead of at once.
-  const headers = error.retryAfterS === undefined ? NO_STORE : { ...NO_STORE, 'retry-after': String(error.retryAfterS) };
+  const headers =
+    error.retryAfterS === undefined
+      ? NO_STORE
+      : { ...NO_STORE, 'retry-after': String(error.retryAfterS) };
   return Response.json({ error }, { status: HTTP_STATUS[error.code], headers });
 }
 
 /** Route handler chain: identity → role (→ Origin + content type when it mutates) → handler → JSON. */
-export function withRole<C = unknown>(options: RouteOptions, handler: Handler<C>): (req: Request, routeContext: C) => Promise<Response> {
+export function withRole<C = unknown>(
+  options: RouteOptions,
+  handler: Handler<C>,
+): (req: Request, routeContext: C) => Promise<Response> {
   return async (req, routeContext) => {
     let identity: RequestIdentity | undefined;
     try {

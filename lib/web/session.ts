@@ -23,7 +23,10 @@ export async function currentUser(): Promise<User | null> {
   return (await currentIdentity()).user;
 }
 
-export async function setSessionCookie(token: string, expiresAt: Date | number | string): Promise<void> {
+export async function setSessionCookie(
+  token: string,
+  expiresAt: Date | number | string,
+): Promise<void> {
   const [jar, hdrs] = await Promise.all([cookies(), headers()]);
   jar.set(SESSION_COOKIE, token, {
     httpOnly: true,

@@ -9,7 +9,9 @@ import { labStatus } from '../helpers/lab';
 import type { ConsoleClient } from '../integration/web/console-client';
 import { consoleWithRoles } from '../integration/web/session';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, hosts: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, hosts: { type: 'string', default: '20' } },
+});
 const SECONDS = Number(values.seconds);
 const HOSTS = Number(values.hosts);
 
@@ -19,7 +21,11 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-async function loop(name: string, until: number, call: () => Promise<{ status: number }>): Promise<{ name: string; times: number[]; errors: number }> {
+async function loop(
+  name: string,
+  until: number,
+  call: () => Promise<{ status: number }>,
+): Promise<{ name: string; times: number[]; errors: number }> {
   const times: number[] = [];
   let errors = 0;
   while (Date.now() < until) {
@@ -42,19 +48,46 @@ async function main(): Promise<void> {
       const sink = i < black;
       const h = lab.hosts[i % lab.hosts.length]!;
       const fields = sink
-        ? { name: `blackholed-${i}`, address: lab.sink.address, port: lab.sink.port, user: 'root', dockerSocket: '/run/docker.sock', groups: 'bench', keyMode: 'generate' }
-        : { name: `${h.name}-${i}`, address: h.address, port: h.port, user: h.user, dockerSocket: h.dockerSocket, groups: 'bench', keyMode: 'paste', privateKey: fs.readFileSync(h.keyFile, 'utf8') };
-      const { reply } = await admin.action<{ host: { id: string } }>('app/actions/add-host.ts', 'addHostAction', [fields]);
+        ? {
+            name: `blackholed-${i}`,
+            address: lab.sink.address,
+            port: lab.sink.port,
+            user: 'root',
+            dockerSocket: '/run/docker.sock',
+            groups: 'bench',
+            keyMode: 'generate',
+          }
+        : {
+            name: `${h.name}-${i}`,
+            address: h.address,
+            port: h.port,
+            user: h.user,
+            dockerSocket: h.dockerSocket,
+            groups: 'bench',
+            keyMode: 'paste',
+            privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+          };
+      const { reply } = await admin.action<{ host: { id: string } }>(
+        'app/actions/add-host.ts',
+        'addHostAction',
+        [fields],
+      );
       if (!reply?.ok) throw new Error(`adding ${fields.name}: ${JSON.stringify(reply)}`);
       ids.push(reply.data.host.id);
       const fp = sink ? 'SHA256:' + 'A'.repeat(43) : h.fingerprint;
-      await admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [{ id: reply.data.host.id, fingerprint: fp }]);
+      await admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [
+        { id: reply.data.host.id, fingerprint: fp },
+      ]);
     }
     // Wait for the first probe round of every reachable host, so the measurement is of a working fleet.
     const ready = Date.now() + 120_000;
     for (;;) {
       const f = (await admin.get('/api/fleet')).json<{ hosts: { status: string }[] }>();
-      if (f.hosts.filter((h) => h.status === 'reachable').length >= HOSTS - black || Date.now() > ready) break;
+      if (
+        f.hosts.filter((h) => h.status === 'reachable').length >= HOSTS - black ||
+        Date.now() > ready
+      )
+        break;
       await new Promise((res) => setTimeout(res, 1000));
     }
     const until = Date.now() + SECONDS * 1000;
@@ -62,33 +95,53 @@ async function main(): Promise<void> {
     const results = await Promise.all([
       loop('fleet page  GET /', until, () => admin.request('GET', '/')),
       // The fleet page asks host by host, so one slow host never delays the others; black-holed ones included.
-      loop('fleet API   GET /api/fleet?host=', until, () => admin.get(`/api/fleet?host=${ids[(n++) % ids.length]}`)),
+      loop('fleet API   GET /api/fleet?host=', until, () =>
+        admin.get(`/api/fleet?host=${ids[(n++) % ids.length]}`),
+      ),
       // Scripts ask for the whole fleet at once: bounded by the connect deadline of the black-holed hosts.
       loop('fleet API   GET /api/fleet (all)', until, () => admin.get('/api/fleet')),
       loop('health API  GET /api/health', until, () => admin.get('/api/health')),
       loop('server action setLocale', until, async () => {
-        const { http } = await r.viewer.action('app/actions/set-locale.ts', 'setLocale', [{ locale: 'en' }]);
+        const { http } = await r.viewer.action('app/actions/set-locale.ts', 'setLocale', [
+          { locale: 'en' },
+        ]);
         return http;
       }),
     ]);
     const metrics = (await admin.get('/api/metrics')).body;
-    const gauge = (name: string, label: string) => Number(new RegExp(`^${name}\\{${label}\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
-    const probeSecs = [...metrics.matchAll(/^dhc_host_probe_duration_seconds\{host="([^"]+)"\} (\S+)$/gm)].map((m) => ({ host: m[1]!, s: Number(m[2]) }));
-    const reachable = probeSecs.filter((p) => !p.host.startsWith('blackholed')).map((p) => p.s * 1000);
+    const gauge = (name: string, label: string) =>
+      Number(new RegExp(`^${name}\\{${label}\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+    const probeSecs = [
+      ...metrics.matchAll(/^dhc_host_probe_duration_seconds\{host="([^"]+)"\} (\S+)$/gm),
+    ].map((m) => ({ host: m[1]!, s: Number(m[2]) }));
+    const reachable = probeSecs
+      .filter((p) => !p.host.startsWith('blackholed'))
+      .map((p) => p.s * 1000);
     const holed = probeSecs.filter((p) => p.host.startsWith('blackholed')).map((p) => p.s * 1000);
 
-    console.log(`fleet load: ${HOSTS} hosts (${black} black-holed), ${SECONDS} s, probes every 15 s, ${new Date().toISOString()}`);
+    console.log(
+      `fleet load: ${HOSTS} hosts (${black} black-holed), ${SECONDS} s, probes every 15 s, ${new Date().toISOString()}`,
+    );
     for (const x of results) {
-      console.log(`${x.name.padEnd(34)} n=${String(x.times.length).padStart(5)}  p50 ${ms(pct(x.times, 50)).padStart(7)}  p95 ${ms(pct(x.times, 95)).padStart(7)}  max ${ms(Math.max(...x.times)).padStart(7)}  errors ${x.errors}`);
+      console.log(
+        `${x.name.padEnd(34)} n=${String(x.times.length).padStart(5)}  p50 ${ms(pct(x.times, 50)).padStart(7)}  p95 ${ms(pct(x.times, 95)).padStart(7)}  max ${ms(Math.max(...x.times)).padStart(7)}  errors ${x.errors}`,
+      );
     }
-    console.log(`event-loop delay  p50 ${ms(gauge('dhc_event_loop_delay_seconds', 'quantile="0.5"') * 1000)}  p99 ${ms(gauge('dhc_event_loop_delay_seconds', 'quantile="0.99"') * 1000)}  max ${ms(gauge('dhc_event_loop_delay_seconds', 'quantile="1"') * 1000)}`);
-    console.log(`last probe round  reachable hosts p50 ${ms(pct(reachable, 50))} max ${ms(Math.max(...reachable))}; black-holed ${holed.map(ms).join(', ') || 'n/a'}`);
+    console.log(
+      `event-loop delay  p50 ${ms(gauge('dhc_event_loop_delay_seconds', 'quantile="0.5"') * 1000)}  p99 ${ms(gauge('dhc_event_loop_delay_seconds', 'quantile="0.99"') * 1000)}  max ${ms(gauge('dhc_event_loop_delay_seconds', 'quantile="1"') * 1000)}`,
+    );
+    console.log(
+      `last probe round  reachable hosts p50 ${ms(pct(reachable, 50))} max ${ms(Math.max(...reachable))}; black-holed ${holed.map(ms).join(', ') || 'n/a'}`,
+    );
   } finally {
     await r.server.stop();
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -25,8 +25,10 @@ const { values } = parseArgs({
 });
 
 const mix = values.mix as Mix;
-if (!['mixed', 'fleet', 'preview'].includes(mix)) throw new Error(`--mix must be mixed, fleet or preview (got ${mix})`);
-if (!['both', 'patched', 'unpatched'].includes(values.variant)) throw new Error('--variant must be both, patched or unpatched');
+if (!['mixed', 'fleet', 'preview'].includes(mix))
+  throw new Error(`--mix must be mixed, fleet or preview (got ${mix})`);
+if (!['both', 'patched', 'unpatched'].includes(values.variant))
+  throw new Error('--variant must be both, patched or unpatched');
 const variants = values.variant === 'both' ? [false, true] : [values.variant === 'unpatched'];
 
 // --json prints one JSON object and nothing else on stdout; progress goes to stderr.
@@ -34,22 +36,35 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const ms = (x: number | null) => (x === null ? '-' : `${x} ms`).padStart(9);
 
 function row(g: GroupStats): string {
-  const statuses = Object.entries(g.byStatus).map(([s, n]) => `${s === '0' ? 'no-answer' : s}:${n}`).join(' ');
+  const statuses = Object.entries(g.byStatus)
+    .map(([s, n]) => `${s === '0' ? 'no-answer' : s}:${n}`)
+    .join(' ');
   return `${g.name.padEnd(8)} n=${String(g.requests).padStart(6)} p50${ms(g.p50Ms)} p95${ms(g.p95Ms)} p99${ms(g.p99Ms)} max${ms(g.maxMs)}  ${statuses}`;
 }
 
 function print(res: RunResult): void {
-  console.log(`== ${res.variant}: ${res.clients} clients (${res.mix}), ${res.seconds} s, ${new Date().toISOString()}`);
+  console.log(
+    `== ${res.variant}: ${res.clients} clients (${res.mix}), ${res.seconds} s, ${new Date().toISOString()}`,
+  );
   for (const g of res.groups) console.log(row(g));
   for (const g of res.groups) for (const e of g.errorSamples) console.log(`  ${g.name}: ${e}`);
-  console.log(`5xx ${res.errors5xx}, no answer ${res.noAnswer}; server CPU ${res.serverCpuMsPerRequest} ms per answer; event loop p99 ${res.eventLoopP99Ms} ms, max ${res.eventLoopMaxMs} ms; RSS ${res.rssStartMb} -> peak ${res.rssPeakMb} MB; recovery ${res.recoveryMs ?? 'none within 180 s'} ms`);
-  console.log(`diagnose 1 MB line ${ms(res.diagnose1mMs).trim()}, 20 MB line ${ms(res.diagnose20mMs).trim()} (HTTP ${res.diagnoseStatus.join(', ')}); server log ${res.serverLog}`);
+  console.log(
+    `5xx ${res.errors5xx}, no answer ${res.noAnswer}; server CPU ${res.serverCpuMsPerRequest} ms per answer; event loop p99 ${res.eventLoopP99Ms} ms, max ${res.eventLoopMaxMs} ms; RSS ${res.rssStartMb} -> peak ${res.rssPeakMb} MB; recovery ${res.recoveryMs ?? 'none within 180 s'} ms`,
+  );
+  console.log(
+    `diagnose 1 MB line ${ms(res.diagnose1mMs).trim()}, 20 MB line ${ms(res.diagnose20mMs).trim()} (HTTP ${res.diagnoseStatus.join(', ')}); server log ${res.serverLog}`,
+  );
 }
 
 async function main(): Promise<void> {
   const opts = {
-    clients: Number(values.clients), seconds: Number(values.seconds), mix, timeoutMs: Number(values['timeout-ms']), log,
-    cpuProfDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined, skipDiagnose: values['skip-diagnose'],
+    clients: Number(values.clients),
+    seconds: Number(values.seconds),
+    mix,
+    timeoutMs: Number(values['timeout-ms']),
+    log,
+    cpuProfDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
+    skipDiagnose: values['skip-diagnose'],
   };
   const results: RunResult[] = [];
   for (const unpatched of variants) {
@@ -63,7 +78,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

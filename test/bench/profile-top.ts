@@ -11,10 +11,17 @@ interface Node {
   children?: number[];
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '25' } },
+});
 const file = positionals[0];
 if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [--top N]');
-const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+};
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const selfMs = new Map<number, number>();
 prof.samples.forEach((id, i) => {
@@ -22,12 +29,15 @@ prof.samples.forEach((id, i) => {
 });
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
 const label = (n: Node) => {
-  const url = n.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/\.next\//, '.next/');
+  const url = n.callFrame.url
+    .replace(/^.*node_modules\//, '')
+    .replace(/^file:\/\/.*?\/\.next\//, '.next/');
   return `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
 };
 
 const self = new Map<string, number>();
-for (const [id, ms] of selfMs) self.set(label(byId.get(id)!), (self.get(label(byId.get(id)!)) ?? 0) + ms);
+for (const [id, ms] of selfMs)
+  self.set(label(byId.get(id)!), (self.get(label(byId.get(id)!)) ?? 0) + ms);
 
 // Inclusive: a function's own subtree, counted once per stack even when it recurses.
 const incl = new Map<string, number>();
@@ -50,7 +60,9 @@ const top = Number(values.top);
 const show = (title: string, m: Map<string, number>) => {
   console.log(`${title} (of ${(total / 1000).toFixed(1)} s sampled)`);
   for (const [l, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${(ms / 1000).toFixed(2).padStart(8)} s ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${l}`);
+    console.log(
+      `${(ms / 1000).toFixed(2).padStart(8)} s ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${l}`,
+    );
   }
 };
 show('self time', self);

@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot as save, type TestBrowser } from '../helpers/browser';
-import { createServiceContainer, inHost, labStatus, removeContainer, type LabStatus } from '../helpers/lab';
+import {
+  createServiceContainer,
+  inHost,
+  labStatus,
+  removeContainer,
+  type LabStatus,
+} from '../helpers/lab';
 import { consoleWithRoles, OPERATOR, type Roles } from '../integration/web/session';
 
 const NAME = 'rx-br-1';
@@ -24,15 +30,33 @@ async function screenshot(p: Page, name: string) {
 beforeAll(async () => {
   lab = await labStatus();
   await createServiceContainer('h1', { name: NAME, port: PORT, state: 'broken' });
-  Object.assign(process.env, { CONSOLE_PROBE_INTERVAL_MS: '3000', CONSOLE_SSH_CONNECT_TIMEOUT_MS: '3000' });
+  Object.assign(process.env, {
+    CONSOLE_PROBE_INTERVAL_MS: '3000',
+    CONSOLE_SSH_CONNECT_TIMEOUT_MS: '3000',
+  });
   r = await consoleWithRoles();
   const h = lab.hosts[0]!;
-  const { reply } = await r.admin.action<{ host: { id: string } }>('app/actions/add-host.ts', 'addHostAction', [{
-    name: h.name, address: h.address, port: h.port, user: h.user, dockerSocket: h.dockerSocket, groups: 'lab', keyMode: 'paste', privateKey: fs.readFileSync(h.keyFile, 'utf8'),
-  }]);
+  const { reply } = await r.admin.action<{ host: { id: string } }>(
+    'app/actions/add-host.ts',
+    'addHostAction',
+    [
+      {
+        name: h.name,
+        address: h.address,
+        port: h.port,
+        user: h.user,
+        dockerSocket: h.dockerSocket,
+        groups: 'lab',
+        keyMode: 'paste',
+        privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+      },
+    ],
+  );
   if (!reply?.ok) throw new Error(`adding h1: ${JSON.stringify(reply)}`);
   hostId = reply.data.host.id;
-  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [{ id: hostId, fingerprint: h.fingerprint }]);
+  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [
+    { id: hostId, fingerprint: h.fingerprint },
+  ]);
   if (!pin.reply?.ok) throw new Error(`pinning h1: ${JSON.stringify(pin.reply)}`);
   browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   page = browser.page;
@@ -41,12 +65,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await r?.server.stop();
-  for (const k of ['CONSOLE_PROBE_INTERVAL_MS', 'CONSOLE_SSH_CONNECT_TIMEOUT_MS']) delete process.env[k];
-  const left = await inHost('h1', ['docker', 'ps', '-a', '--format', '{{.Names}}']).catch(() => ({ stdout: '' }));
-  for (const n of left.stdout.split('\n').filter((x) => x.startsWith(NAME))) await removeContainer('h1', n).catch(() => undefined);
+  for (const k of ['CONSOLE_PROBE_INTERVAL_MS', 'CONSOLE_SSH_CONNECT_TIMEOUT_MS'])
+    delete process.env[k];
+  const left = await inHost('h1', ['docker', 'ps', '-a', '--format', '{{.Names}}']).catch(() => ({
+    stdout: '',
+  }));
+  for (const n of left.stdout.split('\n').filter((x) => x.startsWith(NAME)))
+    await removeContainer('h1', n).catch(() => undefined);
 });
 
-const findings = () => page.locator('[data-testid="finding"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-finding')));
+const findings = () =>
+  page
+    .locator('[data-testid="finding"]')
+    .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-finding')));
 
 describe('remedies in Chromium', () => {
   it('a viewer sees no remedy buttons, and the server refuses a viewer anyway', async () => {
@@ -54,7 +85,10 @@ describe('remedies in Chromium', () => {
     expect(viewerPage.body).not.toContain('data-testid="remedy-fix-queue-blocking"');
     const refused = await r.viewer.post('/api/jobs', { hostId, container: NAME, name: 'restart' });
     expect(refused.status).toBe(403);
-    expect((await r.viewer.post('/api/jobs/preview', { hostId, container: NAME, name: 'restart' })).status).toBe(403);
+    expect(
+      (await r.viewer.post('/api/jobs/preview', { hostId, container: NAME, name: 'restart' }))
+        .status,
+    ).toBe(403);
   });
 
   it('an operator previews and runs Fix queue blocking, follows it live, and the findings clear', async () => {
@@ -72,53 +106,100 @@ describe('remedies in Chromium', () => {
     await page.click('[data-testid="remedy-fix-queue-blocking"]');
     const dialog = page.locator('[data-testid="preview-dialog"]');
     await dialog.locator('[data-testid="plan-view"]').waitFor({ timeout: 60_000 });
-    const parts = await dialog.locator('[data-testid^="plan-part-"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-testid')));
-    expect(parts).toEqual(['plan-part-pin-ort', 'plan-part-ort-env', 'plan-part-session-options', 'plan-part-shm', 'plan-part-batch-size', 'plan-part-restart']);
-    const notices = (await dialog.locator('[data-testid="plan-notice-info"]').allTextContents()).join(' ');
+    const parts = await dialog
+      .locator('[data-testid^="plan-part-"]')
+      .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-testid')));
+    expect(parts).toEqual([
+      'plan-part-pin-ort',
+      'plan-part-ort-env',
+      'plan-part-session-options',
+      'plan-part-shm',
+      'plan-part-batch-size',
+      'plan-part-restart',
+    ]);
+    const notices = (
+      await dialog.locator('[data-testid="plan-notice-info"]').allTextContents()
+    ).join(' ');
     expect(notices).toMatch(/no known effect/i);
     expect(notices).toMatch(/short test .* before the first step and after verification/i);
     expect(await dialog.locator('[data-testid="plan-argv"]').count()).toBeGreaterThan(2);
-    expect((await dialog.locator('[data-testid="plan-diff"]').allTextContents()).join('\n')).toContain('+batch_size = 1');
+    expect(
+      (await dialog.locator('[data-testid="plan-diff"]').allTextContents()).join('\n'),
+    ).toContain('+batch_size = 1');
     expect(await dialog.locator('[data-testid="plan-changes"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'remedy-preview');
 
     await dialog.locator('[data-testid="preview-confirm"]').click();
     const live = page.locator('[data-testid="job-live"]');
     const startError = page.locator('[data-testid="start-error"]');
-    await Promise.race([live.waitFor({ timeout: 60_000 }), startError.waitFor({ timeout: 60_000 })]);
-    if (await startError.isVisible()) throw new Error(`the job did not start: ${await startError.textContent()}`);
-    await expect.poll(async () => (await live.locator('[data-testid="job-log"] div').count()), { timeout: 60_000 }).toBeGreaterThan(3);
+    await Promise.race([
+      live.waitFor({ timeout: 60_000 }),
+      startError.waitFor({ timeout: 60_000 }),
+    ]);
+    if (await startError.isVisible())
+      throw new Error(`the job did not start: ${await startError.textContent()}`);
+    await expect
+      .poll(async () => await live.locator('[data-testid="job-log"] div').count(), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(3);
     await screenshot(page, 'remedy-running');
     const jobId = (await live.getAttribute('data-job-id'))!;
     // Where it stuck or why it failed: the job's state and its last log lines, straight from the console's database.
     const diagnose = async () => {
       const Database = (await import('better-sqlite3')).default;
       const db = new Database(`${r.server.dataDir}/console.db`, { readonly: true });
-      const job = JSON.stringify(db.prepare('SELECT status, steps_done, step_count, error, result FROM jobs WHERE id = ?').get(jobId));
-      const events = JSON.stringify(db.prepare('SELECT at, type, step, substr(text, 1, 300) AS text FROM job_events WHERE job_id = ? ORDER BY id DESC LIMIT 15').all(jobId));
+      const job = JSON.stringify(
+        db
+          .prepare('SELECT status, steps_done, step_count, error, result FROM jobs WHERE id = ?')
+          .get(jobId),
+      );
+      const events = JSON.stringify(
+        db
+          .prepare(
+            'SELECT at, type, step, substr(text, 1, 300) AS text FROM job_events WHERE job_id = ? ORDER BY id DESC LIMIT 15',
+          )
+          .all(jobId),
+      );
       db.close();
       return `job ${job}\nlast events ${events}`;
     };
-    await expect.poll(() => live.getAttribute('data-job-status'), { timeout: 300_000, interval: 1000 }).not.toBe('running').catch(async (e: Error) => {
-      throw new Error(`${e.message}\n${await diagnose()}`);
-    });
+    await expect
+      .poll(() => live.getAttribute('data-job-status'), { timeout: 300_000, interval: 1000 })
+      .not.toBe('running')
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\n${await diagnose()}`);
+      });
     const status = await live.getAttribute('data-job-status');
     if (status !== 'succeeded') throw new Error(`job ended ${status}\n${await diagnose()}`);
-    const verified = await live.locator('[data-testid="job-verification"]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-ok')));
+    const verified = await live
+      .locator('[data-testid="job-verification"]')
+      .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-ok')));
     expect(verified.length).toBe(6);
     expect(verified.every((v) => v === 'true')).toBe(true);
     // The tests before and after: the broken service failed jobs, the fixed one ran them all, and the verdict says so.
-    expect(await live.locator('[data-testid="job-test-before"]').textContent()).toMatch(/[012]\/3 jobs succeeded/);
-    expect(await live.locator('[data-testid="job-test-after"]').textContent()).toMatch(/3\/3 jobs succeeded/);
+    expect(await live.locator('[data-testid="job-test-before"]').textContent()).toMatch(
+      /[012]\/3 jobs succeeded/,
+    );
+    expect(await live.locator('[data-testid="job-test-after"]').textContent()).toMatch(
+      /3\/3 jobs succeeded/,
+    );
     const verdict = live.locator('[data-testid="job-tests-verdict"]');
     expect(await verdict.getAttribute('data-fixed')).toBe('true');
-    expect(await verdict.textContent()).toMatch(/^fixed: 3\/3 jobs succeeded, [\d.]+x faster, no queue-full lines$/);
+    expect(await verdict.textContent()).toMatch(
+      /^fixed: 3\/3 jobs succeeded, [\d.]+x faster, no queue-full lines$/,
+    );
 
     // The console's own probes see the change: the CPU fallback, small shm and batch size findings are gone.
-    await expect.poll(async () => {
-      const ids = await findings();
-      return ['cpu_fallback', 'shm_small', 'batch_size'].some((f) => ids.includes(f));
-    }, { timeout: 120_000, interval: 1000 }).toBe(false);
+    await expect
+      .poll(
+        async () => {
+          const ids = await findings();
+          return ['cpu_fallback', 'shm_small', 'batch_size'].some((f) => ids.includes(f));
+        },
+        { timeout: 120_000, interval: 1000 },
+      )
+      .toBe(false);
     expect(await page.getAttribute('[data-testid="value-ort"]', 'data-value')).toBe('1.16.0');
     await screenshot(page, 'remedy-after');
 
@@ -126,12 +207,36 @@ describe('remedies in Chromium', () => {
     const kept = live.locator('[data-testid="job-kept-original"]');
     expect(await kept.textContent()).toMatch(new RegExp(`${NAME}-dhc-old-\\d{8}T\\d{6}Z`));
     const oldName = /(\S+-dhc-old-\S+?Z)/.exec((await kept.textContent()) ?? '')![1]!;
-    expect((await inHost('h1', ['docker', 'ps', '-a', '--filter', `name=^${oldName}$`, '--format', '{{.State}}'])).stdout.trim()).toBe('exited');
+    expect(
+      (
+        await inHost('h1', [
+          'docker',
+          'ps',
+          '-a',
+          '--filter',
+          `name=^${oldName}$`,
+          '--format',
+          '{{.State}}',
+        ])
+      ).stdout.trim(),
+    ).toBe('exited');
     await kept.locator('[data-testid="job-discard-original"]').click();
     expect(await kept.textContent()).toMatch(/Undo of this job is then no longer possible/);
     await kept.locator('[data-testid="job-discard-confirm"]').click();
     await live.locator('[data-testid="job-original-discarded"]').waitFor({ timeout: 60_000 });
-    expect((await inHost('h1', ['docker', 'ps', '-a', '--filter', `name=^${oldName}$`, '--format', '{{.State}}'])).stdout.trim()).toBe('');
+    expect(
+      (
+        await inHost('h1', [
+          'docker',
+          'ps',
+          '-a',
+          '--filter',
+          `name=^${oldName}$`,
+          '--format',
+          '{{.State}}',
+        ])
+      ).stdout.trim(),
+    ).toBe('');
     await expect.poll(() => live.locator('[data-testid="job-undo"]').count()).toBe(0);
   }, 900_000);
 });

@@ -18,7 +18,9 @@ async function signIn(creds: { username: string; password: string }) {
   if (!page.url().endsWith('/login')) await page.goto(`${r.server.url}/login`);
   await page.fill('[name="username"]', creds.username);
   await page.fill('[name="password"]', creds.password);
-  const answered = page.waitForResponse((res) => res.request().method() === 'POST' && res.url().includes('/login'));
+  const answered = page.waitForResponse(
+    (res) => res.request().method() === 'POST' && res.url().includes('/login'),
+  );
   await page.click('button[type="submit"]');
   await answered;
 }
@@ -29,7 +31,9 @@ beforeAll(async () => {
   page = browser.page;
   // Every violation the browser reports, from any page of the test: the DOM event and the console message.
   await browser.context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   page.on('console', (m) => {
     if (/Content Security Policy|CSP violation/i.test(m.text())) violations.push(m.text());
@@ -43,13 +47,23 @@ afterAll(async () => {
 
 describe('pages under the Content-Security-Policy', () => {
   it('a locked sign-in says when to retry; the admin signs in and every page renders with no violation', async () => {
-    for (let i = 0; i < 6; i++) await signIn({ username: OPERATOR.username, password: `wrong-${i}` });
-    await expect.poll(() => page.getByTestId('form-error').textContent(), { timeout: 15_000 }).toMatch(/Too many failed sign-ins\. Try again in 15 min \(at .+\)\./);
+    for (let i = 0; i < 6; i++)
+      await signIn({ username: OPERATOR.username, password: `wrong-${i}` });
+    await expect
+      .poll(() => page.getByTestId('form-error').textContent(), { timeout: 15_000 })
+      .toMatch(/Too many failed sign-ins\. Try again in 15 min \(at .+\)\./);
     await screenshot(page, 'csp-sign-in-locked');
     await signIn(ADMIN);
     await page.waitForURL(`${r.server.url}/`);
     expect(violations).toEqual([]);
-    for (const [path, testId] of [['/health', 'nav-settings'], ['/check-log', 'paste-log-check'], ['/activity', 'nav-settings'], ['/throughput', 'nav-settings'], ['/settings', 'defaults-form'], ['/hosts', 'nav-hosts']] as const) {
+    for (const [path, testId] of [
+      ['/health', 'nav-settings'],
+      ['/check-log', 'paste-log-check'],
+      ['/activity', 'nav-settings'],
+      ['/throughput', 'nav-settings'],
+      ['/settings', 'defaults-form'],
+      ['/hosts', 'nav-hosts'],
+    ] as const) {
       await page.goto(`${r.server.url}${path}`);
       await page.getByTestId(testId).first().waitFor({ timeout: 30_000 });
     }
@@ -58,11 +72,19 @@ describe('pages under the Content-Security-Policy', () => {
 
   it('checking a pasted log (a route handler from a client component) works and shows a cut line', async () => {
     await page.goto(`${r.server.url}/check-log`);
-    await page.getByTestId('paste-log-text').fill(`/dev/shm${'x'.repeat(70 * 1024)}\n[2025-03-23 23:13:34] [p.py[line:1]] [ERROR] [[18]任务视频驱动队列满，严重阻塞]\n`);
+    await page
+      .getByTestId('paste-log-text')
+      .fill(
+        `/dev/shm${'x'.repeat(70 * 1024)}\n[2025-03-23 23:13:34] [p.py[line:1]] [ERROR] [[18]任务视频驱动队列满，严重阻塞]\n`,
+      );
     await page.getByTestId('paste-log-check').click();
     await page.getByTestId('paste-log-result').waitFor();
-    expect(await page.getByTestId('paste-log-cut').textContent()).toMatch(/1 lines longer than 65536 bytes/);
-    expect(await page.locator('[data-signature="queue_full"]').getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('paste-log-cut').textContent()).toMatch(
+      /1 lines longer than 65536 bytes/,
+    );
+    expect(await page.locator('[data-signature="queue_full"]').getAttribute('data-count')).toBe(
+      '1',
+    );
     expect(violations).toEqual([]);
   }, 120_000);
 
@@ -72,7 +94,9 @@ describe('pages under the Content-Security-Policy', () => {
     await row.waitFor();
     await screenshot(page, 'csp-users-locks');
     await row.getByTestId('unlock').click();
-    await expect.poll(() => page.getByTestId('users-message').textContent(), { timeout: 15_000 }).toMatch(`Lock of ${OPERATOR.username} lifted.`);
+    await expect
+      .poll(() => page.getByTestId('users-message').textContent(), { timeout: 15_000 })
+      .toMatch(`Lock of ${OPERATOR.username} lifted.`);
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
     expect(violations).toEqual([]);
   }, 120_000);
@@ -85,14 +109,20 @@ describe('pages under the Content-Security-Policy', () => {
       res.setHeader('content-type', 'text/html');
       res.end(`<iframe src="${src}" onload="document.title = 'loaded'"></iframe>`);
     });
-    const plain = http.createServer((_req, res) => res.setHeader('content-type', 'text/html').end('<input name="username">'));
+    const plain = http.createServer((_req, res) =>
+      res.setHeader('content-type', 'text/html').end('<input name="username">'),
+    );
     await new Promise<void>((resolve) => framer.listen(port, '127.0.0.1', resolve));
     await new Promise<void>((resolve) => plain.listen(control, '127.0.0.1', resolve));
     const formInFrame = async (path: string) => {
       await page.goto(`http://127.0.0.1:${port}${path}`);
       await page.waitForFunction(() => document.title === 'loaded');
       const frame = page.frames().find((f) => f !== page.mainFrame());
-      return (await frame?.evaluate(() => document.querySelector('[name="username"]') !== null).catch(() => false)) ?? false;
+      return (
+        (await frame
+          ?.evaluate(() => document.querySelector('[name="username"]') !== null)
+          .catch(() => false)) ?? false
+      );
     };
     try {
       expect(await formInFrame('/control')).toBe(true);

@@ -15,9 +15,15 @@ let form: Locator;
 
 const input = (name: string) => form.locator(`[name="${name}"]`);
 const errorUnder = (name: string) => page.getByTestId(`error-${name}`);
-const stored = async () => (await r.viewer.get('/api/remedies/defaults')).json<{ defaults: typeof DEFAULT_REMEDY_DEFAULTS }>().defaults;
+const stored = async () =>
+  (await r.viewer.get('/api/remedies/defaults')).json<{
+    defaults: typeof DEFAULT_REMEDY_DEFAULTS;
+  }>().defaults;
 const put = (who: ConsoleClient, body: unknown) =>
-  who.request('PUT', '/api/remedies/defaults', { headers: { origin: who.origin, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  who.request('PUT', '/api/remedies/defaults', {
+    headers: { origin: who.origin, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** From the top: the sticky top bar would otherwise cover the page header in a full-page shot. */
 async function shot(name: string) {
@@ -60,7 +66,9 @@ describe('remedy defaults page', () => {
     expect(await input('pipTimeoutS').inputValue()).toBe('600');
     expect(await input('indexUrl').inputValue()).toBe('');
     expect(await input('indexUrl').getAttribute('placeholder')).toMatch(/env's own index/);
-    expect((await input('allowedIndexHosts').inputValue()).split('\n')).toEqual(DEFAULT_REMEDY_DEFAULTS.allowedIndexHosts);
+    expect((await input('allowedIndexHosts').inputValue()).split('\n')).toEqual(
+      DEFAULT_REMEDY_DEFAULTS.allowedIndexHosts,
+    );
     expect(await input('compatPolicy').inputValue()).toBe('warn');
     expect(await input('sessionOptions.executionMode').inputValue()).toBe('ORT_SEQUENTIAL');
     expect(await input('sessionOptions.doCopyInDefaultStream').isChecked()).toBe(true);
@@ -84,11 +92,17 @@ describe('remedy defaults page', () => {
     await input('pipTimeoutS').fill('5');
     await input('sessionOptions.gpuMemLimitBytes').fill('100');
     await input('gpuMemLimitUnit').selectOption('MiB');
-    await input('allowedIndexHosts').fill(`${DEFAULT_REMEDY_DEFAULTS.allowedIndexHosts.join('\n')}\nnot a host`);
+    await input('allowedIndexHosts').fill(
+      `${DEFAULT_REMEDY_DEFAULTS.allowedIndexHosts.join('\n')}\nnot a host`,
+    );
     await page.getByTestId('defaults-save').click();
     await expect.poll(() => errorUnder('pipTimeoutS').textContent()).toBe('must be at least 10');
-    expect(await errorUnder('sessionOptions.gpuMemLimitBytes').textContent()).toBe('must be at least 256m');
-    expect(await errorUnder('allowedIndexHosts').textContent()).toBe('line 4: must be a host name or host:port');
+    expect(await errorUnder('sessionOptions.gpuMemLimitBytes').textContent()).toBe(
+      'must be at least 256m',
+    );
+    expect(await errorUnder('allowedIndexHosts').textContent()).toBe(
+      'line 4: must be a host name or host:port',
+    );
     expect(await page.locator('[role="alert"][data-testid^="error-"]').count()).toBe(3);
     expect(await page.getByTestId('defaults-saved').count()).toBe(0);
     // The inputs keep what was typed, and the store keeps what was saved before.
@@ -104,7 +118,9 @@ describe('remedy defaults page', () => {
     await signIn(VIEWER);
     expect(await page.getByTestId('nav-settings').count()).toBe(0);
     await page.goto(`${r.server.url}/settings`);
-    await expect.poll(() => page.getByTestId('forbidden').textContent()).toBe('This page is for administrators.');
+    await expect
+      .poll(() => page.getByTestId('forbidden').textContent())
+      .toBe('This page is for administrators.');
     expect(await page.getByTestId('defaults-form').count()).toBe(0);
     const refused = await put(r.viewer, { ...DEFAULT_REMEDY_DEFAULTS, batchSize: 3 });
     expect(refused.status).toBe(403);

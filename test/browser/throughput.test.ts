@@ -30,17 +30,56 @@ beforeAll(async () => {
   const h = await labHost('h1');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dhc-tp-browser-'));
   const ff = ['-hide_banner', '-loglevel', 'error', '-y'];
-  await execFileP('ffmpeg', [...ff, '-f', 'lavfi', '-i', 'sine=frequency=330:duration=3', '-ar', '16000', '-ac', '1', path.join(dir, 'voice.wav')]);
-  await execFileP('ffmpeg', [...ff, '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=3', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-movflags', '+faststart', path.join(dir, 'face.mp4')]);
+  await execFileP('ffmpeg', [
+    ...ff,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=330:duration=3',
+    '-ar',
+    '16000',
+    '-ac',
+    '1',
+    path.join(dir, 'voice.wav'),
+  ]);
+  await execFileP('ffmpeg', [
+    ...ff,
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=320x240:rate=25:duration=3',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:v',
+    'libx264',
+    '-movflags',
+    '+faststart',
+    path.join(dir, 'face.mp4'),
+  ]);
   fs.writeFileSync(path.join(dir, 'notes.mp4'), 'not a video at all\n'.repeat(100));
   Object.assign(process.env, { CONSOLE_PROBE_INTERVAL_MS: '3000' });
   r = await consoleWithRoles();
-  const { reply } = await r.admin.action<{ host: { id: string } }>('app/actions/add-host.ts', 'addHostAction', [{
-    name: h.name, address: h.address, port: h.port, user: h.user, dockerSocket: h.dockerSocket, groups: 'lab', keyMode: 'paste', privateKey: fs.readFileSync(h.keyFile, 'utf8'),
-  }]);
+  const { reply } = await r.admin.action<{ host: { id: string } }>(
+    'app/actions/add-host.ts',
+    'addHostAction',
+    [
+      {
+        name: h.name,
+        address: h.address,
+        port: h.port,
+        user: h.user,
+        dockerSocket: h.dockerSocket,
+        groups: 'lab',
+        keyMode: 'paste',
+        privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+      },
+    ],
+  );
   if (!reply?.ok) throw new Error(`adding h1: ${JSON.stringify(reply)}`);
   hostId = reply.data.host.id;
-  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [{ id: hostId, fingerprint: h.fingerprint }]);
+  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [
+    { id: hostId, fingerprint: h.fingerprint },
+  ]);
   if (!pin.reply?.ok) throw new Error(`pinning h1: ${JSON.stringify(pin.reply)}`);
   await createServiceContainer('h1', { name: NAME, port: 7922, state: 'healthy' });
   browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
@@ -55,16 +94,43 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const upload = (who: Roles['operator'], kind: string, body: Buffer, headers: Record<string, string> = {}) =>
-  fetch(`${r.server.url}/api/throughput/inputs?kind=${kind}&name=x`, { method: 'POST', body: new Uint8Array(body), headers: { origin: who.origin, 'content-type': 'application/octet-stream', cookie: `dhc_session=${who.cookie('dhc_session') ?? ''}`, ...headers } });
+const upload = (
+  who: Roles['operator'],
+  kind: string,
+  body: Buffer,
+  headers: Record<string, string> = {},
+) =>
+  fetch(`${r.server.url}/api/throughput/inputs?kind=${kind}&name=x`, {
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers: {
+      origin: who.origin,
+      'content-type': 'application/octet-stream',
+      cookie: `dhc_session=${who.cookie('dhc_session') ?? ''}`,
+      ...headers,
+    },
+  });
 
 /** A raw upload over node:http, to declare a size and to cut the connection half-way as a browser tab closing would. */
-function rawUpload(declared: number, send: number, abort: boolean): Promise<{ status: number | null; body: string }> {
+function rawUpload(
+  declared: number,
+  send: number,
+  abort: boolean,
+): Promise<{ status: number | null; body: string }> {
   const u = new URL(`${r.server.url}/api/throughput/inputs?kind=video&name=big.mp4`);
   return new Promise((resolve) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: 'POST', headers: {
-      origin: r.operator.origin, 'content-type': 'application/octet-stream', 'content-length': String(declared), cookie: `dhc_session=${r.operator.cookie('dhc_session') ?? ''}`,
-    } });
+    const req = http.request({
+      host: u.hostname,
+      port: u.port,
+      path: `${u.pathname}${u.search}`,
+      method: 'POST',
+      headers: {
+        origin: r.operator.origin,
+        'content-type': 'application/octet-stream',
+        'content-length': String(declared),
+        cookie: `dhc_session=${r.operator.cookie('dhc_session') ?? ''}`,
+      },
+    });
     req.on('response', (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
@@ -73,7 +139,11 @@ function rawUpload(declared: number, send: number, abort: boolean): Promise<{ st
     req.on('error', () => resolve({ status: null, body: '' }));
     const head = fs.readFileSync(path.join(dir, 'face.mp4'));
     req.write(Buffer.concat([head, Buffer.alloc(Math.max(0, send - head.length))]));
-    if (abort) setTimeout(() => { req.destroy(); resolve({ status: null, body: '' }); }, 300);
+    if (abort)
+      setTimeout(() => {
+        req.destroy();
+        resolve({ status: null, body: '' });
+      }, 300);
   });
 }
 
@@ -86,28 +156,56 @@ describe('throughput pages', () => {
   it('a declared size over the limit gets 413 with the limit; an upload cut half-way leaves no partial file', async () => {
     const big = await rawUpload(250 * 1024 * 1024, 64 * 1024, false);
     expect(big.status).toBe(413);
-    expect(JSON.parse(big.body).error.message).toBe('the file is larger than the upload limit of 200 MB');
-    const before = (await r.viewer.get('/api/throughput/inputs')).json<{ inputs: unknown[] }>().inputs.length;
+    expect(JSON.parse(big.body).error.message).toBe(
+      'the file is larger than the upload limit of 200 MB',
+    );
+    const before = (await r.viewer.get('/api/throughput/inputs')).json<{ inputs: unknown[] }>()
+      .inputs.length;
     await rawUpload(8 * 1024 * 1024, 2 * 1024 * 1024, true);
     await expect.poll(partials, { timeout: 15_000, interval: 100 }).toEqual([]);
-    expect((await r.viewer.get('/api/throughput/inputs')).json<{ inputs: unknown[] }>().inputs.length).toBe(before);
+    expect(
+      (await r.viewer.get('/api/throughput/inputs')).json<{ inputs: unknown[] }>().inputs.length,
+    ).toBe(before);
   }, 60_000);
 
   it('roles and bad input on the routes', async () => {
     const text = fs.readFileSync(path.join(dir, 'notes.mp4'));
     const bad = await upload(r.operator, 'video', text);
     expect(bad.status).toBe(415);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/checked by content/);
-    expect((await upload(r.viewer, 'video', fs.readFileSync(path.join(dir, 'face.mp4')))).status).toBe(403);
-    expect((await upload(r.operator, 'video', fs.readFileSync(path.join(dir, 'face.mp4')), { origin: 'http://evil.example' })).status).toBe(403);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /checked by content/,
+    );
+    expect(
+      (await upload(r.viewer, 'video', fs.readFileSync(path.join(dir, 'face.mp4')))).status,
+    ).toBe(403);
+    expect(
+      (
+        await upload(r.operator, 'video', fs.readFileSync(path.join(dir, 'face.mp4')), {
+          origin: 'http://evil.example',
+        })
+      ).status,
+    ).toBe(403);
     expect((await r.viewer.get('/api/throughput/inputs')).status).toBe(200);
-    const start = await r.viewer.request('POST', '/api/throughput/runs', { headers: { origin: r.viewer.origin, 'content-type': 'application/json' }, body: JSON.stringify({ hostId, container: NAME, builtin: true }) });
+    const start = await r.viewer.request('POST', '/api/throughput/runs', {
+      headers: { origin: r.viewer.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ hostId, container: NAME, builtin: true }),
+    });
     expect(start.status).toBe(403);
     // A first run through the API: the "before" that the browser's run is compared with.
-    const first = await r.operator.request('POST', '/api/throughput/runs', { headers: { origin: r.operator.origin, 'content-type': 'application/json' }, body: JSON.stringify({ hostId, container: NAME, builtin: true, jobs: 2, concurrency: 2 }) });
+    const first = await r.operator.request('POST', '/api/throughput/runs', {
+      headers: { origin: r.operator.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ hostId, container: NAME, builtin: true, jobs: 2, concurrency: 2 }),
+    });
     expect(first.status, first.body).toBe(200);
     const id = first.json<{ id: string }>().id;
-    await expect.poll(async () => (await r.viewer.get(`/api/throughput/runs/${id}`)).json<{ run: { status: string } }>().run.status, { timeout: 60_000, interval: 500 }).toBe('done');
+    await expect
+      .poll(
+        async () =>
+          (await r.viewer.get(`/api/throughput/runs/${id}`)).json<{ run: { status: string } }>().run
+            .status,
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe('done');
   }, 120_000);
 
   it('an operator uploads a pair, runs a test, sees progress and the verdict, and plays the output', async () => {
@@ -124,7 +222,9 @@ describe('throughput pages', () => {
     await page.setInputFiles('[data-testid="tp-upload-video"]', path.join(dir, 'notes.mp4'));
     await page.getByText(/Refused: not a wav/).waitFor({ timeout: 30_000 });
     await screenshot(page, 'throughput-inputs');
-    await page.locator(`[data-testid="tp-container"] option[value="${hostId}|${NAME}"]`).waitFor({ state: 'attached', timeout: 60_000 });
+    await page
+      .locator(`[data-testid="tp-container"] option[value="${hostId}|${NAME}"]`)
+      .waitFor({ state: 'attached', timeout: 60_000 });
     await page.selectOption('[data-testid="tp-container"]', `${hostId}|${NAME}`);
     await page.selectOption('[data-testid="tp-audio"]', { label: 'voice.wav' });
     await page.selectOption('[data-testid="tp-video"]', { label: 'face.mp4' });
@@ -137,18 +237,27 @@ describe('throughput pages', () => {
     const verdict = page.locator('[data-testid="tp-verdict"]');
     const runId = page.url().split('/').pop()!;
     await verdict.waitFor({ timeout: 90_000 }).catch(async (e: unknown) => {
-      throw new Error(`${String(e)}\nrun: ${(await r.viewer.get(`/api/throughput/runs/${runId}`)).body.slice(0, 3000)}\nlog: ${r.server.logTail(40)}`);
+      throw new Error(
+        `${String(e)}\nrun: ${(await r.viewer.get(`/api/throughput/runs/${runId}`)).body.slice(0, 3000)}\nlog: ${r.server.logTail(40)}`,
+      );
     });
     await page.locator('[data-testid="tp-chart"]').waitFor({ timeout: 30_000 });
-    expect(await verdict.textContent()).toMatch(/^fixed: 4\/4 jobs succeeded, [\d.]+x (faster|slower), no queue-full lines$/);
-    expect(await page.locator('[data-testid="tp-progress"]').textContent()).toBe('4 of 4 jobs finished');
-    expect(await page.locator('[data-testid="tp-state"]').textContent()).toMatch(/ONNX Runtime 1\.16\.0 \(CUDAExecutionProvider/);
+    expect(await verdict.textContent()).toMatch(
+      /^fixed: 4\/4 jobs succeeded, [\d.]+x (faster|slower), no queue-full lines$/,
+    );
+    expect(await page.locator('[data-testid="tp-progress"]').textContent()).toBe(
+      '4 of 4 jobs finished',
+    );
+    expect(await page.locator('[data-testid="tp-state"]').textContent()).toMatch(
+      /ONNX Runtime 1\.16\.0 \(CUDAExecutionProvider/,
+    );
     const video = page.locator('[data-testid="tp-video"]').first();
     const played = await video.evaluate(async (v: HTMLVideoElement) => {
       v.muted = true;
       await v.play().catch(() => undefined);
       const deadline = Date.now() + 15_000;
-      while (v.currentTime === 0 && !v.error && Date.now() < deadline) await new Promise((res) => setTimeout(res, 100));
+      while (v.currentTime === 0 && !v.error && Date.now() < deadline)
+        await new Promise((res) => setTimeout(res, 100));
       v.pause();
       return { t: v.currentTime, error: v.error?.code ?? null, duration: v.duration };
     });
@@ -159,12 +268,18 @@ describe('throughput pages', () => {
 
     // The container page keeps the history: this run in its list, and a bar of its mean job time.
     await page.goto(`${r.server.url}/containers/${hostId}/${NAME}`);
-    const mine = page.locator('[data-testid="tp-container-run"]', { has: page.locator(`a[href="/throughput/runs/${runId}"]`) });
+    const mine = page.locator('[data-testid="tp-container-run"]', {
+      has: page.locator(`a[href="/throughput/runs/${runId}"]`),
+    });
     await mine.waitFor({ timeout: 30_000 });
     expect(await mine.textContent()).toMatch(/4\/4 ok.*fixed: 4\/4 jobs succeeded/);
-    const bars = await page.locator('[data-testid="tp-container-bar"]').evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-mean'))));
+    const bars = await page
+      .locator('[data-testid="tp-container-bar"]')
+      .evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-mean'))));
     expect(bars.length).toBeGreaterThan(0);
     expect(bars.at(-1)).toBeGreaterThan(0);
-    await page.locator('[data-testid="tp-container-runs"]').screenshot({ path: 'test-output/screenshots/throughput-container-history.png' });
+    await page
+      .locator('[data-testid="tp-container-runs"]')
+      .screenshot({ path: 'test-output/screenshots/throughput-container-history.png' });
   }, 240_000);
 });

@@ -23,7 +23,10 @@ let dir = '';
 let filler = '';
 let hostId = '';
 
-const batchSize = async () => /^batch_size\s*=\s*(\d+)/m.exec((await inHost('h1', ['docker', 'exec', NAME, 'cat', CONFIG])).stdout)?.[1];
+const batchSize = async () =>
+  /^batch_size\s*=\s*(\d+)/m.exec(
+    (await inHost('h1', ['docker', 'exec', NAME, 'cat', CONFIG])).stdout,
+  )?.[1];
 
 /** Fills the tmpfs to the last byte, after the database's WAL was emptied: the next write must grow a file. */
 async function fillDisk(): Promise<void> {
@@ -54,7 +57,15 @@ beforeAll(async () => {
   process.env.CONSOLE_DATA_DIR = dir;
   remote.resetForTests();
   const h = await labHost('h1');
-  const view = await addHost(CLI_ADMIN, { name: 'h1', address: h.address, port: h.port, user: h.user, privateKey: fs.readFileSync(h.keyFile, 'utf8'), dockerSocket: h.dockerSocket, groups: [] });
+  const view = await addHost(CLI_ADMIN, {
+    name: 'h1',
+    address: h.address,
+    port: h.port,
+    user: h.user,
+    privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+    dockerSocket: h.dockerSocket,
+    groups: [],
+  });
   hostId = (await trustHostKey(CLI_ADMIN, view.id, h.fingerprint)).id;
   await createServiceContainer('h1', { name: NAME, port: PORT, state: 'broken' });
 }, 300_000);
@@ -73,7 +84,10 @@ describe('the console data disk full', () => {
   it('a job cannot start: the error says the disk is full; the container and the lock are untouched', async () => {
     expect(await batchSize()).toBe('4');
     await fillDisk();
-    const err = await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'batch-size' }).then(() => null, (e: unknown) => e);
+    const err = await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'batch-size' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     freeDisk();
     expect(String((err as Error)?.message)).toMatch(/disk is full/i);
     expect(await batchSize()).toBe('4');
@@ -81,23 +95,37 @@ describe('the console data disk full', () => {
   });
 
   it('the disk fills under a running job: once space is back it has ended, and the container matches what it says', async () => {
-    const { job, done } = await startJob(CLI_ADMIN, { hostId, container: NAME, name: 'batch-size' });
+    const { job, done } = await startJob(CLI_ADMIN, {
+      hostId,
+      container: NAME,
+      name: 'batch-size',
+    });
     await fillDisk();
     // Space comes back a little later, while the job is still trying to store its end.
     await new Promise((r) => setTimeout(r, 3_000));
     freeDisk();
     const final = await done;
-    console.log(`disk full mid-job: ${final.status}, rolled back ${final.result?.rolledBack ?? '-'}: ${final.error ?? ''}`);
+    console.log(
+      `disk full mid-job: ${final.status}, rolled back ${final.result?.rolledBack ?? '-'}: ${final.error ?? ''}`,
+    );
     const row = await getJobRow(job.id);
     expect(row?.status).toBe(final.status);
     // The log lines written while the disk was full were kept and stored once space was back, in order.
     const lines = (await eventsAfter(job.id, 0)).filter((e) => e.type === 'log').map((e) => e.text);
     if (final.status === 'failed') {
-      const failed = lines.findIndex((l) => l.startsWith('✗ ') && /disk is full|SQLITE_FULL|cannot store/i.test(l));
+      const failed = lines.findIndex(
+        (l) => l.startsWith('✗ ') && /disk is full|SQLITE_FULL|cannot store/i.test(l),
+      );
       expect(failed, lines.join('\n')).toBeGreaterThanOrEqual(0);
-      expect(lines.findIndex((l) => l.startsWith('service: ')), lines.join('\n')).toBeGreaterThan(failed);
+      expect(
+        lines.findIndex((l) => l.startsWith('service: ')),
+        lines.join('\n'),
+      ).toBeGreaterThan(failed);
     } else {
-      expect(lines.some((l) => l.startsWith('✓ batch-size')), lines.join('\n')).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith('✓ batch-size')),
+        lines.join('\n'),
+      ).toBe(true);
     }
     expect(['failed', 'succeeded']).toContain(final.status);
     if (final.status === 'failed') {

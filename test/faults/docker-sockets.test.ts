@@ -15,10 +15,17 @@ afterAll(() => lc?.dispose());
 describe('Docker sockets of one connection', () => {
   it(`${DOCKER_SOCKETS * 3} concurrent container commands (each outliving a short call) all finish`, async () => {
     const hostId = lc.hosts.get('h1')!.id;
-    const name = lc.lab.hosts.find((h) => h.name === 'h1')!.containers.find((c) => c.state === 'healthy')!.name;
+    const name = lc.lab.hosts
+      .find((h) => h.name === 'h1')!
+      .containers.find((c) => c.state === 'healthy')!.name;
     const started = Date.now();
-    const results = await Promise.all(Array.from({ length: DOCKER_SOCKETS * 3 }, (_, i) =>
-      remote.execInContainer(hostId, name, ['sh', '-c', 'sleep 1; echo "$1"', 'sh', String(i)], { timeoutMs: 60_000 })));
+    const results = await Promise.all(
+      Array.from({ length: DOCKER_SOCKETS * 3 }, (_, i) =>
+        remote.execInContainer(hostId, name, ['sh', '-c', 'sleep 1; echo "$1"', 'sh', String(i)], {
+          timeoutMs: 60_000,
+        }),
+      ),
+    );
     expect(results.map((r) => r.code)).toEqual(results.map(() => 0));
     expect(results.map((r) => r.stdout.trim())).toEqual(results.map((_, i) => String(i)));
     // While those ran, plain API calls kept working.

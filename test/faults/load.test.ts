@@ -22,17 +22,25 @@ const figures: Record<string, unknown> = {};
 beforeAll(async () => {
   r = await consoleWithRoles();
   fleet = await addLabFleet(r.admin, { sink: true });
-  fleetCall = { method: 'GET', path: '/api/fleet', headers: { accept: 'application/json', cookie: r.viewer.cookieHeader() } };
+  fleetCall = {
+    method: 'GET',
+    path: '/api/fleet',
+    headers: { accept: 'application/json', cookie: r.viewer.cookieHeader() },
+  };
   await send(r.server.url, new http.Agent(), fleetCall, 60_000); // the sink's first handshake deadline
 }, 180_000);
 
 afterAll(async () => {
   await r?.server.stop();
   fs.mkdirSync('test-output', { recursive: true });
-  fs.writeFileSync(path.join('test-output', 'load-test.json'), `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join('test-output', 'load-test.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`,
+  );
 });
 
-const acceptable = (a: Answer) => a.status === 200 || (a.status === 503 && a.retryAfterS !== null && a.ms < 2_000);
+const acceptable = (a: Answer) =>
+  a.status === 200 || (a.status === 503 && a.retryAfterS !== null && a.ms < 2_000);
 
 describe('the console under load', () => {
   it('100 concurrent clients reading the fleet and host snapshots for 15 s: every answer a 200 or a quick 503', async () => {
@@ -43,17 +51,32 @@ describe('the console under load', () => {
     const samples = await runLoad(r.server.url, groups, 15, 30_000);
     const peak = rss.stop();
     const answers = samples.flatMap((g) => g.answers);
-    const bad = answers.filter((a) => !acceptable(a)).map((a) => `${a.status} after ${Math.round(a.ms)} ms`);
-    expect(bad.slice(0, 5), `${bad.length} of ${answers.length} answers were neither 200 nor a quick 503`).toEqual([]);
+    const bad = answers
+      .filter((a) => !acceptable(a))
+      .map((a) => `${a.status} after ${Math.round(a.ms)} ms`);
+    expect(
+      bad.slice(0, 5),
+      `${bad.length} of ${answers.length} answers were neither 200 nor a quick 503`,
+    ).toEqual([]);
     // Closed-loop clients on 2 shared cores: seconds at worst, never the client's 30 s deadline.
     const ms = answers.map((a) => a.ms);
     Object.assign(figures, {
-      readers: { answers: answers.length, ok: answers.filter((a) => a.status === 200).length, busy503: answers.filter((a) => a.status === 503).length,
-        p50Ms: Math.round(percentile(ms, 50)!), p95Ms: Math.round(percentile(ms, 95)!), maxMs: Math.round(Math.max(...ms)), rssStartMb: Math.round(rss0), rssPeakMb: Math.round(peak) },
+      readers: {
+        answers: answers.length,
+        ok: answers.filter((a) => a.status === 200).length,
+        busy503: answers.filter((a) => a.status === 503).length,
+        p50Ms: Math.round(percentile(ms, 50)!),
+        p95Ms: Math.round(percentile(ms, 95)!),
+        maxMs: Math.round(Math.max(...ms)),
+        rssStartMb: Math.round(rss0),
+        rssPeakMb: Math.round(peak),
+      },
     });
     expect(percentile(ms, 95), 'p95 (ms)').toBeLessThan(10_000);
     expect(answers.length, 'answers in 15 s').toBeGreaterThan(300);
-    expect(peak - rss0, `RSS ${Math.round(rss0)} -> peak ${Math.round(peak)} MiB`).toBeLessThan(300);
+    expect(peak - rss0, `RSS ${Math.round(rss0)} -> peak ${Math.round(peak)} MiB`).toBeLessThan(
+      300,
+    );
     // Right after: one read answers in under a second (the better of two, for a scheduler hiccup of the machine).
     const agent = new http.Agent({ keepAlive: false });
     const first = await send(r.server.url, agent, fleetCall, 30_000);
@@ -67,12 +90,18 @@ describe('the console under load', () => {
   it('SIGTERM under 200 clients (fleet, host snapshots, previews, sign-ins): the server exits within seconds', async () => {
     let answered = 0;
     const stopClients = new AbortController();
-    const load = runLoad(r.server.url, clientGroups('mixed', 200, fleet, r), 60, 30_000, { stop: stopClients.signal, onAnswer: () => answered++ });
+    const load = runLoad(r.server.url, clientGroups('mixed', 200, fleet, r), 60, 30_000, {
+      stop: stopClients.signal,
+      onAnswer: () => answered++,
+    });
     try {
       await waitFor('the load under way (200 answers)', 60_000, async () => answered >= 200, 100);
       const t0 = Date.now();
       process.kill(r.server.pid, 'SIGTERM');
-      const exit = await Promise.race([r.server.exited, new Promise<'still running'>((res) => setTimeout(() => res('still running'), 15_000))]);
+      const exit = await Promise.race([
+        r.server.exited,
+        new Promise<'still running'>((res) => setTimeout(() => res('still running'), 15_000)),
+      ]);
       const took = Date.now() - t0;
       figures.sigterm = { answeredBefore: answered, exit, exitMs: took };
       expect(exit, `exit after SIGTERM (log ${r.server.logFile})`).not.toBe('still running');

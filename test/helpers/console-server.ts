@@ -41,7 +41,9 @@ export async function freePort(): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -54,11 +56,18 @@ function tail(file: string, lines = 40): string {
   }
 }
 
-async function waitForHttp(url: string, child: ChildProcess, logFile: string, deadline: number): Promise<void> {
+async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  logFile: string,
+  deadline: number,
+): Promise<void> {
   let lastError = '';
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`console exited (${child.exitCode ?? child.signalCode}) before answering; log ${logFile}:\n${tail(logFile)}`);
+      throw new Error(
+        `console exited (${child.exitCode ?? child.signalCode}) before answering; log ${logFile}:\n${tail(logFile)}`,
+      );
     }
     try {
       const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
@@ -70,7 +79,9 @@ async function waitForHttp(url: string, child: ChildProcess, logFile: string, de
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`console did not answer ${url} in time (${lastError}); log ${logFile}:\n${tail(logFile)}`);
+  throw new Error(
+    `console did not answer ${url} in time (${lastError}); log ${logFile}:\n${tail(logFile)}`,
+  );
 }
 
 export async function startConsole(options: StartOptions = {}): Promise<ConsoleServer> {
@@ -84,19 +95,35 @@ export async function startConsole(options: StartOptions = {}): Promise<ConsoleS
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `console-${port}.log`);
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', CONSOLE_DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...options.env },
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        CONSOLE_DATA_DIR: dataDir,
+        PORT: String(port),
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...options.env,
+      },
+      stdio: ['ignore', log, log],
+    },
+  );
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
 
   async function stop(): Promise<void> {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+      const killed = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 10_000)),
+      ]);
       if (!killed) {
         child.kill('SIGKILL');
         await exited;
@@ -106,10 +133,24 @@ export async function startConsole(options: StartOptions = {}): Promise<ConsoleS
   }
 
   try {
-    await waitForHttp(`${url}/login`, child, logFile, Date.now() + (options.startTimeoutMs ?? 60_000));
+    await waitForHttp(
+      `${url}/login`,
+      child,
+      logFile,
+      Date.now() + (options.startTimeoutMs ?? 60_000),
+    );
   } catch (err) {
     await stop();
     throw err;
   }
-  return { url, port, pid: child.pid!, dataDir, logFile, logTail: (n) => tail(logFile, n), exited, stop };
+  return {
+    url,
+    port,
+    pid: child.pid!,
+    dataDir,
+    logFile,
+    logTail: (n) => tail(logFile, n),
+    exited,
+    stop,
+  };
 }

@@ -19,14 +19,21 @@ function paths(host: string) {
 /** The PID in the host's dockerd PID file, checked to be that dockerd; undefined when it is not running. */
 export function enginePid(host: string): number | undefined {
   const { h } = paths(host);
-  const pid = Number(fs.existsSync(h.dockerPidfile) ? fs.readFileSync(h.dockerPidfile, 'utf8').trim() : NaN);
-  return Number.isInteger(pid) && alive(pid) && (cmdline(pid) ?? '').includes(h.dockerSocket) ? pid : undefined;
+  const pid = Number(
+    fs.existsSync(h.dockerPidfile) ? fs.readFileSync(h.dockerPidfile, 'utf8').trim() : NaN,
+  );
+  return Number.isInteger(pid) && alive(pid) && (cmdline(pid) ?? '').includes(h.dockerSocket)
+    ? pid
+    : undefined;
 }
 
 /** TERM to the host's dockerd; resolves once the process is gone. Returns its PID. */
 export async function stopEngine(host: string, ms = 30_000): Promise<number> {
   const pid = enginePid(host);
-  if (pid === undefined) throw new Error(`lab: ${host}'s dockerd is not running (PID file ${paths(host).h.dockerPidfile})`);
+  if (pid === undefined)
+    throw new Error(
+      `lab: ${host}'s dockerd is not running (PID file ${paths(host).h.dockerPidfile})`,
+    );
   process.kill(pid, 'SIGTERM');
   await waitFor(`${host}'s dockerd (PID ${pid}) to exit`, ms, async () => !alive(pid));
   return pid;
@@ -60,7 +67,8 @@ export async function restoreRunning(host: string, before: ContainerInfo[]): Pro
   for (const c of before.filter((x) => x.status === 'running' && now.has(x.id))) {
     if (now.get(c.id)!.status !== 'running') {
       const r = await dockerApi(h.dockerSocket, `/containers/${c.id}/start`, 'POST');
-      if (r.status !== 204 && r.status !== 304) throw new Error(`lab: starting ${c.name} on ${host}: ${r.status} ${r.body}`);
+      if (r.status !== 204 && r.status !== 304)
+        throw new Error(`lab: starting ${c.name} on ${host}: ${r.status} ${r.body}`);
       started.push(c.name);
     }
     if (c.port) {

@@ -15,37 +15,76 @@ export interface LabFleet {
   services: { hostId: string; container: string }[];
 }
 
-async function addHost(admin: ConsoleClient, fields: Record<string, unknown>, fingerprint: string): Promise<string> {
-  const { reply } = await admin.action<{ host: { id: string } }>('app/actions/add-host.ts', 'addHostAction', [fields]);
+async function addHost(
+  admin: ConsoleClient,
+  fields: Record<string, unknown>,
+  fingerprint: string,
+): Promise<string> {
+  const { reply } = await admin.action<{ host: { id: string } }>(
+    'app/actions/add-host.ts',
+    'addHostAction',
+    [fields],
+  );
   if (!reply?.ok) throw new Error(`adding ${String(fields.name)}: ${JSON.stringify(reply)}`);
   const id = reply.data.host.id;
-  const pin = await admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [{ id, fingerprint }]);
-  if (!pin.reply?.ok) throw new Error(`pinning ${String(fields.name)}: ${JSON.stringify(pin.reply)}`);
+  const pin = await admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [
+    { id, fingerprint },
+  ]);
+  if (!pin.reply?.ok)
+    throw new Error(`pinning ${String(fields.name)}: ${JSON.stringify(pin.reply)}`);
   return id;
 }
 
 /** Adds every lab host (and the sink with `sink: true`), then waits until the console reaches every lab host. */
-export async function addLabFleet(admin: ConsoleClient, opts: { sink: boolean }): Promise<LabFleet> {
+export async function addLabFleet(
+  admin: ConsoleClient,
+  opts: { sink: boolean },
+): Promise<LabFleet> {
   const lab = await labStatus();
   const hostIds = new Map<string, string>();
   const services: LabFleet['services'] = [];
   for (const h of lab.hosts) {
     const key = fs.readFileSync(h.keyFile, 'utf8');
-    const fields = { name: `lab-${h.name}`, address: h.address, port: h.port, user: h.user, dockerSocket: h.dockerSocket, groups: 'lab', keyMode: 'paste', privateKey: key };
+    const fields = {
+      name: `lab-${h.name}`,
+      address: h.address,
+      port: h.port,
+      user: h.user,
+      dockerSocket: h.dockerSocket,
+      groups: 'lab',
+      keyMode: 'paste',
+      privateKey: key,
+    };
     const id = await addHost(admin, fields, h.fingerprint);
     hostIds.set(h.name, id);
     for (const c of h.containers) services.push({ hostId: id, container: c.name });
   }
   let sinkId: string | null = null;
   if (opts.sink) {
-    const fields = { name: 'blackholed', address: lab.sink.address, port: lab.sink.port, user: 'root', dockerSocket: '/run/docker.sock', groups: 'lab', keyMode: 'generate' };
+    const fields = {
+      name: 'blackholed',
+      address: lab.sink.address,
+      port: lab.sink.port,
+      user: 'root',
+      dockerSocket: '/run/docker.sock',
+      groups: 'lab',
+      keyMode: 'generate',
+    };
     sinkId = await addHost(admin, fields, `SHA256:${'A'.repeat(43)}`);
   }
   for (const [name, id] of hostIds) {
-    await waitFor(`lab host ${name} reachable through the console`, 60_000, async () => {
-      const res = await admin.get(`/api/fleet?host=${id}`);
-      return res.status === 200 && res.json<{ hosts: { status: string }[] }>().hosts[0]?.status === 'reachable';
-    }, 500);
+    await waitFor(
+      `lab host ${name} reachable through the console`,
+      60_000,
+      async () => {
+        const res = await admin.get(`/api/fleet?host=${id}`);
+        return (
+          res.status === 200 &&
+          res.json<{ hosts: { status: string }[] }>().hosts[0]?.status === 'reachable'
+        );
+      },
+      500,
+    );
   }
   return { lab, hostIds, sinkId, services };
 }

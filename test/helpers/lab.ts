@@ -59,7 +59,10 @@ export async function resetContainer(ref: HostRef, name: string): Promise<void> 
 }
 
 /** A service container of your own (scratch), created like the fleet's and serving when this resolves. */
-export async function createServiceContainer(ref: HostRef, spec: fleet.ContainerSpec): Promise<fleet.ContainerInfo> {
+export async function createServiceContainer(
+  ref: HostRef,
+  spec: fleet.ContainerSpec,
+): Promise<fleet.ContainerInfo> {
   const { cfg, h } = resolve(ref);
   await fleet.removeContainer(h, spec.name);
   await fleet.createServiceContainer(cfg, h, spec);
@@ -77,10 +80,19 @@ export async function removeContainer(ref: HostRef, name: string): Promise<void>
  * Runs argv inside the host's network namespace, with that host's DOCKER_HOST and its bin/ (nvidia-smi) first on
  * PATH, as an SSH session there would have: e.g. inHost('h1', ['docker', 'exec', name, 'cat', '/tmp/gradio.log']).
  */
-export async function inHost(ref: HostRef, argv: string[], opts: RunOptions = {}): Promise<RunResult> {
+export async function inHost(
+  ref: HostRef,
+  argv: string[],
+  opts: RunOptions = {},
+): Promise<RunResult> {
   const { h } = resolve(ref);
   if (argv.length === 0) throw new Error('lab: inHost needs a command');
-  const env = { ...process.env, ...opts.env, DOCKER_HOST: `unix://${h.dockerSocket}`, PATH: `${h.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+  const env = {
+    ...process.env,
+    ...opts.env,
+    DOCKER_HOST: `unix://${h.dockerSocket}`,
+    PATH: `${h.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+  };
   return run('nsenter', [`--net=${netnsPath(h.netns)}`, '--', ...argv], { ...opts, env });
 }
 
@@ -92,16 +104,38 @@ export async function inHost(ref: HostRef, argv: string[], opts: RunOptions = {}
 export async function sshSessionPids(ref: HostRef): Promise<number[]> {
   const { cfg, h } = resolve(ref);
   const listener = sshdPid(cfg, h);
-  const cols = (out: string) => out.split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/));
-  const ours = await run('ss', ['-tnpH', 'state', 'established', `( dst ${h.address} and dport = :22 )`]);
-  const ports = new Set(cols(ours.stdout).filter((c) => c.join(' ').includes(`pid=${process.pid},`)).map((c) => c[2]!.split(':').pop()));
+  const cols = (out: string) =>
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.trim().split(/\s+/));
+  const ours = await run('ss', [
+    '-tnpH',
+    'state',
+    'established',
+    `( dst ${h.address} and dport = :22 )`,
+  ]);
+  const ports = new Set(
+    cols(ours.stdout)
+      .filter((c) => c.join(' ').includes(`pid=${process.pid},`))
+      .map((c) => c[2]!.split(':').pop()),
+  );
   const theirs = await inHost(ref, ['ss', '-tnpH', 'state', 'established', '( sport = :22 )']);
   const pids = new Set<number>();
   for (const c of cols(theirs.stdout)) {
     if (!ports.has(c[3]!.split(':').pop())) continue;
     for (const m of c.join(' ').matchAll(/pid=(\d+)/g)) {
       // Up the tree to the listener: a privilege-separated session has a [priv] monitor above the network child.
-      for (let p = Number(m[1]); p > 1 && p !== listener; p = Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1])) {
+      for (
+        let p = Number(m[1]);
+        p > 1 && p !== listener;
+        p = Number(
+          fs
+            .readFileSync(`/proc/${p}/stat`, 'utf8')
+            .replace(/^.*\) /s, '')
+            .split(' ')[1],
+        )
+      ) {
         if (fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'sshd') pids.add(p);
       }
     }

@@ -33,23 +33,44 @@ export interface GroupSamples {
   answers: Answer[];
 }
 
-export function send(baseUrl: string, agent: http.Agent, call: Call, timeoutMs: number): Promise<Answer> {
+export function send(
+  baseUrl: string,
+  agent: http.Agent,
+  call: Call,
+  timeoutMs: number,
+): Promise<Answer> {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const deadline = AbortSignal.timeout(timeoutMs);
-    const req = http.request(new URL(call.path, baseUrl), {
-      method: call.method, agent, headers: call.headers, signal: deadline,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', () => resolve({ status: 0, ms: performance.now() - t0, retryAfterS: null, body: '' }));
-      res.on('end', () => {
-        const ra = Number(res.headers['retry-after']);
-        const body = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, retryAfterS: Number.isFinite(ra) ? ra : null, body });
-      });
-    });
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - t0, retryAfterS: null, body: '' }));
+    const req = http.request(
+      new URL(call.path, baseUrl),
+      {
+        method: call.method,
+        agent,
+        headers: call.headers,
+        signal: deadline,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', () =>
+          resolve({ status: 0, ms: performance.now() - t0, retryAfterS: null, body: '' }),
+        );
+        res.on('end', () => {
+          const ra = Number(res.headers['retry-after']);
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - t0,
+            retryAfterS: Number.isFinite(ra) ? ra : null,
+            body,
+          });
+        });
+      },
+    );
+    req.on('error', () =>
+      resolve({ status: 0, ms: performance.now() - t0, retryAfterS: null, body: '' }),
+    );
     req.end(call.body);
   });
 }
@@ -73,7 +94,10 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
  * run is a slow answer). Keeps every answer's status and time.
  */
 export async function runLoad(
-  baseUrl: string, groups: ClientGroup[], seconds: number, timeoutMs: number,
+  baseUrl: string,
+  groups: ClientGroup[],
+  seconds: number,
+  timeoutMs: number,
   opts: { stop?: AbortSignal; onAnswer?: (group: string, a: Answer) => void } = {},
 ): Promise<GroupSamples[]> {
   const total = groups.reduce((n, g) => n + g.clients, 0);
@@ -88,12 +112,17 @@ export async function runLoad(
       const a = await send(baseUrl, agent, g.next(index, i), timeoutMs);
       into.push(a);
       opts.onAnswer?.(g.name, a);
-      const wait = a.status === 503 && a.retryAfterS !== null ? a.retryAfterS * 1000 : (g.pauseMs ?? 0);
+      const wait =
+        a.status === 503 && a.retryAfterS !== null ? a.retryAfterS * 1000 : (g.pauseMs ?? 0);
       await pause(wait, stop.signal);
     }
   };
   const results = groups.map((g) => ({ name: g.name, answers: [] as Answer[] }));
-  await Promise.all(groups.flatMap((g, gi) => Array.from({ length: g.clients }, (_, i) => client(g, i, results[gi]!.answers))));
+  await Promise.all(
+    groups.flatMap((g, gi) =>
+      Array.from({ length: g.clients }, (_, i) => client(g, i, results[gi]!.answers)),
+    ),
+  );
   clearTimeout(timer);
   agent.destroy();
   return results;
@@ -128,8 +157,19 @@ export function statsOf(g: GroupSamples): GroupStats {
   const busy = g.answers.filter((a) => a.status === 503 && a.retryAfterS !== null).map((a) => a.ms);
   const r = (x: number | null) => (x === null ? null : Math.round(x));
   return {
-    name: g.name, requests: g.answers.length, p50Ms: r(percentile(ms, 50)), p95Ms: r(percentile(ms, 95)), p99Ms: r(percentile(ms, 99)),
-    maxMs: r(ms.length ? Math.max(...ms) : null), byStatus, busy503: busy.length, busy503MaxMs: r(busy.length ? Math.max(...busy) : null),
-    errorSamples: [...new Set(g.answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.body.slice(0, 160)}`))].slice(0, 3),
+    name: g.name,
+    requests: g.answers.length,
+    p50Ms: r(percentile(ms, 50)),
+    p95Ms: r(percentile(ms, 95)),
+    p99Ms: r(percentile(ms, 99)),
+    maxMs: r(ms.length ? Math.max(...ms) : null),
+    byStatus,
+    busy503: busy.length,
+    busy503MaxMs: r(busy.length ? Math.max(...busy) : null),
+    errorSamples: [
+      ...new Set(
+        g.answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.body.slice(0, 160)}`),
+      ),
+    ].slice(0, 3),
   };
 }

@@ -12,7 +12,13 @@ function children(pid: number): number[] {
   }
   for (const t of tasks) {
     try {
-      out.push(...fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number));
+      out.push(
+        ...fs
+          .readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number),
+      );
     } catch {
       // the thread ended meanwhile
     }
@@ -71,7 +77,10 @@ export function treeCpuS(pid: number): number {
     if (seen.has(p)) continue;
     seen.add(p);
     try {
-      const f = fs.readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      const f = fs
+        .readFileSync(`/proc/${p}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
       ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
     } catch {
       // gone meanwhile

@@ -28,7 +28,15 @@ export async function labConsole(): Promise<LabConsole> {
   remote.resetForTests();
   const hosts = new Map<string, HostView>();
   for (const h of lab.hosts) {
-    const view = await addHost(CLI_ADMIN, { name: h.name, address: h.address, port: h.port, user: h.user, privateKey: fs.readFileSync(h.keyFile, 'utf8'), dockerSocket: h.dockerSocket, groups: ['lab'] });
+    const view = await addHost(CLI_ADMIN, {
+      name: h.name,
+      address: h.address,
+      port: h.port,
+      user: h.user,
+      privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+      dockerSocket: h.dockerSocket,
+      groups: ['lab'],
+    });
     hosts.set(h.name, await trustHostKey(CLI_ADMIN, view.id, h.fingerprint));
   }
   return {
@@ -49,12 +57,19 @@ export interface RemedyRun {
   log: string[];
 }
 
-export function contextFor(target: Target, log: string[] = [], signal?: AbortSignal): RemedyContext {
+export function contextFor(
+  target: Target,
+  log: string[] = [],
+  signal?: AbortSignal,
+): RemedyContext {
   return remoteContext(target, { log: (l) => log.push(l), signal });
 }
 
 export async function applyRemedy<P extends Record<string, unknown>>(
-  remedy: Remedy<P>, target: Target, raw: Record<string, unknown> = {}, defaults: RemedyDefaults = DEFAULT_REMEDY_DEFAULTS,
+  remedy: Remedy<P>,
+  target: Target,
+  raw: Record<string, unknown> = {},
+  defaults: RemedyDefaults = DEFAULT_REMEDY_DEFAULTS,
 ): Promise<RemedyRun> {
   const log: string[] = [];
   const ctx = contextFor(target, log);
@@ -65,7 +80,11 @@ export async function applyRemedy<P extends Record<string, unknown>>(
   return { plan: prepared.plan, outcome, verification, log };
 }
 
-export async function undoRemedy(remedy: Remedy, target: Target, undo: unknown): Promise<RemedyRun> {
+export async function undoRemedy(
+  remedy: Remedy,
+  target: Target,
+  undo: unknown,
+): Promise<RemedyRun> {
   const log: string[] = [];
   const ctx = contextFor(target, log);
   const prepared = await remedy.prepareUndo(ctx, undo);
@@ -78,7 +97,11 @@ export async function undoRemedy(remedy: Remedy, target: Target, undo: unknown):
  * A lab console and a broken scratch service container for one test file (created before its tests, removed after),
  * so each fault test sets up the same way: `const s = scratchService('h1', 'rx-x-1', 7919)`, then `s.hostId()`.
  */
-export function scratchService(host: string, name: string, port: number): { console: () => LabConsole; hostId: () => string } {
+export function scratchService(
+  host: string,
+  name: string,
+  port: number,
+): { console: () => LabConsole; hostId: () => string } {
   let lc: LabConsole | undefined;
   beforeAll(async () => {
     lc = await labConsole();

@@ -32,7 +32,9 @@ export function treeRss(root: number): number {
 }
 
 /** Samples the tree's RSS every 50 ms until stopped; the peak above the first sample. */
-export function rssPeak(pid: number): { stop(): { baseline: number; peak: number; growth: number } } {
+export function rssPeak(pid: number): {
+  stop(): { baseline: number; peak: number; growth: number };
+} {
   const baseline = treeRss(pid);
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 50);
@@ -78,11 +80,15 @@ export interface ProbeResult {
  * stopped: the slowest answer while the test did its work. Resolves once the first answer came.
  */
 export async function latencyProbe(url: string): Promise<{ stop(): Promise<ProbeResult> }> {
-  const child = spawn(process.execPath, ['-e', PROBE, url], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['-e', PROBE, url], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const messages: ProbeResult[] = [];
   let ready: () => void = () => undefined;
   const first = new Promise<void>((resolve) => (ready = resolve));
-  child.on('message', (m: ProbeResult & { ready?: boolean }) => (m.ready ? ready() : messages.push(m)));
+  child.on('message', (m: ProbeResult & { ready?: boolean }) =>
+    m.ready ? ready() : messages.push(m),
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await Promise.race([first, exited]);
   return {

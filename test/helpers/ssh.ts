@@ -4,10 +4,15 @@ import fs from 'node:fs';
 import { Client } from 'ssh2';
 import type { HostStatus } from './lab';
 
-export const fingerprintOfKey = (raw: Buffer) => `SHA256:${crypto.createHash('sha256').update(raw).digest('base64').replace(/=+$/, '')}`;
+export const fingerprintOfKey = (raw: Buffer) =>
+  `SHA256:${crypto.createHash('sha256').update(raw).digest('base64').replace(/=+$/, '')}`;
 
 /** Connects only if the server's host key has `fingerprint`; rejects otherwise (before authentication). */
-export function connect(h: Pick<HostStatus, 'address' | 'port' | 'user' | 'keyFile'>, fingerprint: string, readyTimeout = 10_000): Promise<Client> {
+export function connect(
+  h: Pick<HostStatus, 'address' | 'port' | 'user' | 'keyFile'>,
+  fingerprint: string,
+  readyTimeout = 10_000,
+): Promise<Client> {
   return new Promise((resolve, reject) => {
     const c = new Client();
     c.on('ready', () => resolve(c));
@@ -23,7 +28,10 @@ export function connect(h: Pick<HostStatus, 'address' | 'port' | 'user' | 'keyFi
   });
 }
 
-export function exec(c: Client, command: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
+export function exec(
+  c: Client,
+  command: string,
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     c.exec(command, (err, stream) => {
       if (err) return reject(err);
@@ -39,7 +47,11 @@ export function exec(c: Client, command: string): Promise<{ stdout: string; stde
 }
 
 /** One HTTP request to a Docker engine through the SSH connection (OpenSSH stream-local forwarding). */
-export function dockerGet(c: Client, socket: string, path: string): Promise<{ status: number; body: string }> {
+export function dockerGet(
+  c: Client,
+  socket: string,
+  path: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     c.openssh_forwardOutStreamLocal(socket, (err, stream) => {
       if (err) return reject(err);

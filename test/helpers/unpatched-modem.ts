@@ -18,7 +18,9 @@ export interface UnpatchedModem {
 }
 
 export function unpatchedModem(): UnpatchedModem {
-  const patch = fs.readdirSync(path.join(root, 'patches')).find((f) => f.startsWith('docker-modem+'));
+  const patch = fs
+    .readdirSync(path.join(root, 'patches'))
+    .find((f) => f.startsWith('docker-modem+'));
   if (!patch) throw new Error('no docker-modem patch under patches/');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dhc-unpatched-modem-'));
   const copy = path.join(dir, 'docker-modem');
@@ -27,16 +29,24 @@ export function unpatchedModem(): UnpatchedModem {
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   execFileSync('patch', ['-R', '-s', '-p3', '-d', copy, '-i', path.join(root, 'patches', patch)]);
   const modemJs = fs.readFileSync(path.join(copy, 'lib', 'modem.js'), 'utf8');
-  if (!modemJs.includes(ORIGINAL_LINE) || modemJs.includes('debug.enabled')) throw new Error('reversing the patch did not restore the original line');
+  if (!modemJs.includes(ORIGINAL_LINE) || modemJs.includes('debug.enabled'))
+    throw new Error('reversing the patch did not restore the original line');
   const marker = `dhc-bench: docker-modem UNPATCHED from ${copy}`;
   const preload = path.join(dir, 'use-unpatched-modem.cjs');
-  fs.writeFileSync(preload, [
-    "const Module = require('node:module');",
-    'const resolve = Module._resolveFilename;',
-    `const main = require.resolve(${JSON.stringify(copy)});`,
-    "Module._resolveFilename = function (request, ...rest) { return request === 'docker-modem' ? main : resolve.call(this, request, ...rest); };",
-    `process.stderr.write(${JSON.stringify(marker + '\n')});`,
-    '',
-  ].join('\n'));
-  return { env: { NODE_OPTIONS: `--require ${preload}` }, marker, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  fs.writeFileSync(
+    preload,
+    [
+      "const Module = require('node:module');",
+      'const resolve = Module._resolveFilename;',
+      `const main = require.resolve(${JSON.stringify(copy)});`,
+      "Module._resolveFilename = function (request, ...rest) { return request === 'docker-modem' ? main : resolve.call(this, request, ...rest); };",
+      `process.stderr.write(${JSON.stringify(marker + '\n')});`,
+      '',
+    ].join('\n'),
+  );
+  return {
+    env: { NODE_OPTIONS: `--require ${preload}` },
+    marker,
+    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -7,7 +7,8 @@ const log = (s: string) => process.stdout.write(`lab: ${s}\n`);
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   const json = rest.includes('--json');
-  const print = (s: Awaited<ReturnType<typeof status>>) => process.stdout.write(`${json ? JSON.stringify(s, null, 2) : formatStatus(s)}\n`);
+  const print = (s: Awaited<ReturnType<typeof status>>) =>
+    process.stdout.write(`${json ? JSON.stringify(s, null, 2) : formatStatus(s)}\n`);
   switch (verb) {
     case 'up':
       print(await up(labConfig(), json ? () => undefined : log));

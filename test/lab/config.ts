@@ -51,7 +51,14 @@ export interface LabConfig {
   stateFile: string;
   clientKey: string;
   fleetFile: string;
-  sink: { netns: string; vethOut: string; vethIn: string; outsideAddress: string; address: string; port: number };
+  sink: {
+    netns: string;
+    vethOut: string;
+    vethIn: string;
+    outsideAddress: string;
+    address: string;
+    port: number;
+  };
   hosts: HostPaths[];
 }
 
@@ -62,13 +69,16 @@ function fail(msg: string): never {
 export function labConfig(env: NodeJS.ProcessEnv = process.env): LabConfig {
   const id = env.LAB_ID ?? 'dhlab';
   // Interface names are at most 15 bytes: "<id>-h8-o" must fit.
-  if (!/^[a-z][a-z0-9]{1,9}$/.test(id)) fail(`LAB_ID must match [a-z][a-z0-9]{1,9}, got ${JSON.stringify(id)}`);
+  if (!/^[a-z][a-z0-9]{1,9}$/.test(id))
+    fail(`LAB_ID must match [a-z][a-z0-9]{1,9}, got ${JSON.stringify(id)}`);
   const subnet = env.LAB_SUBNET ?? '10.251';
   const m = /^10\.(\d{1,3})$/.exec(subnet);
-  if (!m || Number(m[1]) > 255) fail(`LAB_SUBNET must look like 10.N (N ≤ 255), got ${JSON.stringify(subnet)}`);
+  if (!m || Number(m[1]) > 255)
+    fail(`LAB_SUBNET must look like 10.N (N ≤ 255), got ${JSON.stringify(subnet)}`);
   const hostsRaw = env.LAB_HOSTS ?? '2';
   const hostCount = Number(hostsRaw);
-  if (!/^\d+$/.test(hostsRaw) || hostCount < 1 || hostCount > MAX_HOSTS) fail(`LAB_HOSTS must be 1..${MAX_HOSTS}, got ${hostsRaw}`);
+  if (!/^\d+$/.test(hostsRaw) || hostCount < 1 || hostCount > MAX_HOSTS)
+    fail(`LAB_HOSTS must be 1..${MAX_HOSTS}, got ${hostsRaw}`);
   const stateDir = `/var/lib/${id}`;
   const runDir = `/run/${id}`;
   const hosts: HostPaths[] = [];
@@ -129,6 +139,9 @@ export function labConfig(env: NodeJS.ProcessEnv = process.env): LabConfig {
 
 export function hostByName(cfg: LabConfig, name: string): HostPaths {
   const h = cfg.hosts.find((x) => x.name === name);
-  if (!h) fail(`no host ${JSON.stringify(name)} in lab ${cfg.id} (hosts: ${cfg.hosts.map((x) => x.name).join(', ')})`);
+  if (!h)
+    fail(
+      `no host ${JSON.stringify(name)} in lab ${cfg.id} (hosts: ${cfg.hosts.map((x) => x.name).join(', ')})`,
+    );
   return h;
 }

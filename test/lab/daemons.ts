@@ -13,7 +13,11 @@ export interface Proc {
 }
 
 /** GET on a Docker engine's unix socket; resolves with status and body. */
-export function dockerApi(socket: string, path: string, method = 'GET'): Promise<{ status: number; body: string }> {
+export function dockerApi(
+  socket: string,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ socketPath: socket, path, method, timeout: 10_000 }, (res) => {
       let body = '';
@@ -54,9 +58,16 @@ function writeConfigs(h: HostPaths): void {
 
 export async function startEngine(h: HostPaths, logDir: string): Promise<Proc[]> {
   writeConfigs(h);
-  const containerd = spawnDetached(program('nsenter'), [`--net=${netnsPath(h.netns)}`, '--', program('containerd'), '--config', h.containerdConfig], `${logDir}/${h.name}-containerd.log`);
+  const containerd = spawnDetached(
+    program('nsenter'),
+    [`--net=${netnsPath(h.netns)}`, '--', program('containerd'), '--config', h.containerdConfig],
+    `${logDir}/${h.name}-containerd.log`,
+  );
   await waitFor(`${h.name} containerd socket`, 20_000, () => fs.existsSync(h.containerdSocket));
-  return [{ role: `${h.name}/containerd`, pid: containerd, match: h.containerdConfig }, await startDockerd(h, logDir)];
+  return [
+    { role: `${h.name}/containerd`, pid: containerd, match: h.containerdConfig },
+    await startDockerd(h, logDir),
+  ];
 }
 
 /** The host's dockerd (its containerd already running), answering when this resolves. Also used by tests that
@@ -65,23 +76,40 @@ export async function startDockerd(h: HostPaths, logDir: string): Promise<Proc> 
   const dockerd = spawnDetached(
     program('nsenter'),
     [
-      `--net=${netnsPath(h.netns)}`, '--', program('dockerd'),
-      '--config-file', h.dockerConfig,
-      '--containerd', h.containerdSocket,
-      '--bridge=none', '--iptables=false', '--ip-forward=false', '--ip-masq=false',
+      `--net=${netnsPath(h.netns)}`,
+      '--',
+      program('dockerd'),
+      '--config-file',
+      h.dockerConfig,
+      '--containerd',
+      h.containerdSocket,
+      '--bridge=none',
+      '--iptables=false',
+      '--ip-forward=false',
+      '--ip-masq=false',
       '--userland-proxy=false',
-      '--data-root', h.dataRoot,
-      '--exec-root', h.execRoot,
-      '--pidfile', h.dockerPidfile,
-      '-H', `unix://${h.dockerSocket}`,
-      '--shutdown-timeout', '3',
-      '--log-level', 'warn',
+      '--data-root',
+      h.dataRoot,
+      '--exec-root',
+      h.execRoot,
+      '--pidfile',
+      h.dockerPidfile,
+      '-H',
+      `unix://${h.dockerSocket}`,
+      '--shutdown-timeout',
+      '3',
+      '--log-level',
+      'warn',
     ],
     `${logDir}/${h.name}-dockerd.log`,
   );
-  await waitFor(`${h.name} dockerd to answer on ${h.dockerSocket} (log: ${logDir}/${h.name}-dockerd.log)`, 60_000, async () => {
-    const r = await dockerApi(h.dockerSocket, '/_ping');
-    return r.status === 200;
-  });
+  await waitFor(
+    `${h.name} dockerd to answer on ${h.dockerSocket} (log: ${logDir}/${h.name}-dockerd.log)`,
+    60_000,
+    async () => {
+      const r = await dockerApi(h.dockerSocket, '/_ping');
+      return r.status === 200;
+    },
+  );
   return { role: `${h.name}/dockerd`, pid: dockerd, match: h.dockerSocket };
 }

@@ -32,7 +32,13 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
     const child = execFile(
       cmd,
       args,
-      { maxBuffer: 256 << 20, timeout: opts.timeoutMs ?? 300_000, env: opts.env ?? process.env, cwd: opts.cwd, encoding: 'utf8' },
+      {
+        maxBuffer: 256 << 20,
+        timeout: opts.timeoutMs ?? 300_000,
+        env: opts.env ?? process.env,
+        cwd: opts.cwd,
+        encoding: 'utf8',
+      },
       (err, stdout, stderr) => {
         if (!err) return resolve({ stdout, stderr, code: 0 });
         const e = err as NodeJS.ErrnoException & { code?: number | string; killed?: boolean };
@@ -54,10 +60,19 @@ export async function must(cmd: string, args: string[], opts: RunOptions = {}): 
 }
 
 /** Starts a daemon in its own session (setsid), stdio to `logFile`; returns its PID. */
-export function spawnDetached(cmd: string, args: string[], logFile: string, env?: NodeJS.ProcessEnv): number {
+export function spawnDetached(
+  cmd: string,
+  args: string[],
+  logFile: string,
+  env?: NodeJS.ProcessEnv,
+): number {
   const fd = fs.openSync(logFile, 'a');
   try {
-    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', fd, fd], env: env ?? process.env });
+    const child = spawn(cmd, args, {
+      detached: true,
+      stdio: ['ignore', fd, fd],
+      env: env ?? process.env,
+    });
     child.on('error', (err) => fs.appendFileSync(logFile, `spawn failed: ${err.message}\n`));
     child.unref();
     if (!child.pid) throw new Error(`could not start ${cmd} (see ${logFile})`);
@@ -70,7 +85,12 @@ export function spawnDetached(cmd: string, args: string[], logFile: string, env?
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `probe` until it returns a value other than undefined/false, or throws naming `what` at the deadline. */
-export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false> | T | undefined | false, everyMs = 150): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  everyMs = 150,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -82,7 +102,9 @@ export async function waitFor<T>(what: string, timeoutMs: number, probe: () => P
     }
     if (Date.now() > deadline) {
       const why = last instanceof Error ? `: ${last.message}` : '';
-      throw new Error(`lab: timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${why}`);
+      throw new Error(
+        `lab: timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${why}`,
+      );
     }
     await sleep(everyMs);
   }
@@ -110,7 +132,11 @@ export function alive(pid: number): boolean {
  * Stops a process we started, identified by PID *and* a fragment of its command line (a recycled PID belonging to
  * someone else is left alone). TERM, then KILL after `graceMs`.
  */
-export async function stopProcess(pid: number, mustContain: string, graceMs = 10_000): Promise<boolean> {
+export async function stopProcess(
+  pid: number,
+  mustContain: string,
+  graceMs = 10_000,
+): Promise<boolean> {
   const cl = cmdline(pid);
   if (!cl?.includes(mustContain) || !alive(pid)) return false;
   try {

@@ -30,27 +30,41 @@ const COMPOSE_RE = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const RESERVED_PORTS = new Set([22, 3141]);
 
 export function validateSpec(s: ContainerSpec): ContainerSpec {
-  if (!NAME_RE.test(s.name)) throw new Error(`lab: invalid container name ${JSON.stringify(s.name)}`);
-  if (!Number.isInteger(s.port) || s.port < 1024 || s.port > 65535 || RESERVED_PORTS.has(s.port)) throw new Error(`lab: invalid port ${s.port} for ${s.name}`);
-  if (s.state !== 'broken' && s.state !== 'healthy') throw new Error(`lab: state must be broken or healthy, got ${JSON.stringify(s.state)}`);
-  if (s.compose && !(COMPOSE_RE.test(s.compose.project) && COMPOSE_RE.test(s.compose.service))) throw new Error(`lab: invalid compose names for ${s.name}`);
+  if (!NAME_RE.test(s.name))
+    throw new Error(`lab: invalid container name ${JSON.stringify(s.name)}`);
+  if (!Number.isInteger(s.port) || s.port < 1024 || s.port > 65535 || RESERVED_PORTS.has(s.port))
+    throw new Error(`lab: invalid port ${s.port} for ${s.name}`);
+  if (s.state !== 'broken' && s.state !== 'healthy')
+    throw new Error(`lab: state must be broken or healthy, got ${JSON.stringify(s.state)}`);
+  if (s.compose && !(COMPOSE_RE.test(s.compose.project) && COMPOSE_RE.test(s.compose.service)))
+    throw new Error(`lab: invalid compose names for ${s.name}`);
   return s;
 }
 
 /** The default fleet (fleet.json, or LAB_FLEET): host name → containers. */
 export function defaultFleet(cfg: LabConfig): Record<string, ContainerSpec[]> {
-  const raw = JSON.parse(fs.readFileSync(cfg.fleetFile, 'utf8')) as { hosts?: Record<string, ContainerSpec[]> };
+  const raw = JSON.parse(fs.readFileSync(cfg.fleetFile, 'utf8')) as {
+    hosts?: Record<string, ContainerSpec[]>;
+  };
   const out: Record<string, ContainerSpec[]> = {};
   for (const [host, specs] of Object.entries(raw.hosts ?? {})) out[host] = specs.map(validateSpec);
   return out;
 }
 
-export const docker = (h: HostPaths, args: string[], timeoutMs = 120_000) => must(program('docker'), ['-H', `unix://${h.dockerSocket}`, ...args], { timeoutMs });
+export const docker = (h: HostPaths, args: string[], timeoutMs = 120_000) =>
+  must(program('docker'), ['-H', `unix://${h.dockerSocket}`, ...args], { timeoutMs });
 
 export async function listContainers(h: HostPaths): Promise<ContainerInfo[]> {
   const r = await dockerApi(h.dockerSocket, '/containers/json?all=1');
-  if (r.status !== 200) throw new Error(`lab: ${h.name} docker API answered ${r.status}: ${r.body}`);
-  type Raw = { Id: string; Names: string[]; Image: string; State: string; Labels: Record<string, string> };
+  if (r.status !== 200)
+    throw new Error(`lab: ${h.name} docker API answered ${r.status}: ${r.body}`);
+  type Raw = {
+    Id: string;
+    Names: string[];
+    Image: string;
+    State: string;
+    Labels: Record<string, string>;
+  };
   return (JSON.parse(r.body) as Raw[])
     .map((c) => {
       const port = Number(c.Labels['dh-lab.port']);
@@ -97,7 +111,9 @@ function createArgs(cfg: LabConfig, h: HostPaths, spec: ContainerSpec): string[]
     'PYTHONIOENCODING=utf-8',
     // Healthy: the remediated environment, and the payload's entrypoint applies the rest (ORT 1.16.0 from the
     // image's wheels, the session-options hook, batch_size 1) once, before the service's first start.
-    ...(spec.state === 'healthy' ? ['ORT_PARALLEL=0', 'OMP_WAIT_POLICY=ACTIVE', 'DH_LAB_STATE=healthy'] : []),
+    ...(spec.state === 'healthy'
+      ? ['ORT_PARALLEL=0', 'OMP_WAIT_POLICY=ACTIVE', 'DH_LAB_STATE=healthy']
+      : []),
   ];
   const data = path.join(h.dataDir, spec.name);
   fs.mkdirSync(data, { recursive: true });
@@ -120,7 +136,13 @@ function createArgs(cfg: LabConfig, h: HostPaths, spec: ContainerSpec): string[]
     );
   }
   return [
-    'create', '--name', spec.name, '--network', 'host', '--restart', 'unless-stopped',
+    'create',
+    '--name',
+    spec.name,
+    '--network',
+    'host',
+    '--restart',
+    'unless-stopped',
     ...(spec.state === 'healthy' ? ['--shm-size', '2g'] : []),
     ...env.flatMap((e) => ['-e', e]),
     ...volumes.flatMap((v) => ['-v', v]),
@@ -130,13 +152,24 @@ function createArgs(cfg: LabConfig, h: HostPaths, spec: ContainerSpec): string[]
 }
 
 export async function waitServing(h: HostPaths, port: number, timeoutMs = 60_000): Promise<void> {
-  await waitFor(`the service on ${h.address}:${port}`, timeoutMs, async () => {
-    const res = await fetch(`http://${h.address}:${port}/config`, { signal: AbortSignal.timeout(3_000) });
-    return res.ok;
-  }, 250);
+  await waitFor(
+    `the service on ${h.address}:${port}`,
+    timeoutMs,
+    async () => {
+      const res = await fetch(`http://${h.address}:${port}/config`, {
+        signal: AbortSignal.timeout(3_000),
+      });
+      return res.ok;
+    },
+    250,
+  );
 }
 
-export async function createServiceContainer(cfg: LabConfig, h: HostPaths, spec: ContainerSpec): Promise<void> {
+export async function createServiceContainer(
+  cfg: LabConfig,
+  h: HostPaths,
+  spec: ContainerSpec,
+): Promise<void> {
   validateSpec(spec);
   await docker(h, createArgs(cfg, h, spec));
   await docker(h, ['start', spec.name]);
@@ -146,13 +179,22 @@ export async function createServiceContainer(cfg: LabConfig, h: HostPaths, spec:
 
 /** Until the service's pipeline workers are up: a job submitted earlier fails with `_queue.Empty`, by design. */
 export async function waitWorkers(h: HostPaths, name: string, timeoutS = 60): Promise<void> {
-  await docker(h, ['exec', name, '/usr/local/lib/dh-lab/wait-ready.sh', String(timeoutS)], (timeoutS + 10) * 1000);
+  await docker(
+    h,
+    ['exec', name, '/usr/local/lib/dh-lab/wait-ready.sh', String(timeoutS)],
+    (timeoutS + 10) * 1000,
+  );
 }
 
 export async function removeContainer(h: HostPaths, name: string): Promise<void> {
   if (!NAME_RE.test(name)) throw new Error(`lab: invalid container name ${JSON.stringify(name)}`);
-  const r = await dockerApi(h.dockerSocket, `/containers/${encodeURIComponent(name)}?force=1&v=1`, 'DELETE');
-  if (r.status !== 204 && r.status !== 404) throw new Error(`lab: removing ${name} on ${h.name}: ${r.status} ${r.body}`);
+  const r = await dockerApi(
+    h.dockerSocket,
+    `/containers/${encodeURIComponent(name)}?force=1&v=1`,
+    'DELETE',
+  );
+  if (r.status !== 204 && r.status !== 404)
+    throw new Error(`lab: removing ${name} on ${h.name}: ${r.status} ${r.body}`);
 }
 
 /** Re-creates a default-fleet container in its default state. */

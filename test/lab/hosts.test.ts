@@ -35,7 +35,9 @@ describe('lab:status', () => {
     const { stdout } = await execFileP('npx', ['tsx', 'test/lab/cli.ts', 'up']);
     expect(stdout).toContain('already running');
     expect(Date.now() - t0).toBeLessThan(30_000);
-    expect((await labStatus()).hosts.map((h) => h.fingerprint)).toEqual(lab.hosts.map((h) => h.fingerprint));
+    expect((await labStatus()).hosts.map((h) => h.fingerprint)).toEqual(
+      lab.hosts.map((h) => h.fingerprint),
+    );
   });
 });
 
@@ -49,7 +51,9 @@ describe('each host over SSH', () => {
         expect(ps.code, ps.stderr).toBe(0);
         const api = await dockerGet(c, h.dockerSocket, '/containers/json');
         expect(api.status).toBe(200);
-        const names = (JSON.parse(api.body) as Array<{ Names: string[] }>).map((x) => x.Names[0]?.slice(1));
+        const names = (JSON.parse(api.body) as Array<{ Names: string[] }>).map((x) =>
+          x.Names[0]?.slice(1),
+        );
         for (const spec of fleet[h.name] ?? []) {
           expect(ps.stdout).toContain(`${spec.name} running`);
           expect(names).toContain(spec.name);
@@ -87,7 +91,10 @@ describe('each host over SSH', () => {
     const h = lab.hosts[0]!;
     const c = await connect(h, h.fingerprint);
     try {
-      const r = await exec(c, 'nvidia-smi --query-gpu=index,name,utilization.gpu --format=csv,noheader');
+      const r = await exec(
+        c,
+        'nvidia-smi --query-gpu=index,name,utilization.gpu --format=csv,noheader',
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^0, .+, \d+ %/m);
     } finally {
@@ -122,7 +129,18 @@ describe('host key rotation (for key-change tests)', () => {
 describe('the sink (a hung host)', () => {
   it('accepts TCP on port 22 and never speaks SSH; port 2200 is refused', async () => {
     const t0 = Date.now();
-    await expect(connect({ address: lab.sink.address, port: lab.sink.port, user: 'root', keyFile: lab.hosts[0]!.keyFile }, 'SHA256:x', 1_500)).rejects.toThrow(/timed out/i);
+    await expect(
+      connect(
+        {
+          address: lab.sink.address,
+          port: lab.sink.port,
+          user: 'root',
+          keyFile: lab.hosts[0]!.keyFile,
+        },
+        'SHA256:x',
+        1_500,
+      ),
+    ).rejects.toThrow(/timed out/i);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1_400);
     const refused = await new Promise<string>((resolve) => {
       const s = net.connect({ host: lab.sink.address, port: 2200 });

@@ -12,7 +12,15 @@ const RECIPE = 'heygem-2';
 const BASE_TAR = path.join(CACHE_DIR, 'base-bookworm-minbase.tar');
 const BASE_PACKAGES = 'python3,python3-venv,python3-pip,procps';
 /** Versions the hosts' package index offers; 1.16.0 is the fix, 1.18.0 the broken default. */
-export const WHEEL_VERSIONS = ['1.15.1', '1.16.0', '1.16.3', '1.17.1', '1.18.0', '1.18.1', '1.19.2'];
+export const WHEEL_VERSIONS = [
+  '1.15.1',
+  '1.16.0',
+  '1.16.3',
+  '1.17.1',
+  '1.18.0',
+  '1.18.1',
+  '1.19.2',
+];
 
 type Log = (s: string) => void;
 
@@ -23,8 +31,14 @@ export function aptMirror(): string {
   for (const f of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
     if (!f.endsWith('.sources')) continue;
     for (const stanza of fs.readFileSync(path.join(dir, f), 'utf8').split(/\n\s*\n/)) {
-      const field = (k: string) => new RegExp(`^${k}:\\s*(.+)$`, 'mi').exec(stanza)?.[1]?.trim() ?? '';
-      if (!/\bdeb\b/.test(field('Types')) || !/(^|\s)bookworm(\s|$)/.test(field('Suites')) || /^no$/i.test(field('Enabled'))) continue;
+      const field = (k: string) =>
+        new RegExp(`^${k}:\\s*(.+)$`, 'mi').exec(stanza)?.[1]?.trim() ?? '';
+      if (
+        !/\bdeb\b/.test(field('Types')) ||
+        !/(^|\s)bookworm(\s|$)/.test(field('Suites')) ||
+        /^no$/i.test(field('Enabled'))
+      )
+        continue;
       candidates.push(...field('URIs').split(/\s+/));
     }
   }
@@ -35,13 +49,18 @@ export function aptMirror(): string {
     }
   }
   const mirror = candidates.find((u) => /^https?:\/\//.test(u));
-  if (!mirror) throw new Error('lab: no Debian bookworm mirror found in /etc/apt/sources.list(.d): debootstrap needs one');
+  if (!mirror)
+    throw new Error(
+      'lab: no Debian bookworm mirror found in /etc/apt/sources.list(.d): debootstrap needs one',
+    );
   return mirror;
 }
 
 function listFiles(dir: string, rel = ''): string[] {
   const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of fs
+    .readdirSync(path.join(dir, rel), { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.name === '__pycache__' || e.name.endsWith('.pyc')) continue;
     const r = path.join(rel, e.name);
     if (e.isDirectory()) out.push(...listFiles(dir, r));
@@ -53,7 +72,9 @@ function listFiles(dir: string, rel = ''): string[] {
 /** Hash of every payload file's path, mode and content (plus the recipe): a changed payload rebuilds the image. */
 export function payloadKey(): string {
   if (!fs.existsSync(path.join(PAYLOAD_DIR, 'rootfs'))) {
-    throw new Error(`lab: the payload is missing (${PAYLOAD_DIR}/rootfs): see test/lab/README.md, "Payload contract"`);
+    throw new Error(
+      `lab: the payload is missing (${PAYLOAD_DIR}/rootfs): see test/lab/README.md, "Payload contract"`,
+    );
   }
   const h = crypto.createHash('sha256').update(RECIPE).update(WHEEL_VERSIONS.join(','));
   for (const f of listFiles(PAYLOAD_DIR)) {
@@ -67,7 +88,9 @@ export function payloadKey(): string {
 
 async function tarInto(dir: string, tarball: string): Promise<void> {
   const tmp = `${tarball}.tmp`;
-  await must('tar', ['--numeric-owner', '--xattrs', '-C', dir, '-cf', tmp, '.'], { timeoutMs: 600_000 });
+  await must('tar', ['--numeric-owner', '--xattrs', '-C', dir, '-cf', tmp, '.'], {
+    timeoutMs: 600_000,
+  });
   fs.renameSync(tmp, tarball);
 }
 
@@ -77,9 +100,25 @@ export async function baseTarball(log: Log): Promise<string> {
   const dir = fs.mkdtempSync(path.join(CACHE_DIR, 'base-build-'));
   try {
     const mirror = aptMirror();
-    log(`building the base root filesystem with debootstrap from ${mirror} (once; cached in ${CACHE_DIR})`);
+    log(
+      `building the base root filesystem with debootstrap from ${mirror} (once; cached in ${CACHE_DIR})`,
+    );
     // Own mount namespace: whatever debootstrap mounts in the target disappears with it.
-    await must(program('unshare'), ['--mount', '--propagation', 'private', program('debootstrap'), '--variant=minbase', `--include=${BASE_PACKAGES}`, 'bookworm', dir, mirror], { timeoutMs: 900_000 });
+    await must(
+      program('unshare'),
+      [
+        '--mount',
+        '--propagation',
+        'private',
+        program('debootstrap'),
+        '--variant=minbase',
+        `--include=${BASE_PACKAGES}`,
+        'bookworm',
+        dir,
+        mirror,
+      ],
+      { timeoutMs: 900_000 },
+    );
     await tarInto(dir, BASE_TAR);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -102,9 +141,12 @@ async function buildWheels(key: string): Promise<string> {
 
 // Runs setup-env.sh in the new root with /proc and /dev, in private mount and network namespaces: its mounts vanish
 // when it exits, and it cannot reach any network. "$1" is the root directory (an argument, not pasted into the text).
-const CHROOT_SCRIPT = 'set -e; mount -t proc proc "$1/proc"; mount --rbind /dev "$1/dev"; exec chroot "$1" /usr/local/lib/dh-lab/setup-env.sh';
+const CHROOT_SCRIPT =
+  'set -e; mount -t proc proc "$1/proc"; mount --rbind /dev "$1/dev"; exec chroot "$1" /usr/local/lib/dh-lab/setup-env.sh';
 
-export async function heygemTarball(log: Log): Promise<{ key: string; tarball: string; wheels: string }> {
+export async function heygemTarball(
+  log: Log,
+): Promise<{ key: string; tarball: string; wheels: string }> {
   const key = payloadKey();
   const tarball = heygemTar(key);
   const wheels = await buildWheels(key);
@@ -117,14 +159,19 @@ export async function heygemTarball(log: Log): Promise<{ key: string; tarball: s
     await must('cp', ['-a', `${path.join(PAYLOAD_DIR, 'rootfs')}/.`, `${dir}/`]);
     fs.mkdirSync(path.join(dir, 'tmp/wheels'), { recursive: true });
     await must('cp', ['-a', `${wheels}/.`, path.join(dir, 'tmp/wheels')]);
-    await must(program('unshare'), ['--mount', '--net', '--propagation', 'private', 'sh', '-c', CHROOT_SCRIPT, 'sh', dir], { timeoutMs: 600_000 });
+    await must(
+      program('unshare'),
+      ['--mount', '--net', '--propagation', 'private', 'sh', '-c', CHROOT_SCRIPT, 'sh', dir],
+      { timeoutMs: 600_000 },
+    );
     fs.rmSync(path.join(dir, 'tmp/wheels'), { recursive: true, force: true });
     await tarInto(dir, tarball);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   for (const f of fs.readdirSync(CACHE_DIR)) {
-    if (/^(heygem-|wheels-)[0-9a-f]{16}(\.tar)?$/.test(f) && !f.includes(key)) fs.rmSync(path.join(CACHE_DIR, f), { recursive: true, force: true });
+    if (/^(heygem-|wheels-)[0-9a-f]{16}(\.tar)?$/.test(f) && !f.includes(key))
+      fs.rmSync(path.join(CACHE_DIR, f), { recursive: true, force: true });
   }
   return { key, tarball, wheels };
 }
@@ -132,19 +179,36 @@ export async function heygemTarball(log: Log): Promise<{ key: string; tarball: s
 /** Imports the image into one engine unless that engine already has this payload key. */
 export async function importImage(socket: string, key: string, tarball: string): Promise<void> {
   const r = await dockerApi(socket, `/images/${encodeURIComponent(IMAGE)}/json`);
-  if (r.status === 200 && (JSON.parse(r.body) as { Config?: { Labels?: Record<string, string> } }).Config?.Labels?.['dh-lab.payload'] === key) return;
+  if (
+    r.status === 200 &&
+    (JSON.parse(r.body) as { Config?: { Labels?: Record<string, string> } }).Config?.Labels?.[
+      'dh-lab.payload'
+    ] === key
+  )
+    return;
   await must(
     program('docker'),
     [
-      '-H', `unix://${socket}`, 'import',
-      '--change', 'CMD ["/usr/local/bin/dh-entrypoint"]',
-      '--change', 'WORKDIR /app/HeyGem-Linux-Python-Hack',
-      '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-      '--change', `LABEL dh-lab.payload=${key}`,
-      tarball, IMAGE,
+      '-H',
+      `unix://${socket}`,
+      'import',
+      '--change',
+      'CMD ["/usr/local/bin/dh-entrypoint"]',
+      '--change',
+      'WORKDIR /app/HeyGem-Linux-Python-Hack',
+      '--change',
+      'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      '--change',
+      `LABEL dh-lab.payload=${key}`,
+      tarball,
+      IMAGE,
     ],
     { timeoutMs: 300_000 },
   );
   // The image this one replaced under the same tag.
-  await dockerApi(socket, `/images/prune?filters=${encodeURIComponent('{"dangling":["true"]}')}`, 'POST');
+  await dockerApi(
+    socket,
+    `/images/prune?filters=${encodeURIComponent('{"dangling":["true"]}')}`,
+    'POST',
+  );
 }

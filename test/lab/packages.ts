@@ -18,7 +18,9 @@ const NEEDS: Array<[program: string, pkg: string]> = [
 
 export function requireRoot(): void {
   if (process.getuid?.() !== 0) {
-    throw new Error('lab: must run as root (it creates network namespaces and starts Docker engines and sshd); try `sudo npm run lab:up`');
+    throw new Error(
+      'lab: must run as root (it creates network namespaces and starts Docker engines and sshd); try `sudo npm run lab:up`',
+    );
   }
 }
 
@@ -37,11 +39,19 @@ export async function ensurePackages(log: (s: string) => void): Promise<void> {
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const upd = await run('apt-get', ['update', '-qq'], { env, timeoutMs: 300_000 });
-    const inst = upd.code === 0 ? await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env, timeoutMs: 600_000 }) : upd;
+    const inst =
+      upd.code === 0
+        ? await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+            env,
+            timeoutMs: 600_000,
+          })
+        : upd;
     const still = missingPackages();
     if (inst.code !== 0 || still.length > 0) {
       const tail = `${inst.stderr}\n${inst.stdout}`.trim().split('\n').slice(-10).join('\n');
-      throw new Error(`lab: could not install ${still.join(' ') || missing.join(' ')} with apt-get (exit ${inst.code}).\n${tail}\nInstall them yourself: apt-get install ${still.join(' ') || missing.join(' ')}`);
+      throw new Error(
+        `lab: could not install ${still.join(' ') || missing.join(' ')} with apt-get (exit ${inst.code}).\n${tail}\nInstall them yourself: apt-get install ${still.join(' ') || missing.join(' ')}`,
+      );
     }
   } finally {
     if (ownPolicy) fs.rmSync(policy, { force: true });

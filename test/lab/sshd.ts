@@ -14,7 +14,8 @@ export const SESSION_PATH_TAIL = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 export async function fingerprintOf(pubKeyFile: string): Promise<string> {
   const out = await must('ssh-keygen', ['-lf', pubKeyFile]);
   const fp = out.split(/\s+/)[1];
-  if (!fp?.startsWith('SHA256:')) throw new Error(`lab: unexpected ssh-keygen output for ${pubKeyFile}: ${out}`);
+  if (!fp?.startsWith('SHA256:'))
+    throw new Error(`lab: unexpected ssh-keygen output for ${pubKeyFile}: ${out}`);
   return fp;
 }
 
@@ -64,15 +65,36 @@ export async function setupSshd(cfg: LabConfig, h: HostPaths): Promise<void> {
 
 export async function startSshd(cfg: LabConfig, h: HostPaths): Promise<Proc> {
   const sshd = program('sshd'); // sshd re-executes itself: it needs an absolute path
-  const pid = spawnDetached(program('nsenter'), [`--net=${netnsPath(h.netns)}`, '--', sshd, '-D', '-f', h.sshdConfig, '-E', `${cfg.logDir}/${h.name}-sshd.log`], `${cfg.logDir}/${h.name}-sshd.out`);
+  const pid = spawnDetached(
+    program('nsenter'),
+    [
+      `--net=${netnsPath(h.netns)}`,
+      '--',
+      sshd,
+      '-D',
+      '-f',
+      h.sshdConfig,
+      '-E',
+      `${cfg.logDir}/${h.name}-sshd.log`,
+    ],
+    `${cfg.logDir}/${h.name}-sshd.out`,
+  );
   const want = await fingerprintOf(`${h.hostKey}.pub`);
-  await waitFor(`${h.name} sshd on ${h.address}:${SSH_PORT}`, 20_000, async () => (await servedFingerprint(h.address)) === want);
+  await waitFor(
+    `${h.name} sshd on ${h.address}:${SSH_PORT}`,
+    20_000,
+    async () => (await servedFingerprint(h.address)) === want,
+  );
   return { role: `${h.name}/sshd`, pid, match: h.sshdConfig };
 }
 
 /** The ed25519 host key fingerprint the server at `address` presents right now (ssh-keyscan), or undefined. */
 export async function servedFingerprint(address: string): Promise<string | undefined> {
-  const r = await run('ssh-keyscan', ['-T', '3', '-t', 'ed25519', '-p', String(SSH_PORT), address], { timeoutMs: 10_000 });
+  const r = await run(
+    'ssh-keyscan',
+    ['-T', '3', '-t', 'ed25519', '-p', String(SSH_PORT), address],
+    { timeoutMs: 10_000 },
+  );
   const line = r.stdout.split('\n').find((l) => l.includes(' ssh-ed25519 '));
   const blob = line?.split(' ')[2];
   if (!blob) return undefined;
@@ -81,11 +103,19 @@ export async function servedFingerprint(address: string): Promise<string | undef
 }
 
 /** Points sshd at another host key (SIGHUP: sshd re-executes with the same PID) and waits until it serves it. */
-export async function serveHostKey(h: HostPaths, sshdPid: number, keyFile: string): Promise<string> {
+export async function serveHostKey(
+  h: HostPaths,
+  sshdPid: number,
+  keyFile: string,
+): Promise<string> {
   fs.writeFileSync(h.sshdConfig, sshdConfigText(h, keyFile), { mode: 0o600 });
   const want = await fingerprintOf(`${keyFile}.pub`);
   process.kill(sshdPid, 'SIGHUP');
-  await waitFor(`${h.name} sshd to serve ${want}`, 20_000, async () => (await servedFingerprint(h.address)) === want);
+  await waitFor(
+    `${h.name} sshd to serve ${want}`,
+    20_000,
+    async () => (await servedFingerprint(h.address)) === want,
+  );
   return want;
 }
 

@@ -13,28 +13,54 @@ let tmp: ReturnType<typeof useTempDataDir>;
 beforeEach(() => (tmp = useTempDataDir()));
 afterEach(() => tmp.dispose());
 
-const viewer: Actor = { user: { id: 'u-v', username: 'victor', role: 'viewer' }, via: 'web', ip: '192.0.2.7' } as Actor;
+const viewer: Actor = {
+  user: { id: 'u-v', username: 'victor', role: 'viewer' },
+  via: 'web',
+  ip: '192.0.2.7',
+} as Actor;
 
 describe('audit before and after', () => {
   it('records who, from where, the arguments (secrets redacted) before the change, and the result after', async () => {
     let ranWhileStarted = false;
-    await audited(CLI_ADMIN, 'admin', 'test.change', 'h1/c', { value: 1, privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----' }, async () => {
-      ranWhileStarted = (await listAudit({ action: 'test.change' })).map((e) => e.result).join() === 'started';
-    });
+    await audited(
+      CLI_ADMIN,
+      'admin',
+      'test.change',
+      'h1/c',
+      { value: 1, privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----' },
+      async () => {
+        ranWhileStarted =
+          (await listAudit({ action: 'test.change' })).map((e) => e.result).join() === 'started';
+      },
+    );
     expect(ranWhileStarted).toBe(true);
     const entries = await listAudit({ action: 'test.change' });
     expect(entries.map((e) => e.result)).toEqual(['ok', 'started']);
-    expect(entries[1]).toMatchObject({ target: 'h1/c', actor: { name: 'local-admin', via: 'cli' }, args: { value: 1 } });
+    expect(entries[1]).toMatchObject({
+      target: 'h1/c',
+      actor: { name: 'local-admin', via: 'cli' },
+      args: { value: 1 },
+    });
     expect(JSON.stringify(entries)).not.toContain('PRIVATE KEY');
 
-    await expect(audited(CLI_ADMIN, 'admin', 'test.fail', 'x', {}, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
-    expect((await listAudit({ action: 'test.fail' })).map((e) => `${e.result}:${e.error ?? ''}`)).toEqual(['error:boom', 'started:']);
+    await expect(
+      audited(CLI_ADMIN, 'admin', 'test.fail', 'x', {}, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(
+      (await listAudit({ action: 'test.fail' })).map((e) => `${e.result}:${e.error ?? ''}`),
+    ).toEqual(['error:boom', 'started:']);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 
   it('a caller without the role is recorded as denied, with its address, and the change never starts', async () => {
     let ran = false;
-    await expect(audited(viewer, 'operator', 'test.denied', 'x', {}, async () => { ran = true; })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      audited(viewer, 'operator', 'test.denied', 'x', {}, async () => {
+        ran = true;
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect(ran).toBe(false);
     const [e] = await listAudit({ action: 'test.denied' });
     expect(e).toMatchObject({ result: 'denied', actor: { name: 'victor', ip: '192.0.2.7' } });
@@ -44,10 +70,16 @@ describe('audit before and after', () => {
     getDb();
     closeDb();
     const raw = new BetterSqlite3(path.join(tmp.dir, 'console.db'));
-    raw.exec("CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END");
+    raw.exec(
+      "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END",
+    );
     raw.close();
     let ran = false;
-    await expect(audited(CLI_ADMIN, 'admin', 'test.blocked', 'x', {}, async () => { ran = true; })).rejects.toThrow(/audit store unavailable/);
+    await expect(
+      audited(CLI_ADMIN, 'admin', 'test.blocked', 'x', {}, async () => {
+        ran = true;
+      }),
+    ).rejects.toThrow(/audit store unavailable/);
     expect(ran).toBe(false);
   });
 });

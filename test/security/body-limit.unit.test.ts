@@ -13,15 +13,25 @@ const MB = 1 << 20;
 function streamedRequest(total: number, headers: Record<string, string> = {}) {
   const counter = { pulled: 0 };
   const chunk = Buffer.alloc(64 * 1024, ' ');
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (counter.pulled >= total) return controller.close();
-      counter.pulled += chunk.length;
-      controller.enqueue(counter.pulled === chunk.length ? Buffer.concat([Buffer.from('{"x":"'), chunk]).subarray(0, chunk.length) : chunk);
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (counter.pulled >= total) return controller.close();
+        counter.pulled += chunk.length;
+        controller.enqueue(
+          counter.pulled === chunk.length
+            ? Buffer.concat([Buffer.from('{"x":"'), chunk]).subarray(0, chunk.length)
+            : chunk,
+        );
+      },
     },
-  }, { highWaterMark: 0 }); // nothing made before it is asked for
+    { highWaterMark: 0 },
+  ); // nothing made before it is asked for
   const req = new Request('http://console.test/api/jobs/preview', {
-    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, duplex: 'half',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    duplex: 'half',
   } as RequestInit);
   return { req, counter };
 }
@@ -29,7 +39,10 @@ function streamedRequest(total: number, headers: Record<string, string> = {}) {
 describe('jsonBody', () => {
   it('a 100 MB streamed body: refused as too large after reading about the limit, not the body', async () => {
     const { req, counter } = streamedRequest(100 * MB);
-    const err = await jsonBody(req).then(() => null, (e: unknown) => e);
+    const err = await jsonBody(req).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(BodyTooLargeError);
     expect(counter.pulled).toBeLessThanOrEqual(MAX_JSON_BYTES + 3 * 64 * 1024);
     const answer = toActionError(err);
@@ -45,8 +58,14 @@ describe('jsonBody', () => {
 
   it('a body at the limit is read; bad JSON and non-objects are refused naming the rule', async () => {
     const fits = JSON.stringify({ pad: 'x'.repeat(MAX_JSON_BYTES - 20) });
-    expect(Object.keys(await jsonBody(new Request('http://c/x', { method: 'POST', body: fits })))).toEqual(['pad']);
-    await expect(jsonBody(new Request('http://c/x', { method: 'POST', body: '{"a":' }))).rejects.toThrow(/\(body\): must be valid JSON/);
-    await expect(jsonBody(new Request('http://c/x', { method: 'POST', body: '[1]' }))).rejects.toThrow(/\(body\): must be a JSON object/);
+    expect(
+      Object.keys(await jsonBody(new Request('http://c/x', { method: 'POST', body: fits }))),
+    ).toEqual(['pad']);
+    await expect(
+      jsonBody(new Request('http://c/x', { method: 'POST', body: '{"a":' })),
+    ).rejects.toThrow(/\(body\): must be valid JSON/);
+    await expect(
+      jsonBody(new Request('http://c/x', { method: 'POST', body: '[1]' })),
+    ).rejects.toThrow(/\(body\): must be a JSON object/);
   });
 });

@@ -23,13 +23,20 @@ afterAll(async () => {
   await r?.server.stop();
 });
 
-interface Sent { status: number; body: string; sent: number; ms: number }
+interface Sent {
+  status: number;
+  body: string;
+  sent: number;
+  ms: number;
+}
 
 /** POSTs a 100 MB JSON body (declared, or chunked without a length) until the server answers or it is all sent. */
 function postHuge(client: ConsoleClient, path: string, declared: boolean): Promise<Sent> {
   const url = new URL(path, r.server.url);
   const headers: Record<string, string> = {
-    'content-type': 'application/json', origin: client.origin, cookie: `dhc_session=${client.cookie('dhc_session') ?? ''}`,
+    'content-type': 'application/json',
+    origin: client.origin,
+    cookie: `dhc_session=${client.cookie('dhc_session') ?? ''}`,
   };
   if (declared) headers['content-length'] = String(SIZE);
   const chunk = Buffer.alloc(MB, ' ');
@@ -55,12 +62,14 @@ function postHuge(client: ConsoleClient, path: string, declared: boolean): Promi
       if (answered) return;
       // A write that fails because the server closed (EPIPE, ECONNRESET) may come just before the answer that
       // was already on the wire is read: wait for it a moment before calling the request failed.
-      if (e.code === 'EPIPE' || e.code === 'ECONNRESET') setTimeout(() => answered || reject(e), 2_000);
+      if (e.code === 'EPIPE' || e.code === 'ECONNRESET')
+        setTimeout(() => answered || reject(e), 2_000);
       else reject(e);
     });
     const pump = () => {
       while (!answered && sent < SIZE) {
-        const part = sent === 0 ? Buffer.concat([Buffer.from('{"hostId":"'), chunk]).subarray(0, MB) : chunk;
+        const part =
+          sent === 0 ? Buffer.concat([Buffer.from('{"hostId":"'), chunk]).subarray(0, MB) : chunk;
         sent += part.length;
         if (!req.write(part)) return void req.once('drain', pump);
       }
@@ -72,20 +81,32 @@ function postHuge(client: ConsoleClient, path: string, declared: boolean): Promi
 
 describe('a 100 MB JSON body', () => {
   it.each([
-    ['/api/jobs/preview', 'operator', true], ['/api/jobs/preview', 'operator', false],
-    ['/api/throughput/runs', 'operator', true], ['/api/throughput/runs', 'operator', false],
-    ['/api/throughput/runs', 'admin', false], ['/api/jobs', 'operator', false], ['/api/jobs/batch', 'admin', true],
-  ] as const)('POST %s as %s (declared length %s): 413 while it arrives, server RSS barely moves', async (path, role, declared) => {
-    const watch = rssPeak(r.server.pid);
-    const res = await postHuge(r[role], path, declared);
-    const rss = watch.stop();
-    console.log(`${path} ${role} declared=${declared}: HTTP ${res.status} in ${res.ms.toFixed(0)} ms after ${(res.sent / MB).toFixed(0)} MB sent; RSS ${(rss.baseline / MB).toFixed(0)} -> ${(rss.peak / MB).toFixed(0)} MiB (+${(rss.growth / MB).toFixed(1)})`);
-    expect(res.status, res.body).toBe(413);
-    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'too_large', params: { limit: 64 * 1024 } } });
-    expect(res.ms).toBeLessThan(10_000);
-    expect(rss.growth).toBeLessThan(RSS_BUDGET);
-    if (!declared) expect(res.sent).toBeLessThan(SIZE);
-  }, 120_000);
+    ['/api/jobs/preview', 'operator', true],
+    ['/api/jobs/preview', 'operator', false],
+    ['/api/throughput/runs', 'operator', true],
+    ['/api/throughput/runs', 'operator', false],
+    ['/api/throughput/runs', 'admin', false],
+    ['/api/jobs', 'operator', false],
+    ['/api/jobs/batch', 'admin', true],
+  ] as const)(
+    'POST %s as %s (declared length %s): 413 while it arrives, server RSS barely moves',
+    async (path, role, declared) => {
+      const watch = rssPeak(r.server.pid);
+      const res = await postHuge(r[role], path, declared);
+      const rss = watch.stop();
+      console.log(
+        `${path} ${role} declared=${declared}: HTTP ${res.status} in ${res.ms.toFixed(0)} ms after ${(res.sent / MB).toFixed(0)} MB sent; RSS ${(rss.baseline / MB).toFixed(0)} -> ${(rss.peak / MB).toFixed(0)} MiB (+${(rss.growth / MB).toFixed(1)})`,
+      );
+      expect(res.status, res.body).toBe(413);
+      expect(JSON.parse(res.body)).toMatchObject({
+        error: { code: 'too_large', params: { limit: 64 * 1024 } },
+      });
+      expect(res.ms).toBeLessThan(10_000);
+      expect(rss.growth).toBeLessThan(RSS_BUDGET);
+      if (!declared) expect(res.sent).toBeLessThan(SIZE);
+    },
+    120_000,
+  );
 
   it('a viewer is refused (403) before the body is read', async () => {
     const res = await postHuge(r.viewer, '/api/jobs/preview', false);
@@ -104,7 +125,9 @@ describe('a 100 MB JSON body', () => {
     expect(reply).toBeUndefined();
     expect(r.server.logTail(200)).toMatch(/Body exceeded 128kb limit/);
     expect(rss.growth).toBeLessThan(RSS_BUDGET);
-    const audit = (await r.admin.get('/api/audit?action=auth.login&limit=5')).json<{ entries: { target: string | null }[] }>().entries;
+    const audit = (await r.admin.get('/api/audit?action=auth.login&limit=5')).json<{
+      entries: { target: string | null }[];
+    }>().entries;
     expect(audit.every((e) => !e.target?.startsWith('xxxx'))).toBe(true);
   }, 120_000);
 });

@@ -18,20 +18,47 @@ const paths: [string, () => Promise<unknown>][] = [
   ['exec on the host', () => remote.exec(hostId, ['true'])],
   ['exec in a container', () => remote.execInContainer(hostId, 'svc', ['true'])],
   ['Docker API over SSH', async () => (await remote.docker(hostId)).ping()],
-  ['TCP forwarding (Gradio API)', () => new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port: 7860, path: '/config', agent: remote.tcpAgent(hostId, '127.0.0.1', 7860), timeout: 10_000 }, resolve);
-    req.on('error', reject);
-  })],
+  [
+    'TCP forwarding (Gradio API)',
+    () =>
+      new Promise((resolve, reject) => {
+        const req = http.get(
+          {
+            host: '127.0.0.1',
+            port: 7860,
+            path: '/config',
+            agent: remote.tcpAgent(hostId, '127.0.0.1', 7860),
+            timeout: 10_000,
+          },
+          resolve,
+        );
+        req.on('error', reject);
+      }),
+  ],
 ];
 
 /** sshd's log lines that show an authentication attempt for this connection. */
-const authAttempts = () => sshd.logLines().filter((l) => /publickey|Accepted|Failed|Postponed|authenticat/i.test(l) && !/Server listening/.test(l));
+const authAttempts = () =>
+  sshd
+    .logLines()
+    .filter(
+      (l) =>
+        /publickey|Accepted|Failed|Postponed|authenticat/i.test(l) && !/Server listening/.test(l),
+    );
 
 beforeAll(async () => {
   tmp = useTempDataDir();
   process.env.CONSOLE_SSH_CONNECT_TIMEOUT_MS = '3000';
   sshd = await startLocalSshd();
-  const h = await addHost(CLI_ADMIN, { name: 'keyed', address: '127.0.0.1', port: sshd.port, user: sshd.user, privateKey: sshd.clientKey, dockerSocket: '/run/docker.sock', groups: [] });
+  const h = await addHost(CLI_ADMIN, {
+    name: 'keyed',
+    address: '127.0.0.1',
+    port: sshd.port,
+    user: sshd.user,
+    privateKey: sshd.clientKey,
+    dockerSocket: '/run/docker.sock',
+    groups: [],
+  });
   hostId = h.id;
 });
 
@@ -46,8 +73,14 @@ describe('host keys on every connection path', () => {
   it('an unknown host (nothing pinned) is used by none of them; each reports the fingerprint it saw', async () => {
     for (const [name, call] of paths) {
       remote.resetForTests();
-      const err = await call().then(() => null, (e: unknown) => e);
-      expect(err, name).toMatchObject({ kind: 'hostkey_unknown', seenFingerprint: sshd.fingerprint() });
+      const err = await call().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err, name).toMatchObject({
+        kind: 'hostkey_unknown',
+        seenFingerprint: sshd.fingerprint(),
+      });
     }
     expect(authAttempts()).toEqual([]);
   });
@@ -58,7 +91,10 @@ describe('host keys on every connection path', () => {
     sshd.rotateHostKey();
     for (const [name, call] of paths) {
       remote.resetForTests();
-      const err = await call().then(() => null, (e: unknown) => e);
+      const err = await call().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err, name).toMatchObject({ kind: 'hostkey_mismatch' });
       expect((err as Error).message, name).toContain(pinned);
       expect((err as Error).message, name).toContain(sshd.fingerprint());

@@ -7,10 +7,15 @@ import { LineSplitter } from '@/lib/logs/line-splitter';
 
 const MB = 1 << 20;
 const CHUNK = 64 * 1024;
-const QUEUE_FULL = '[2025-03-23 23:13:34] [process.py[line:108]] [ERROR] [[18]任务视频驱动队列满，严重阻塞，下游队列异常]';
+const QUEUE_FULL =
+  '[2025-03-23 23:13:34] [process.py[line:108]] [ERROR] [[18]任务视频驱动队列满，严重阻塞，下游队列异常]';
 
 /** A body made chunk by chunk as it is read (never held whole), sampling the heap as it goes. */
-function generated(total: number, chunkAt: (offset: number, size: number) => Uint8Array, onPull: () => void): ReadableStream<Uint8Array> {
+function generated(
+  total: number,
+  chunkAt: (offset: number, size: number) => Uint8Array,
+  onPull: () => void,
+): ReadableStream<Uint8Array> {
   let offset = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -28,7 +33,10 @@ async function measured(total: number, chunkAt: (offset: number, size: number) =
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   const t0 = performance.now();
-  const result = await scanLogStream(generated(total, chunkAt, () => (peak = Math.max(peak, process.memoryUsage().heapUsed))), 32 * MB);
+  const result = await scanLogStream(
+    generated(total, chunkAt, () => (peak = Math.max(peak, process.memoryUsage().heapUsed))),
+    32 * MB,
+  );
   return { result, ms: performance.now() - t0, heapGrowth: peak - base };
 }
 
@@ -36,17 +44,30 @@ describe('a 20 MB single-line log through the stream scanner', () => {
   it('finishes in < 2 s with heap growth < 64 MB, the line cut to 64 KiB and marked so', async () => {
     const head = Buffer.from(QUEUE_FULL);
     const xs = Buffer.alloc(CHUNK, 'x');
-    const { result, ms, heapGrowth } = await measured(20 * MB, (offset, size) => (offset === 0 ? Buffer.concat([head, xs]).subarray(0, size) : xs.subarray(0, size)));
+    const { result, ms, heapGrowth } = await measured(20 * MB, (offset, size) =>
+      offset === 0 ? Buffer.concat([head, xs]).subarray(0, size) : xs.subarray(0, size),
+    );
     console.log(`20 MB line: ${ms.toFixed(0)} ms, heap +${(heapGrowth / MB).toFixed(1)} MiB`);
     expect(ms).toBeLessThan(2000);
     expect(heapGrowth).toBeLessThan(64 * MB);
-    expect(result).toMatchObject({ bytes: 20 * MB, lines: 1, cutLines: 1, lineLimitBytes: SCAN_LINE_LIMIT_BYTES });
+    expect(result).toMatchObject({
+      bytes: 20 * MB,
+      lines: 1,
+      cutLines: 1,
+      lineLimitBytes: SCAN_LINE_LIMIT_BYTES,
+    });
     expect(result.signatures.queue_full.count).toBe(1);
   });
 
   it('a long line between ordinary ones: the lines around it are read whole and counted as before', async () => {
-    const body = Buffer.concat([Buffer.from(`${QUEUE_FULL}\n`), Buffer.alloc(5 * MB, '/dev/shm '), Buffer.from(`\n${QUEUE_FULL}\r\n${QUEUE_FULL}`)]);
-    const { result } = await measured(body.length, (offset, size) => body.subarray(offset, offset + size));
+    const body = Buffer.concat([
+      Buffer.from(`${QUEUE_FULL}\n`),
+      Buffer.alloc(5 * MB, '/dev/shm '),
+      Buffer.from(`\n${QUEUE_FULL}\r\n${QUEUE_FULL}`),
+    ]);
+    const { result } = await measured(body.length, (offset, size) =>
+      body.subarray(offset, offset + size),
+    );
     expect(result).toMatchObject({ lines: 4, cutLines: 1 });
     expect(result.signatures.queue_full.count).toBe(3);
   });

@@ -16,11 +16,17 @@ import { redact } from '@/lib/web/redact';
 import { useTempDataDir } from '../unit/core/temp-data';
 
 describe('own keys only', () => {
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('?range=%s is refused naming the field', async (range) => {
-    const err = await getContainerSeries('no-host', 'no-container', range).then(() => null, (e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as Error).message).toBe('range: one of 1h, 6h, 24h, 7d, 30d');
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    '?range=%s is refused naming the field',
+    async (range) => {
+      const err = await getContainerSeries('no-host', 'no-container', range).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as Error).message).toBe('range: one of 1h, 6h, 24h, 7d, 30d');
+    },
+  );
 
   it('message catalogs and templates find no inherited names', () => {
     expect(hasMessage(en, 'errors.constructor')).toBe(false);
@@ -30,7 +36,10 @@ describe('own keys only', () => {
   });
 
   it('a body key named __proto__ stays a key when redacted for the audit log', () => {
-    const out = redact(JSON.parse('{"__proto__": {"polluted": true}, "password": "p"}')) as Record<string, unknown>;
+    const out = redact(JSON.parse('{"__proto__": {"polluted": true}, "password": "p"}')) as Record<
+      string,
+      unknown
+    >;
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(Object.hasOwn(out, '__proto__')).toBe(true);
     expect((out as { polluted?: boolean }).polluted).toBeUndefined();
@@ -47,7 +56,10 @@ describe('modes under the data directory', () => {
   it('the store, its WAL, the master key, uploads and run outputs: files 0600, folders 0700', async () => {
     const dir = path.join(tmp.dir, 'data');
     process.env.CONSOLE_DATA_DIR = dir;
-    await getDb().insertInto('settings').values({ key: 'k', value: '1', updated_at: 'now' }).execute();
+    await getDb()
+      .insertInto('settings')
+      .values({ key: 'k', value: '1', updated_at: 'now' })
+      .execute();
     const wav = Buffer.alloc(44 + 1600);
     wav.write('RIFF', 0, 'latin1');
     wav.writeUInt32LE(wav.length - 8, 4);
@@ -66,7 +78,16 @@ describe('modes under the data directory', () => {
       const [rel, m] = entry.split(' ');
       expect(m, rel).toBe(fs.statSync(path.join(dir, rel!)).isDirectory() ? '700' : '600');
     }
-    expect(found.map((f) => f.split(' ')[0])).toEqual(expect.arrayContaining(['.', 'console.db', 'console.db-wal', 'console.db-shm', 'master.key', 'throughput/outputs/run-1']));
+    expect(found.map((f) => f.split(' ')[0])).toEqual(
+      expect.arrayContaining([
+        '.',
+        'console.db',
+        'console.db-wal',
+        'console.db-shm',
+        'master.key',
+        'throughput/outputs/run-1',
+      ]),
+    );
     expect(found.some((f) => f.startsWith(`throughput/inputs/${saved.id}`))).toBe(true);
   });
 

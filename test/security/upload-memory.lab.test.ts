@@ -44,8 +44,9 @@ beforeAll(async () => {
   r = await consoleWithRoles();
   // The limit is an admin setting; raise it above the file for this console only.
   const db = new BetterSqlite3(path.join(r.server.dataDir, 'console.db'));
-  db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('throughput.uploadLimitBytes', ?, 'now') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-    .run(JSON.stringify(SIZE + 1024 ** 2));
+  db.prepare(
+    "INSERT INTO settings (key, value, updated_at) VALUES ('throughput.uploadLimitBytes', ?, 'now') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  ).run(JSON.stringify(SIZE + 1024 ** 2));
   db.close();
 }, 300_000);
 
@@ -63,9 +64,18 @@ describe('a 2 GiB upload', () => {
     const u = new URL(`${r.server.url}/api/throughput/inputs?kind=video&name=huge.mp4`);
     const started = Date.now();
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request({ host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: 'POST', headers: {
-        origin: r.operator.origin, 'content-type': 'application/octet-stream', 'content-length': String(SIZE), cookie: `dhc_session=${r.operator.cookie('dhc_session') ?? ''}`,
-      } });
+      const req = http.request({
+        host: u.hostname,
+        port: u.port,
+        path: `${u.pathname}${u.search}`,
+        method: 'POST',
+        headers: {
+          origin: r.operator.origin,
+          'content-type': 'application/octet-stream',
+          'content-length': String(SIZE),
+          cookie: `dhc_session=${r.operator.cookie('dhc_session') ?? ''}`,
+        },
+      });
       req.on('response', (m) => {
         let body = '';
         m.on('data', (c: Buffer) => (body += c.toString()));
@@ -89,11 +99,15 @@ describe('a 2 GiB upload', () => {
     });
     clearInterval(sampler);
     const growth = peak - baseline;
-    console.log(`2 GiB upload: HTTP ${res.status} in ${((Date.now() - started) / 1000).toFixed(1)} s; console RSS ${(baseline / 1048576).toFixed(0)} MiB -> peak ${(peak / 1048576).toFixed(0)} MiB (+${(growth / 1048576).toFixed(0)} MiB)`);
+    console.log(
+      `2 GiB upload: HTTP ${res.status} in ${((Date.now() - started) / 1000).toFixed(1)} s; console RSS ${(baseline / 1048576).toFixed(0)} MiB -> peak ${(peak / 1048576).toFixed(0)} MiB (+${(growth / 1048576).toFixed(0)} MiB)`,
+    );
     expect(res.status, res.body).toBe(415);
     expect(growth).toBeLessThan(BUDGET);
     const dir = path.join(r.server.dataDir, 'throughput', 'inputs');
     expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
-    expect((await r.viewer.get('/api/throughput/inputs')).json<{ inputs: unknown[] }>().inputs).toEqual([]);
+    expect(
+      (await r.viewer.get('/api/throughput/inputs')).json<{ inputs: unknown[] }>().inputs,
+    ).toEqual([]);
   }, 300_000);
 });

@@ -17,7 +17,9 @@ export default async function LoginPage() {
   return (
     <AuthShell appName={t('app.name')} title={t('auth.loginTitle')}>
       {user ? (
-        <Link href="/" className="text-sky-700 hover:underline">{t('auth.signedInAs', { name: user.username })}</Link>
+        <Link href="/" className="text-sky-700 hover:underline">
+          {t('auth.signedInAs', { name: user.username })}
+        </Link>
       ) : (
         <CredentialsForm submit={signIn} submitLabel={t('auth.loginSubmit')} />
       )}

@@ -15,11 +15,20 @@ export default async function SetupPage() {
     <AuthShell appName={t('app.name')} title={t('auth.setupTitle')}>
       {anyUser ? (
         <div className="space-y-3">
-          <Notice tone="info" testId="setup-done">{t('errors.setup_done')}</Notice>
-          <Link href="/login" className="text-sky-700 hover:underline">{t('auth.loginTitle')}</Link>
+          <Notice tone="info" testId="setup-done">
+            {t('errors.setup_done')}
+          </Notice>
+          <Link href="/login" className="text-sky-700 hover:underline">
+            {t('auth.loginTitle')}
+          </Link>
         </div>
       ) : (
-        <CredentialsForm submit={setupAdmin} submitLabel={t('auth.setupSubmit')} confirmPassword intro={t('auth.setupIntro')} />
+        <CredentialsForm
+          submit={setupAdmin}
+          submitLabel={t('auth.setupSubmit')}
+          confirmPassword
+          intro={t('auth.setupIntro')}
+        />
       )}
     </AuthShell>
   );

@@ -31,7 +31,10 @@ async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Pro
 }
 
 /** The log text of a JSON body as a stream for the scanner; a body without a string `text` is refused (400). */
-export async function jsonLogStream(body: ReadableStream<Uint8Array>, limit = PASTE_LIMIT_BYTES): Promise<ReadableStream<Uint8Array>> {
+export async function jsonLogStream(
+  body: ReadableStream<Uint8Array>,
+  limit = PASTE_LIMIT_BYTES,
+): Promise<ReadableStream<Uint8Array>> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(await readBounded(body, limit)));
@@ -40,6 +43,7 @@ export async function jsonLogStream(body: ReadableStream<Uint8Array>, limit = PA
     throw new ValidationError([{ field: '(body)', message: 'is not valid JSON' }]);
   }
   const text = (parsed as { text?: unknown } | null)?.text;
-  if (typeof text !== 'string') throw new ValidationError([{ field: 'text', message: 'must be the log as a string' }]);
+  if (typeof text !== 'string')
+    throw new ValidationError([{ field: 'text', message: 'must be the log as a string' }]);
   return new Blob([text]).stream();
 }

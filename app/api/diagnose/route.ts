@@ -14,7 +14,11 @@ export const POST = withRole({ name: 'diagnose.log', role: 'viewer' }, async (re
     if (!req.body) return await scanLogStream(new Blob([]).stream());
     return await scanLogStream(isJson(req) ? await jsonLogStream(req.body) : req.body);
   } catch (e) {
-    if (e instanceof TooLargeError) return Response.json({ error: { code: 'invalid', message: e.message } }, { status: 413, headers: { 'cache-control': 'no-store' } });
+    if (e instanceof TooLargeError)
+      return Response.json(
+        { error: { code: 'invalid', message: e.message } },
+        { status: 413, headers: { 'cache-control': 'no-store' } },
+      );
     throw e;
   }
 });

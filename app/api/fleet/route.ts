@@ -9,6 +9,7 @@ export const dynamic = 'force-dynamic';
 // host per CONSOLE_FLEET_REFRESH_MS (lib/fleet/shared-snapshot.ts), so polling tabs do not multiply Docker calls.
 export const GET = withRole({ name: 'fleet.read', role: 'viewer' }, async (req) => {
   const ids = new URL(req.url).searchParams.getAll('host');
-  if (ids.some((id) => id.length === 0 || id.length > 64)) throw new ValidationError([{ field: 'host', message: 'must be a host id' }]);
+  if (ids.some((id) => id.length === 0 || id.length > 64))
+    throw new ValidationError([{ field: 'host', message: 'must be a host id' }]);
   return sharedFleetSnapshot(ids.length ? { hostIds: ids } : {});
 });

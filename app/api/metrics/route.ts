@@ -8,7 +8,9 @@ export const dynamic = 'force-dynamic';
 
 async function metrics(): Promise<Response> {
   const { body, contentType } = await renderMetrics(healthScheduler(), await listHosts());
-  return new Response(body, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
+  return new Response(body, {
+    headers: { 'content-type': contentType, 'cache-control': 'no-store' },
+  });
 }
 
 const forViewer = withRole({ name: 'metrics.read', role: 'viewer' }, () => metrics());
@@ -18,7 +20,10 @@ const forViewer = withRole({ name: 'metrics.read', role: 'viewer' }, () => metri
 export async function GET(req: Request): Promise<Response> {
   if (req.headers.has('authorization')) {
     if (await bearerAllowed(req.headers.get('authorization'))) return metrics();
-    return Response.json({ error: { code: 'unauthenticated', message: 'bad metrics token' } }, { status: 401, headers: { 'www-authenticate': 'Bearer' } });
+    return Response.json(
+      { error: { code: 'unauthenticated', message: 'bad metrics token' } },
+      { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+    );
   }
   return forViewer(req, undefined);
 }

@@ -4,4 +4,7 @@ import { withRole } from '@/lib/web/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole({ name: 'user.list', role: 'admin' }, async () => ({ users: await listUsers(), locks: await listLoginLocks() }));
+export const GET = withRole({ name: 'user.list', role: 'admin' }, async () => ({
+  users: await listUsers(),
+  locks: await listLoginLocks(),
+}));

@@ -13,7 +13,10 @@ export function valid<T>(r: Checked<T>): T {
 /** Refuses options a remedy does not take (a typo must not silently fall back to a default). */
 export function onlyKeys(raw: Record<string, unknown>, keys: readonly string[]): void {
   const extra = Object.keys(raw).filter((k) => !keys.includes(k));
-  if (extra.length) throw new ValidationError(extra.map((k) => ({ field: k, message: 'is not an option of this remedy' })));
+  if (extra.length)
+    throw new ValidationError(
+      extra.map((k) => ({ field: k, message: 'is not an option of this remedy' })),
+    );
 }
 
 export const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));

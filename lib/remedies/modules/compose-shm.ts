@@ -10,7 +10,8 @@ export interface ComposeEdit {
 const KEY = /^(\s*)["']?([^"':#]+?)["']?\s*:(.*)$/;
 
 export function setComposeShmSize(yaml: string, service: string, value: string): ComposeEdit {
-  if (!/^[0-9]+[bkmg]?b?$/i.test(value)) throw new Error(`not a compose size: ${JSON.stringify(value)}`);
+  if (!/^[0-9]+[bkmg]?b?$/i.test(value))
+    throw new Error(`not a compose size: ${JSON.stringify(value)}`);
   const lines = yaml.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   const eol = yaml.includes('\r\n') ? '\r\n' : '\n';
   let inServices = false;
@@ -45,7 +46,10 @@ export function setComposeShmSize(yaml: string, service: string, value: string):
       return { text: lines.join(''), changed: true, previous };
     }
   }
-  if (serviceLine < 0) throw new Error(`service ${JSON.stringify(service)} not found under services: in the compose file`);
+  if (serviceLine < 0)
+    throw new Error(
+      `service ${JSON.stringify(service)} not found under services: in the compose file`,
+    );
   const pad = ' '.repeat(childIndent === -1 ? serviceIndent + 2 : childIndent);
   if (!/\n$/.test(lines[serviceLine]!)) lines[serviceLine] += eol;
   lines.splice(serviceLine + 1, 0, `${pad}shm_size: ${value}${eol}`);

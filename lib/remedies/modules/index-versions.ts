@@ -60,7 +60,10 @@ export async function indexVersions(
     const r = await ctx.inContainer(argv, { env, timeoutMs: 30_000, onOutput: () => undefined });
     const versions = r.code === 0 ? parseIndexVersions(r.stdout) : null;
     if (versions) return { ok: true, versions };
-    return { ok: false, error: (r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`).slice(0, 300) };
+    return {
+      ok: false,
+      error: (r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`).slice(0, 300),
+    };
   } catch (err) {
     return { ok: false, error: (err instanceof Error ? err.message : String(err)).slice(0, 300) };
   }
@@ -76,7 +79,12 @@ export function nearestVersions(wanted: string, versions: string[], n = 5): stri
 }
 
 /** A version the index does not have is named as missing, before anything else is said about it. */
-export function missingVersionNotice(dist: string, version: string, index: { en: string; zh: string }, versions: string[]): Notice {
+export function missingVersionNotice(
+  dist: string,
+  version: string,
+  index: { en: string; zh: string },
+  versions: string[],
+): Notice {
   const near = nearestVersions(version, versions);
   const list = near.length ? near.join(', ') : '—';
   return {

@@ -12,28 +12,67 @@ import { findService } from './restart';
 
 const OWN_START_MS = 8_000;
 
-export function stoppedContainerSteps(info: Dockerode.ContainerInspectInfo, d: RemedyDefaults): RunnableStep[] {
+export function stoppedContainerSteps(
+  info: Dockerode.ContainerInspectInfo,
+  d: RemedyDefaults,
+): RunnableStep[] {
   const id = info.Id;
   const name = info.Name.replace(/^\//, '');
-  const envPort = (info.Config.Env ?? []).find((e) => e.startsWith('GRADIO_SERVER_PORT='))?.split('=')[1] ?? '';
+  const envPort =
+    (info.Config.Env ?? []).find((e) => e.startsWith('GRADIO_SERVER_PORT='))?.split('=')[1] ?? '';
   const port = /^\d{1,5}$/.test(envPort) ? envPort : '7860';
   const startArgv = ['bash', '-c', START_SERVICE, 'dh-console-start', APP_DIR];
   const waitArgv = [ENV_PYTHON, '-c', WAIT_SERVICE, port, String(d.startTimeoutS), '0'];
   return [
-    { id: 'start-container', title: bi(`Start the stopped container ${name}`, `启动已停止的容器 ${name}`), where: 'docker', argv: [`POST /containers/${id.slice(0, 12)}/start`], timeoutMs: 60_000,
+    {
+      id: 'start-container',
+      title: bi(`Start the stopped container ${name}`, `启动已停止的容器 ${name}`),
+      where: 'docker',
+      argv: [`POST /containers/${id.slice(0, 12)}/start`],
+      timeoutMs: 60_000,
       run: async (ctx) => {
-        await (await ctx.docker({ timeoutMs: 60_000 })).getContainer(id).start().catch((e: { statusCode?: number }) => {
-          if (e?.statusCode !== 304) throw e; // already running
-        });
-      } },
-    { id: 'start', title: bi(`Start the service in ${APP_DIR} unless the container's own command does`, `若容器自身命令未启动服务，则在 ${APP_DIR} 启动服务`), where: 'container', argv: startArgv, timeoutMs: 30_000,
+        await (await ctx.docker({ timeoutMs: 60_000 }))
+          .getContainer(id)
+          .start()
+          .catch((e: { statusCode?: number }) => {
+            if (e?.statusCode !== 304) throw e; // already running
+          });
+      },
+    },
+    {
+      id: 'start',
+      title: bi(
+        `Start the service in ${APP_DIR} unless the container's own command does`,
+        `若容器自身命令未启动服务，则在 ${APP_DIR} 启动服务`,
+      ),
+      where: 'container',
+      argv: startArgv,
+      timeoutMs: 30_000,
       run: async (ctx) => {
-        for (const end = Date.now() + OWN_START_MS; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
+        for (
+          const end = Date.now() + OWN_START_MS;
+          Date.now() < end;
+          await new Promise((r) => setTimeout(r, 500))
+        ) {
           if (await findService(ctx)) return ctx.log('the container started the service itself');
         }
         await ctx.inContainer(startArgv, { check: true });
-      } },
-    { id: 'wait', title: bi(`Wait until port ${port} answers (up to ${d.startTimeoutS} s)`, `等待端口 ${port} 响应（最多 ${d.startTimeoutS} 秒）`), where: 'container', argv: waitArgv, timeoutMs: (d.startTimeoutS + 30) * 1000,
-      run: async (ctx) => void (await ctx.inContainer(waitArgv, { check: true, timeoutMs: (d.startTimeoutS + 20) * 1000 })) },
+      },
+    },
+    {
+      id: 'wait',
+      title: bi(
+        `Wait until port ${port} answers (up to ${d.startTimeoutS} s)`,
+        `等待端口 ${port} 响应（最多 ${d.startTimeoutS} 秒）`,
+      ),
+      where: 'container',
+      argv: waitArgv,
+      timeoutMs: (d.startTimeoutS + 30) * 1000,
+      run: async (ctx) =>
+        void (await ctx.inContainer(waitArgv, {
+          check: true,
+          timeoutMs: (d.startTimeoutS + 20) * 1000,
+        })),
+    },
   ];
 }

@@ -21,7 +21,10 @@ export interface ServiceProc {
 }
 
 export async function findService(ctx: RemedyContext): Promise<ServiceProc | null> {
-  const r = await ctx.inContainer([ENV_PYTHON, '-c', FIND_SERVICE], { check: true, onOutput: () => undefined });
+  const r = await ctx.inContainer([ENV_PYTHON, '-c', FIND_SERVICE], {
+    check: true,
+    onOutput: () => undefined,
+  });
   return JSON.parse(r.stdout) as ServiceProc | null;
 }
 
@@ -30,15 +33,28 @@ export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): Runnab
   assertSafePath(dir);
   const port = svc?.port ?? 7860;
   const startArgv = ['bash', '-c', START_SERVICE, 'dh-console-start', dir];
-  const start = (ctx: RemedyContext) => ctx.inContainer(startArgv, { check: true }).then(() => undefined);
+  const start = (ctx: RemedyContext) =>
+    ctx.inContainer(startArgv, { check: true }).then(() => undefined);
   const steps: RunnableStep[] = [];
   // The PID is looked up again when the step runs: an earlier step of a runbook may have re-created the container.
   let oldPid = svc?.pid ?? 0;
-  const stopArgv = (pid: number) => [ENV_PYTHON, '-c', STOP_SERVICE, String(pid), String(d.stopTimeoutS)];
+  const stopArgv = (pid: number) => [
+    ENV_PYTHON,
+    '-c',
+    STOP_SERVICE,
+    String(pid),
+    String(d.stopTimeoutS),
+  ];
   if (svc) {
     steps.push({
-      id: 'stop', title: bi(`Stop python app.py (PID ${svc.pid}): TERM, KILL after ${d.stopTimeoutS} s`, `停止 python app.py（PID ${svc.pid}）：先 TERM，${d.stopTimeoutS} 秒后 KILL`),
-      where: 'container', argv: stopArgv(svc.pid), timeoutMs: (d.stopTimeoutS + 30) * 1000,
+      id: 'stop',
+      title: bi(
+        `Stop python app.py (PID ${svc.pid}): TERM, KILL after ${d.stopTimeoutS} s`,
+        `停止 python app.py（PID ${svc.pid}）：先 TERM，${d.stopTimeoutS} 秒后 KILL`,
+      ),
+      where: 'container',
+      argv: stopArgv(svc.pid),
+      timeoutMs: (d.stopTimeoutS + 30) * 1000,
       run: async (ctx) => {
         const now = await findService(ctx);
         if (!now) {
@@ -46,9 +62,15 @@ export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): Runnab
           oldPid = 0;
           return;
         }
-        if (now.pid !== svc.pid) ctx.log(`the service now runs as PID ${now.pid} (planned ${svc.pid}): stopping ${now.pid}`);
+        if (now.pid !== svc.pid)
+          ctx.log(
+            `the service now runs as PID ${now.pid} (planned ${svc.pid}): stopping ${now.pid}`,
+          );
         oldPid = now.pid;
-        await ctx.inContainer(stopArgv(now.pid), { check: true, timeoutMs: (d.stopTimeoutS + 20) * 1000 });
+        await ctx.inContainer(stopArgv(now.pid), {
+          check: true,
+          timeoutMs: (d.stopTimeoutS + 20) * 1000,
+        });
       },
       // Stopped but the job failed or was cancelled afterwards: bring the service back rather than leave it down. A
       // stop cut mid-way may have sent TERM already, so the old process found here may be dying: finish its stop
@@ -56,20 +78,48 @@ export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): Runnab
       rollback: async (ctx) => {
         const now = await findService(ctx);
         if (now && now.pid !== oldPid) return;
-        if (now) await ctx.inContainer(stopArgv(now.pid), { check: true, timeoutMs: (d.stopTimeoutS + 20) * 1000 });
+        if (now)
+          await ctx.inContainer(stopArgv(now.pid), {
+            check: true,
+            timeoutMs: (d.stopTimeoutS + 20) * 1000,
+          });
         await start(ctx);
       },
     });
   }
   steps.push({
-    id: 'start', title: bi(`Start the service in ${dir} (conda env human, log /tmp/gradio.log)`, `在 ${dir} 启动服务（conda 环境 human，日志 /tmp/gradio.log）`),
-    where: 'container', argv: startArgv, timeoutMs: 30_000, run: start,
+    id: 'start',
+    title: bi(
+      `Start the service in ${dir} (conda env human, log /tmp/gradio.log)`,
+      `在 ${dir} 启动服务（conda 环境 human，日志 /tmp/gradio.log）`,
+    ),
+    where: 'container',
+    argv: startArgv,
+    timeoutMs: 30_000,
+    run: start,
   });
-  const waitArgv = (pid: number) => [ENV_PYTHON, '-c', WAIT_SERVICE, String(port), String(d.startTimeoutS), String(pid)];
+  const waitArgv = (pid: number) => [
+    ENV_PYTHON,
+    '-c',
+    WAIT_SERVICE,
+    String(port),
+    String(d.startTimeoutS),
+    String(pid),
+  ];
   steps.push({
-    id: 'wait', title: bi(`Wait until port ${port} answers (up to ${d.startTimeoutS} s)`, `等待端口 ${port} 响应（最多 ${d.startTimeoutS} 秒）`),
-    where: 'container', argv: waitArgv(oldPid), timeoutMs: (d.startTimeoutS + 30) * 1000,
-    run: async (ctx) => void (await ctx.inContainer(waitArgv(oldPid), { check: true, timeoutMs: (d.startTimeoutS + 20) * 1000 })),
+    id: 'wait',
+    title: bi(
+      `Wait until port ${port} answers (up to ${d.startTimeoutS} s)`,
+      `等待端口 ${port} 响应（最多 ${d.startTimeoutS} 秒）`,
+    ),
+    where: 'container',
+    argv: waitArgv(oldPid),
+    timeoutMs: (d.startTimeoutS + 30) * 1000,
+    run: async (ctx) =>
+      void (await ctx.inContainer(waitArgv(oldPid), {
+        check: true,
+        timeoutMs: (d.startTimeoutS + 20) * 1000,
+      })),
   });
   return steps;
 }
@@ -86,9 +136,20 @@ export const restart: Remedy = {
       const steps = stoppedContainerSteps(info, d);
       return {
         plan: {
-          remedy: 'restart', mode: 'apply', target: ctx.target, params: { oldPid: null }, alreadyApplied: false, needsRestart: false, notices: [], undo: null,
-          current: bi(`container ${info.State.Status}`, `容器${info.State.Status === 'exited' ? '已退出' : `处于 ${info.State.Status} 状态`}`),
-          wanted: bi('container running, web port answering', '容器运行，Web 端口可响应'), steps,
+          remedy: 'restart',
+          mode: 'apply',
+          target: ctx.target,
+          params: { oldPid: null },
+          alreadyApplied: false,
+          needsRestart: false,
+          notices: [],
+          undo: null,
+          current: bi(
+            `container ${info.State.Status}`,
+            `容器${info.State.Status === 'exited' ? '已退出' : `处于 ${info.State.Status} 状态`}`,
+          ),
+          wanted: bi('container running, web port answering', '容器运行，Web 端口可响应'),
+          steps,
         },
         steps,
       };
@@ -97,9 +158,19 @@ export const restart: Remedy = {
     const steps = restartSteps(svc, d);
     return {
       plan: {
-        remedy: 'restart', mode: 'apply', target: ctx.target, params: { oldPid: svc?.pid ?? null }, alreadyApplied: false, needsRestart: false, notices: [], undo: null,
-        current: svc ? bi(`running as PID ${svc.pid} in ${svc.cwd}`, `以 PID ${svc.pid} 运行于 ${svc.cwd}`) : bi('not running', '未运行'),
-        wanted: bi('restarted, web port answering', '已重启，Web 端口可响应'), steps,
+        remedy: 'restart',
+        mode: 'apply',
+        target: ctx.target,
+        params: { oldPid: svc?.pid ?? null },
+        alreadyApplied: false,
+        needsRestart: false,
+        notices: [],
+        undo: null,
+        current: svc
+          ? bi(`running as PID ${svc.pid} in ${svc.cwd}`, `以 PID ${svc.pid} 运行于 ${svc.cwd}`)
+          : bi('not running', '未运行'),
+        wanted: bi('restarted, web port answering', '已重启，Web 端口可响应'),
+        steps,
       },
       steps,
     };
@@ -117,8 +188,10 @@ export const restart: Remedy = {
     const good = fresh && !!web?.answers;
     return {
       ok: good,
-      detail: bi(`python app.py runs as PID ${svc.pid}, up ${svc.uptimeS} s, port ${web?.port} ${web?.answers ? 'answers' : 'does NOT answer'}`,
-        `python app.py 以 PID ${svc.pid} 运行 ${svc.uptimeS} 秒，端口 ${web?.port} ${web?.answers ? '可响应' : '无响应'}`),
+      detail: bi(
+        `python app.py runs as PID ${svc.pid}, up ${svc.uptimeS} s, port ${web?.port} ${web?.answers ? 'answers' : 'does NOT answer'}`,
+        `python app.py 以 PID ${svc.pid} 运行 ${svc.uptimeS} 秒，端口 ${web?.port} ${web?.answers ? '可响应' : '无响应'}`,
+      ),
     };
   },
 };

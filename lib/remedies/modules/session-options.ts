@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENV_PYTHON } from '@/lib/probes/container';
-import { fileArgv, readContainerFile, removeContainerFiles, writeContainerFile } from '../container-files';
+import {
+  fileArgv,
+  readContainerFile,
+  removeContainerFiles,
+  writeContainerFile,
+} from '../container-files';
 import { unifiedDiff } from '../diff';
 import { ok, probeInside } from '../probe';
 import type { RemedyDefaults } from '../settings';
@@ -21,17 +26,31 @@ function hookModule(): string {
     try {
       moduleText = readFileSync(new URL(`../assets/${HOOK}.py`, import.meta.url), 'utf8');
     } catch {
-      moduleText = readFileSync(path.resolve(process.cwd(), `lib/remedies/assets/${HOOK}.py`), 'utf8');
+      moduleText = readFileSync(
+        path.resolve(process.cwd(), `lib/remedies/assets/${HOOK}.py`),
+        'utf8',
+      );
     }
   }
   return moduleText;
 }
 
 export function hookConfig(d: RemedyDefaults['sessionOptions']): string {
-  return `${JSON.stringify({
-    intra_op_num_threads: d.intraOpNumThreads, inter_op_num_threads: d.interOpNumThreads, execution_mode: d.executionMode,
-    cuda: { device_id: d.deviceId, arena_extend_strategy: d.arenaExtendStrategy, gpu_mem_limit: d.gpuMemLimitBytes, do_copy_in_default_stream: d.doCopyInDefaultStream },
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      intra_op_num_threads: d.intraOpNumThreads,
+      inter_op_num_threads: d.interOpNumThreads,
+      execution_mode: d.executionMode,
+      cuda: {
+        device_id: d.deviceId,
+        arena_extend_strategy: d.arenaExtendStrategy,
+        gpu_mem_limit: d.gpuMemLimitBytes,
+        do_copy_in_default_stream: d.doCopyInDefaultStream,
+      },
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 const NOTICE: Notice = {
@@ -41,11 +60,22 @@ const NOTICE: Notice = {
 };
 
 async function sitePackages(ctx: RemedyContext): Promise<string> {
-  const r = await ctx.inContainer([ENV_PYTHON, '-c', 'import sysconfig, json; print(json.dumps(sysconfig.get_paths()["purelib"]))'], { check: true, onOutput: () => undefined });
+  const r = await ctx.inContainer(
+    [
+      ENV_PYTHON,
+      '-c',
+      'import sysconfig, json; print(json.dumps(sysconfig.get_paths()["purelib"]))',
+    ],
+    { check: true, onOutput: () => undefined },
+  );
   return JSON.parse(r.stdout) as string;
 }
 
-const filesIn = (site: string) => ({ module: `${site}/${HOOK}.py`, config: `${site}/${HOOK}.json`, pth: `${site}/${HOOK}.pth` });
+const filesIn = (site: string) => ({
+  module: `${site}/${HOOK}.py`,
+  config: `${site}/${HOOK}.json`,
+  pth: `${site}/${HOOK}.pth`,
+});
 
 interface FileState {
   path: string;
@@ -54,23 +84,35 @@ interface FileState {
 }
 
 async function current(ctx: RemedyContext, paths: string[]): Promise<(string | null)[]> {
-  return Promise.all(paths.map(async (p) => {
-    const f = await readContainerFile(ctx, p);
-    return f.exists ? f.text : null;
-  }));
+  return Promise.all(
+    paths.map(async (p) => {
+      const f = await readContainerFile(ctx, p);
+      return f.exists ? f.text : null;
+    }),
+  );
 }
 
 function steps(files: FileState[]): RunnableStep[] {
-  return files.filter((f) => f.before !== f.after).map((f) => {
-    const name = f.path.split('/').pop()!;
-    const put = (ctx: RemedyContext, text: string | null) => (text === null ? removeContainerFiles(ctx, [f.path]) : writeContainerFile(ctx, f.path, text));
-    return {
-      id: `file:${name}`, title: f.after === null ? bi(`Remove ${name}`, `删除 ${name}`) : bi(`Write ${name}`, `写入 ${name}`), where: 'container' as const, timeoutMs: TIMEOUT,
-      argv: f.after === null ? fileArgv.remove(f.path) : fileArgv.write(f.path, f.after), diff: { path: f.path, unified: unifiedDiff(f.path, f.before ?? '', f.after ?? '') },
-      run: (ctx: RemedyContext) => put(ctx, f.after),
-      rollback: (ctx: RemedyContext) => put(ctx, f.before),
-    };
-  });
+  return files
+    .filter((f) => f.before !== f.after)
+    .map((f) => {
+      const name = f.path.split('/').pop()!;
+      const put = (ctx: RemedyContext, text: string | null) =>
+        text === null ? removeContainerFiles(ctx, [f.path]) : writeContainerFile(ctx, f.path, text);
+      return {
+        id: `file:${name}`,
+        title:
+          f.after === null
+            ? bi(`Remove ${name}`, `删除 ${name}`)
+            : bi(`Write ${name}`, `写入 ${name}`),
+        where: 'container' as const,
+        timeoutMs: TIMEOUT,
+        argv: f.after === null ? fileArgv.remove(f.path) : fileArgv.write(f.path, f.after),
+        diff: { path: f.path, unified: unifiedDiff(f.path, f.before ?? '', f.after ?? '') },
+        run: (ctx: RemedyContext) => put(ctx, f.after),
+        rollback: (ctx: RemedyContext) => put(ctx, f.before),
+      };
+    });
 }
 
 const truthy = (v: unknown) => ['1', 'true', 'True'].includes(String(v));
@@ -84,29 +126,66 @@ export const sessionOptions: Remedy = {
   async prepare(ctx, _p, d): Promise<Prepared> {
     const f = filesIn(await sitePackages(ctx));
     // The .pth goes last so that the hook is only imported once its module and values are in place.
-    const wanted: [string, string][] = [[f.module, hookModule()], [f.config, hookConfig(d.sessionOptions)], [f.pth, `import ${HOOK}\n`]];
-    const before = await current(ctx, wanted.map(([p]) => p));
+    const wanted: [string, string][] = [
+      [f.module, hookModule()],
+      [f.config, hookConfig(d.sessionOptions)],
+      [f.pth, `import ${HOOK}\n`],
+    ];
+    const before = await current(
+      ctx,
+      wanted.map(([p]) => p),
+    );
     const files = wanted.map(([p, after], i) => ({ path: p, before: before[i]!, after }));
     const s = steps(files);
     const base = {
-      remedy: 'session-options' as const, mode: 'apply' as const, target: ctx.target, params: { options: d.sessionOptions }, needsRestart: true, notices: [NOTICE],
-      current: before.every((x) => x === null) ? bi('no session-options hook', '未安装会话选项钩子') : bi('a session-options hook with other values', '已安装会话选项钩子（取值不同）'),
-      wanted: bi(`hook: ${d.sessionOptions.intraOpNumThreads}/${d.sessionOptions.interOpNumThreads} threads, ${d.sessionOptions.executionMode}, CUDA arena ${d.sessionOptions.arenaExtendStrategy}`,
-        `钩子：线程 ${d.sessionOptions.intraOpNumThreads}/${d.sessionOptions.interOpNumThreads}，${d.sessionOptions.executionMode}，CUDA ${d.sessionOptions.arenaExtendStrategy}`),
+      remedy: 'session-options' as const,
+      mode: 'apply' as const,
+      target: ctx.target,
+      params: { options: d.sessionOptions },
+      needsRestart: true,
+      notices: [NOTICE],
+      current: before.every((x) => x === null)
+        ? bi('no session-options hook', '未安装会话选项钩子')
+        : bi('a session-options hook with other values', '已安装会话选项钩子（取值不同）'),
+      wanted: bi(
+        `hook: ${d.sessionOptions.intraOpNumThreads}/${d.sessionOptions.interOpNumThreads} threads, ${d.sessionOptions.executionMode}, CUDA arena ${d.sessionOptions.arenaExtendStrategy}`,
+        `钩子：线程 ${d.sessionOptions.intraOpNumThreads}/${d.sessionOptions.interOpNumThreads}，${d.sessionOptions.executionMode}，CUDA ${d.sessionOptions.arenaExtendStrategy}`,
+      ),
     };
-    if (s.length === 0) return { plan: { ...base, alreadyApplied: true, steps: [], undo: null }, steps: [] };
-    return { plan: { ...base, alreadyApplied: false, steps: s, undo: { files: files.map(({ path: p, before: b }) => ({ path: p, before: b })) } }, steps: s };
+    if (s.length === 0)
+      return { plan: { ...base, alreadyApplied: true, steps: [], undo: null }, steps: [] };
+    return {
+      plan: {
+        ...base,
+        alreadyApplied: false,
+        steps: s,
+        undo: { files: files.map(({ path: p, before: b }) => ({ path: p, before: b })) },
+      },
+      steps: s,
+    };
   },
   async prepareUndo(ctx, raw): Promise<Prepared> {
     const saved = (raw as { files: { path: string; before: string | null }[] }).files;
     // Remove the .pth first: the hook must never be imported while its module is half gone.
     const ordered = [...saved].reverse();
-    const now = await current(ctx, ordered.map((f) => f.path));
+    const now = await current(
+      ctx,
+      ordered.map((f) => f.path),
+    );
     const s = steps(ordered.map((f, i) => ({ path: f.path, before: now[i]!, after: f.before })));
     return {
       plan: {
-        remedy: 'session-options', mode: 'undo', target: ctx.target, params: { files: saved }, needsRestart: true, notices: [NOTICE], undo: null,
-        alreadyApplied: s.length === 0, steps: s, current: bi('session-options hook installed', '已安装会话选项钩子'), wanted: bi('hook files as before', '钩子文件恢复原状'),
+        remedy: 'session-options',
+        mode: 'undo',
+        target: ctx.target,
+        params: { files: saved },
+        needsRestart: true,
+        notices: [NOTICE],
+        undo: null,
+        alreadyApplied: s.length === 0,
+        steps: s,
+        current: bi('session-options hook installed', '已安装会话选项钩子'),
+        wanted: bi('hook files as before', '钩子文件恢复原状'),
       },
       steps: s,
     };
@@ -117,18 +196,46 @@ export const sessionOptions: Remedy = {
     const session = ok(probe.ort)?.session;
     if (plan.mode === 'undo') {
       const saved = (plan.params as { files: { path: string; before: string | null }[] }).files;
-      const now = await current(ctx, saved.map((f) => f.path));
+      const now = await current(
+        ctx,
+        saved.map((f) => f.path),
+      );
       const same = saved.every((f, i) => now[i] === f.before);
-      return { ok: same, detail: same ? bi(`hook files as before (installed: ${hook?.installed ? 'yes' : 'no'})`, `钩子文件已恢复（安装状态：${hook?.installed ? '是' : '否'}）`) : bi('hook files differ from before', '钩子文件与之前不同') };
+      return {
+        ok: same,
+        detail: same
+          ? bi(
+              `hook files as before (installed: ${hook?.installed ? 'yes' : 'no'})`,
+              `钩子文件已恢复（安装状态：${hook?.installed ? '是' : '否'}）`,
+            )
+          : bi('hook files differ from before', '钩子文件与之前不同'),
+      };
     }
     const want = (plan.params as { options: RemedyDefaults['sessionOptions'] }).options;
     const o = session?.options;
-    if (!hook?.installed || !o) return { ok: false, detail: bi(`hook installed: ${hook?.installed ? 'yes' : 'no'}; a session could not be checked: ${session?.error ?? 'no session'}`, `钩子：${hook?.installed ? '已安装' : '未安装'}；无法检查会话：${session?.error ?? '无会话'}`) };
+    if (!hook?.installed || !o)
+      return {
+        ok: false,
+        detail: bi(
+          `hook installed: ${hook?.installed ? 'yes' : 'no'}; a session could not be checked: ${session?.error ?? 'no session'}`,
+          `钩子：${hook?.installed ? '已安装' : '未安装'}；无法检查会话：${session?.error ?? '无会话'}`,
+        ),
+      };
     const cudaActive = session?.providers?.[0] === 'CUDAExecutionProvider';
-    const threadsOk = o.intraOpNumThreads === want.intraOpNumThreads && o.interOpNumThreads === want.interOpNumThreads && o.executionMode === want.executionMode;
-    const cudaOk = !cudaActive || (String(o.cuda.device_id) === String(want.deviceId) && o.cuda.arena_extend_strategy === want.arenaExtendStrategy
-      && String(o.cuda.gpu_mem_limit) === String(want.gpuMemLimitBytes) && truthy(o.cuda.do_copy_in_default_stream) === want.doCopyInDefaultStream);
+    const threadsOk =
+      o.intraOpNumThreads === want.intraOpNumThreads &&
+      o.interOpNumThreads === want.interOpNumThreads &&
+      o.executionMode === want.executionMode;
+    const cudaOk =
+      !cudaActive ||
+      (String(o.cuda.device_id) === String(want.deviceId) &&
+        o.cuda.arena_extend_strategy === want.arenaExtendStrategy &&
+        String(o.cuda.gpu_mem_limit) === String(want.gpuMemLimitBytes) &&
+        truthy(o.cuda.do_copy_in_default_stream) === want.doCopyInDefaultStream);
     const seen = `intra ${o.intraOpNumThreads}, inter ${o.interOpNumThreads}, ${o.executionMode}${cudaActive ? `, CUDA ${JSON.stringify(o.cuda)}` : ' (CUDA not active: its options not checked)'}`;
-    return { ok: threadsOk && cudaOk, detail: bi(`a new session gets: ${seen}`, `新会话获得：${seen}`) };
+    return {
+      ok: threadsOk && cudaOk,
+      detail: bi(`a new session gets: ${seen}`, `新会话获得：${seen}`),
+    };
   },
 };

@@ -18,35 +18,67 @@ export interface ComposeUndo {
 }
 
 export async function composeSteps(
-  ctx: RemedyContext, compose: { project: string; service: string | null; configFiles: string[] }, size: number, apply: boolean,
+  ctx: RemedyContext,
+  compose: { project: string; service: string | null; configFiles: string[] },
+  size: number,
+  apply: boolean,
 ): Promise<{ steps: RunnableStep[]; notices: Notice[]; undo: ComposeUndo | null }> {
   const file = compose.configFiles[0];
   if (!file || !compose.service) return { steps: [], notices: [], undo: null };
   assertSafePath(file);
   const read = await ctx.onHost(['cat', '--', file], { onOutput: () => undefined });
   if (read.code !== 0) {
-    return { steps: [], undo: null, notices: [{ level: 'warn', en: `The compose file ${file} could not be read on the host: ${read.stderr.trim().slice(-200)}`, zh: `无法在主机上读取 compose 文件 ${file}：${read.stderr.trim().slice(-200)}` }] };
+    return {
+      steps: [],
+      undo: null,
+      notices: [
+        {
+          level: 'warn',
+          en: `The compose file ${file} could not be read on the host: ${read.stderr.trim().slice(-200)}`,
+          zh: `无法在主机上读取 compose 文件 ${file}：${read.stderr.trim().slice(-200)}`,
+        },
+      ],
+    };
   }
   const edit = setComposeShmSize(read.stdout, compose.service, composeSize(size));
   if (!edit.changed) return { steps: [], notices: [], undo: null };
   const diff = unifiedDiff(file, read.stdout, edit.text);
   if (!apply) {
-    return { steps: [], undo: null, notices: [{ level: 'warn', en: `Suggested change to ${file} (not applied; tick "Also edit the Compose file"):\n${diff}`, zh: `建议修改 ${file}（未应用；勾选“同时修改 Compose 文件”）：\n${diff}` }] };
+    return {
+      steps: [],
+      undo: null,
+      notices: [
+        {
+          level: 'warn',
+          en: `Suggested change to ${file} (not applied; tick "Also edit the Compose file"):\n${diff}`,
+          zh: `建议修改 ${file}（未应用；勾选“同时修改 Compose 文件”）：\n${diff}`,
+        },
+      ],
+    };
   }
   const backup = backupPath(file);
   const argv = ['python3', '-c', WRITE_WITH_BACKUP, file, backup];
   const before = read.stdout;
   const step: RunnableStep = {
-    id: 'compose-file', title: bi(`Set shm_size: ${composeSize(size)} in ${file} (backup ${backup})`, `在 ${file} 中设置 shm_size: ${composeSize(size)}（备份 ${backup}）`),
-    where: 'host', argv, diff: { path: file, unified: diff }, timeoutMs: 60_000,
+    id: 'compose-file',
+    title: bi(
+      `Set shm_size: ${composeSize(size)} in ${file} (backup ${backup})`,
+      `在 ${file} 中设置 shm_size: ${composeSize(size)}（备份 ${backup}）`,
+    ),
+    where: 'host',
+    argv,
+    diff: { path: file, unified: diff },
+    timeoutMs: 60_000,
     run: async (c) => {
       const now = await c.onHost(['cat', '--', file], { check: true, onOutput: () => undefined });
-      if (now.stdout !== before) throw new Error(`${file} changed since the preview: preview again`);
+      if (now.stdout !== before)
+        throw new Error(`${file} changed since the preview: preview again`);
       await c.onHost(argv, { stdin: edit.text, check: true });
     },
     rollback: async (c) => {
       const now = await c.onHost(['cat', '--', file], { onOutput: () => undefined });
-      if (now.code === 0 && now.stdout === edit.text) await c.onHost(['cp', '-p', '--', backup, file], { check: true });
+      if (now.code === 0 && now.stdout === edit.text)
+        await c.onHost(['cp', '-p', '--', backup, file], { check: true });
     },
   };
   return { steps: [step], notices: [], undo: { file, backup, before, after: edit.text } };

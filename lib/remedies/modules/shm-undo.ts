@@ -14,62 +14,154 @@ interface ShmUndo extends Names {
   compose: ComposeUndo | null;
 }
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 export async function prepareShmUndo(ctx: RemedyContext, raw: unknown): Promise<Prepared> {
   const u = raw as ShmUndo;
   const d = await ctx.docker();
-  const old = await d.getContainer(u.oldId).inspect().catch(() => null);
-  if (!old) throw new ConflictError(`the original container (${u.oldName}, ${u.oldId.slice(0, 12)}) no longer exists: it was removed, so this cannot be undone`);
+  const old = await d
+    .getContainer(u.oldId)
+    .inspect()
+    .catch(() => null);
+  if (!old)
+    throw new ConflictError(
+      `the original container (${u.oldName}, ${u.oldId.slice(0, 12)}) no longer exists: it was removed, so this cannot be undone`,
+    );
   const current = await inspectNamed(d, u.name);
   const aside = `${u.name}-dhc-undone-${stamp()}`;
   const steps: RunnableStep[] = [];
   if (current && current.Id !== u.oldId) {
     const id = current.Id;
     steps.push(
-      { id: 'stop-new', title: bi(`Stop the re-created ${u.name}`, `停止重新创建的 ${u.name}`), where: 'docker', argv: [`POST /containers/${id.slice(0, 12)}/stop?t=20`], timeoutMs: 120_000,
+      {
+        id: 'stop-new',
+        title: bi(`Stop the re-created ${u.name}`, `停止重新创建的 ${u.name}`),
+        where: 'docker',
+        argv: [`POST /containers/${id.slice(0, 12)}/stop?t=20`],
+        timeoutMs: 120_000,
         run: async (c) => stopQuietly(await c.docker({ timeoutMs: 120_000 }), id, 20),
-        rollback: async (c) => void (await (await c.docker()).getContainer(id).start().catch(() => undefined)) },
-      { id: 'rename-new', title: bi(`Rename it to ${aside} (kept stopped)`, `重命名为 ${aside}（保留为停止状态）`), where: 'docker', argv: [`POST /containers/${id.slice(0, 12)}/rename?name=${aside}`], timeoutMs: 60_000,
+        rollback: async (c) =>
+          void (await (
+            await c.docker()
+          )
+            .getContainer(id)
+            .start()
+            .catch(() => undefined)),
+      },
+      {
+        id: 'rename-new',
+        title: bi(`Rename it to ${aside} (kept stopped)`, `重命名为 ${aside}（保留为停止状态）`),
+        where: 'docker',
+        argv: [`POST /containers/${id.slice(0, 12)}/rename?name=${aside}`],
+        timeoutMs: 60_000,
         run: async (c) => (await c.docker()).getContainer(id).rename({ name: aside }),
-        rollback: async (c) => void (await (await c.docker()).getContainer(id).rename({ name: u.name }).catch(() => undefined)) },
+        rollback: async (c) =>
+          void (await (
+            await c.docker()
+          )
+            .getContainer(id)
+            .rename({ name: u.name })
+            .catch(() => undefined)),
+      },
     );
   }
   if (old.Name.replace(/^\//, '') !== u.name) {
-    steps.push({ id: 'rename-old', title: bi(`Rename ${u.oldName} back to ${u.name} and start it`, `将 ${u.oldName} 改回 ${u.name} 并启动`), where: 'docker',
-      argv: [`POST /containers/${u.oldId.slice(0, 12)}/rename?name=${u.name}`, `POST /containers/${u.oldId.slice(0, 12)}/start`], timeoutMs: 120_000,
+    steps.push({
+      id: 'rename-old',
+      title: bi(
+        `Rename ${u.oldName} back to ${u.name} and start it`,
+        `将 ${u.oldName} 改回 ${u.name} 并启动`,
+      ),
+      where: 'docker',
+      argv: [
+        `POST /containers/${u.oldId.slice(0, 12)}/rename?name=${u.name}`,
+        `POST /containers/${u.oldId.slice(0, 12)}/start`,
+      ],
+      timeoutMs: 120_000,
       run: async (c) => {
         const e = await c.docker({ timeoutMs: 120_000 });
         await e.getContainer(u.oldId).rename({ name: u.name });
-        await e.getContainer(u.oldId).start().catch((err: { statusCode?: number }) => {
-          if (err?.statusCode !== 304) throw err;
-        });
+        await e
+          .getContainer(u.oldId)
+          .start()
+          .catch((err: { statusCode?: number }) => {
+            if (err?.statusCode !== 304) throw err;
+          });
       },
       rollback: async (c) => {
         const e = await c.docker();
         await stopQuietly(e, u.oldId, 20);
-        await e.getContainer(u.oldId).rename({ name: u.oldName }).catch(() => undefined);
-      } });
-    const port = (old.Config.Env ?? []).find((x) => x.startsWith('GRADIO_SERVER_PORT='))?.split('=')[1] ?? '7860';
-    const waitArgv = [ENV_PYTHON, '-c', WAIT_SERVICE, /^\d{1,5}$/.test(port) ? port : '7860', '120', '0'];
-    steps.push({ id: 'wait', title: bi('Wait until the service answers', '等待服务响应'), where: 'container', argv: waitArgv, timeoutMs: 150_000,
-      run: async (c) => void (await c.inContainer(waitArgv, { check: true, timeoutMs: 140_000 })) });
+        await e
+          .getContainer(u.oldId)
+          .rename({ name: u.oldName })
+          .catch(() => undefined);
+      },
+    });
+    const port =
+      (old.Config.Env ?? []).find((x) => x.startsWith('GRADIO_SERVER_PORT='))?.split('=')[1] ??
+      '7860';
+    const waitArgv = [
+      ENV_PYTHON,
+      '-c',
+      WAIT_SERVICE,
+      /^\d{1,5}$/.test(port) ? port : '7860',
+      '120',
+      '0',
+    ];
+    steps.push({
+      id: 'wait',
+      title: bi('Wait until the service answers', '等待服务响应'),
+      where: 'container',
+      argv: waitArgv,
+      timeoutMs: 150_000,
+      run: async (c) => void (await c.inContainer(waitArgv, { check: true, timeoutMs: 140_000 })),
+    });
   }
   const cu = u.compose;
   if (cu) {
-    steps.push({ id: 'compose-file', title: bi(`Put ${cu.file} back as it was`, `将 ${cu.file} 恢复原状`), where: 'host', argv: ['cp', '-p', '--', cu.backup, cu.file], timeoutMs: 60_000,
+    steps.push({
+      id: 'compose-file',
+      title: bi(`Put ${cu.file} back as it was`, `将 ${cu.file} 恢复原状`),
+      where: 'host',
+      argv: ['cp', '-p', '--', cu.backup, cu.file],
+      timeoutMs: 60_000,
       run: async (c) => {
-        const now = await c.onHost(['cat', '--', cu.file], { check: true, onOutput: () => undefined });
-        if (now.stdout !== cu.after) throw new Error(`${cu.file} changed since the remedy: restore ${cu.backup} by hand if wanted`);
+        const now = await c.onHost(['cat', '--', cu.file], {
+          check: true,
+          onOutput: () => undefined,
+        });
+        if (now.stdout !== cu.after)
+          throw new Error(
+            `${cu.file} changed since the remedy: restore ${cu.backup} by hand if wanted`,
+          );
         await c.onHost(['cp', '-p', '--', cu.backup, cu.file], { check: true });
-      } });
+      },
+    });
   }
   const fmt = (b: number) => `${Math.round(b / 1024 ** 2)} MiB`;
   return {
     plan: {
-      remedy: 'shm', mode: 'undo', target: ctx.target, params: { size: u.previousShm }, needsRestart: false, notices: [], undo: null, alreadyApplied: steps.length === 0, steps,
-      current: bi(`re-created container ${current?.Id.slice(0, 12) ?? '(none)'} with /dev/shm ${fmt(current?.HostConfig.ShmSize ?? 0)}`, `重新创建的容器 ${current?.Id.slice(0, 12) ?? '（无）'}，/dev/shm ${fmt(current?.HostConfig.ShmSize ?? 0)}`),
-      wanted: bi(`the original container ${u.oldId.slice(0, 12)} with /dev/shm ${fmt(u.previousShm)}`, `原容器 ${u.oldId.slice(0, 12)}，/dev/shm ${fmt(u.previousShm)}`),
+      remedy: 'shm',
+      mode: 'undo',
+      target: ctx.target,
+      params: { size: u.previousShm },
+      needsRestart: false,
+      notices: [],
+      undo: null,
+      alreadyApplied: steps.length === 0,
+      steps,
+      current: bi(
+        `re-created container ${current?.Id.slice(0, 12) ?? '(none)'} with /dev/shm ${fmt(current?.HostConfig.ShmSize ?? 0)}`,
+        `重新创建的容器 ${current?.Id.slice(0, 12) ?? '（无）'}，/dev/shm ${fmt(current?.HostConfig.ShmSize ?? 0)}`,
+      ),
+      wanted: bi(
+        `the original container ${u.oldId.slice(0, 12)} with /dev/shm ${fmt(u.previousShm)}`,
+        `原容器 ${u.oldId.slice(0, 12)}，/dev/shm ${fmt(u.previousShm)}`,
+      ),
     },
     steps,
   };

@@ -32,7 +32,11 @@ export const m040: Migration = {
       .addColumn('via', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('finished_at', 'text'),
-    db.schema.createIndex('jobs_target').ifNotExists().on('jobs').columns(['host_id', 'container', 'created_at']),
+    db.schema
+      .createIndex('jobs_target')
+      .ifNotExists()
+      .on('jobs')
+      .columns(['host_id', 'container', 'created_at']),
     db.schema.createIndex('jobs_created').ifNotExists().on('jobs').column('created_at'),
     db.schema
       .createTable('job_events')
@@ -43,7 +47,11 @@ export const m040: Migration = {
       .addColumn('type', 'text', (c) => c.notNull())
       .addColumn('step', 'integer')
       .addColumn('text', 'text', (c) => c.notNull()),
-    db.schema.createIndex('job_events_job').ifNotExists().on('job_events').columns(['job_id', 'id']),
+    db.schema
+      .createIndex('job_events_job')
+      .ifNotExists()
+      .on('job_events')
+      .columns(['job_id', 'id']),
     db.schema
       .createTable('job_batches')
       .ifNotExists()

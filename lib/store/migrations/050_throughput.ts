@@ -36,6 +36,10 @@ export const m050: Migration = {
       .addColumn('detail', 'text', (c) => c.notNull())
       // The runbook job that ran this test before or after its steps, under its lock.
       .addColumn('job_id', 'text'),
-    db.schema.createIndex('throughput_runs_container').ifNotExists().on('throughput_runs').columns(['host_id', 'container', 'started_at']),
+    db.schema
+      .createIndex('throughput_runs_container')
+      .ifNotExists()
+      .on('throughput_runs')
+      .columns(['host_id', 'container', 'started_at']),
   ],
 };

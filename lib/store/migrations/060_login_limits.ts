@@ -18,7 +18,15 @@ export const m060: Migration = {
       .addColumn('locked_until', 'text')
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('login_limits_pk', ['username', 'address']),
-    db.schema.createIndex('login_limits_address').ifNotExists().on('login_limits').columns(['address', 'unknown_name']),
-    db.schema.createIndex('login_limits_updated').ifNotExists().on('login_limits').column('updated_at'),
+    db.schema
+      .createIndex('login_limits_address')
+      .ifNotExists()
+      .on('login_limits')
+      .columns(['address', 'unknown_name']),
+    db.schema
+      .createIndex('login_limits_updated')
+      .ifNotExists()
+      .on('login_limits')
+      .column('updated_at'),
   ],
 };

@@ -13,18 +13,36 @@ const json = (c: ConsoleClient) => ({ accept: 'application/json', cookie: c.cook
 
 /** The plans previewed: each lab service container with each of a few remedies (distinct plans, each shared). */
 export function previewCalls(fleet: LabFleet, operator: ConsoleClient): Call[] {
-  const headers = { ...json(operator), 'content-type': 'application/json', origin: operator.origin };
-  return fleet.services.flatMap((s) => PREVIEW_REMEDIES.map((name): Call => ({
-    method: 'POST', path: '/api/jobs/preview', headers, body: JSON.stringify({ hostId: s.hostId, container: s.container, name }),
-  })));
+  const headers = {
+    ...json(operator),
+    'content-type': 'application/json',
+    origin: operator.origin,
+  };
+  return fleet.services.flatMap((s) =>
+    PREVIEW_REMEDIES.map(
+      (name): Call => ({
+        method: 'POST',
+        path: '/api/jobs/preview',
+        headers,
+        body: JSON.stringify({ hostId: s.hostId, container: s.container, name }),
+      }),
+    ),
+  );
 }
 
 function signInCall(viewer: ConsoleClient): Call {
   const entry = actionIndex().get('app/actions/sign-in.ts#signIn');
   if (!entry) throw new Error('no sign-in action in this build');
   return {
-    method: 'POST', path: entry.page, body: JSON.stringify([VIEWER]),
-    headers: { accept: 'text/x-component', 'next-action': entry.id, 'content-type': 'text/plain;charset=UTF-8', origin: viewer.origin },
+    method: 'POST',
+    path: entry.page,
+    body: JSON.stringify([VIEWER]),
+    headers: {
+      accept: 'text/x-component',
+      'next-action': entry.id,
+      'content-type': 'text/plain;charset=UTF-8',
+      origin: viewer.origin,
+    },
   };
 }
 
@@ -33,13 +51,26 @@ function signInCall(viewer: ConsoleClient): Call {
  * signing in once a second: scrypt costs ~0.1 s of a core, and back-to-back sign-ins would measure only that);
  * fleet / preview: every client on that one call, as the issue's targets are stated.
  */
-export function clientGroups(mix: Mix, clients: number, fleet: LabFleet, c: { viewer: ConsoleClient; operator: ConsoleClient }): ClientGroup[] {
+export function clientGroups(
+  mix: Mix,
+  clients: number,
+  fleet: LabFleet,
+  c: { viewer: ConsoleClient; operator: ConsoleClient },
+): ClientGroup[] {
   const fleetCall: Call = { method: 'GET', path: '/api/fleet', headers: json(c.viewer) };
   const hostIds = [...fleet.hostIds.values(), ...(fleet.sinkId ? [fleet.sinkId] : [])];
   const previews = previewCalls(fleet, c.operator);
   const groups: ClientGroup[] = [
     { name: 'fleet', clients: 0, next: () => fleetCall },
-    { name: 'host', clients: 0, next: (i, n) => ({ method: 'GET', path: `/api/fleet?host=${hostIds[(i + n) % hostIds.length]}`, headers: json(c.viewer) }) },
+    {
+      name: 'host',
+      clients: 0,
+      next: (i, n) => ({
+        method: 'GET',
+        path: `/api/fleet?host=${hostIds[(i + n) % hostIds.length]}`,
+        headers: json(c.viewer),
+      }),
+    },
     { name: 'preview', clients: 0, next: (i) => previews[i % previews.length]! },
     { name: 'signin', clients: 0, next: () => signInCall(c.viewer), pauseMs: 1000 },
   ];

@@ -19,8 +19,24 @@ afterAll(() => tmp?.dispose());
 describe('dhc against the lab', () => {
   it('adds and trusts every lab host, then lists every lab container with its host and state', async () => {
     for (const h of lab.hosts) {
-      const add = await dhc(['hosts', 'add', h.name, '--address', h.address, '--port', String(h.port), '--user', h.user,
-        '--key-file', h.keyFile, '--docker-socket', h.dockerSocket, '--group', 'lab', ...data()]);
+      const add = await dhc([
+        'hosts',
+        'add',
+        h.name,
+        '--address',
+        h.address,
+        '--port',
+        String(h.port),
+        '--user',
+        h.user,
+        '--key-file',
+        h.keyFile,
+        '--docker-socket',
+        h.dockerSocket,
+        '--group',
+        'lab',
+        ...data(),
+      ]);
       expect(add.code, add.stderr).toBe(0);
       const trust = await dhc(['hosts', 'trust', h.name, '--accept-seen', '--json', ...data()]);
       expect(trust.code, trust.stderr).toBe(0);
@@ -28,12 +44,21 @@ describe('dhc against the lab', () => {
     }
     const fleet = await dhc(['fleet', '--json', '--strict', ...data()]);
     expect(fleet.code, fleet.stderr).toBe(0);
-    const snap = JSON.parse(fleet.stdout) as { hosts: { host: { name: string }; status: string; containers: { name: string; state: string; isService: boolean }[] }[] };
+    const snap = JSON.parse(fleet.stdout) as {
+      hosts: {
+        host: { name: string };
+        status: string;
+        containers: { name: string; state: string; isService: boolean }[];
+      }[];
+    };
     for (const h of lab.hosts) {
       const s = snap.hosts.find((x) => x.host.name === h.name);
       expect(s?.status).toBe('reachable');
       for (const c of h.containers) {
-        expect(s!.containers.find((x) => x.name === c.name), `${h.name}/${c.name}`).toMatchObject({ state: c.status });
+        expect(
+          s!.containers.find((x) => x.name === c.name),
+          `${h.name}/${c.name}`,
+        ).toMatchObject({ state: c.status });
       }
     }
     const list = await dhc(['hosts', 'list', '--json', ...data()]);
@@ -48,12 +73,72 @@ describe('dhc against the lab', () => {
     const before = (await dhc(['hosts', 'list', '--json', ...data()])).stdout;
     const key = lab.hosts[0]!.keyFile;
     const cases: [string[], RegExp][] = [
-      [['hosts', 'add', 'x1', '--address', '10.0.0.1;id', '--user', 'root', '--key-file', key], /--address: must be a hostname/],
-      [['hosts', 'add', 'x2', '--address', '10.0.0.1', '--port', '0', '--user', 'root', '--key-file', key], /--port: must be between 1 and 65535/],
-      [['hosts', 'add', 'x3', '--address', '10.0.0.1', '--user', 'root', '--key-file', `${key}.pub`], /--key-file: must be a private key/],
-      [['hosts', 'add', '', '--address', '10.0.0.1', '--user', 'root', '--key-file', key], /NAME: must not be empty/],
-      [['hosts', 'add', 'n'.repeat(100), '--address', '10.0.0.1', '--user', 'root', '--key-file', key], /NAME: must be at most 64/],
-      [['hosts', 'add', lab.hosts[0]!.name, '--address', '10.0.0.1', '--user', 'root', '--key-file', key], /already exists/],
+      [
+        ['hosts', 'add', 'x1', '--address', '10.0.0.1;id', '--user', 'root', '--key-file', key],
+        /--address: must be a hostname/,
+      ],
+      [
+        [
+          'hosts',
+          'add',
+          'x2',
+          '--address',
+          '10.0.0.1',
+          '--port',
+          '0',
+          '--user',
+          'root',
+          '--key-file',
+          key,
+        ],
+        /--port: must be between 1 and 65535/,
+      ],
+      [
+        [
+          'hosts',
+          'add',
+          'x3',
+          '--address',
+          '10.0.0.1',
+          '--user',
+          'root',
+          '--key-file',
+          `${key}.pub`,
+        ],
+        /--key-file: must be a private key/,
+      ],
+      [
+        ['hosts', 'add', '', '--address', '10.0.0.1', '--user', 'root', '--key-file', key],
+        /NAME: must not be empty/,
+      ],
+      [
+        [
+          'hosts',
+          'add',
+          'n'.repeat(100),
+          '--address',
+          '10.0.0.1',
+          '--user',
+          'root',
+          '--key-file',
+          key,
+        ],
+        /NAME: must be at most 64/,
+      ],
+      [
+        [
+          'hosts',
+          'add',
+          lab.hosts[0]!.name,
+          '--address',
+          '10.0.0.1',
+          '--user',
+          'root',
+          '--key-file',
+          key,
+        ],
+        /already exists/,
+      ],
       [['hosts', 'trust', 'nope', '--accept-seen'], /host 'nope' not found/],
       [['hosts', 'frobnicate'], /unknown subcommand/],
     ];
@@ -73,7 +158,9 @@ describe('dhc against the lab', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(h.fingerprint);
       expect(r.stderr).toContain(rotated);
-      const fleet = JSON.parse((await dhc(['fleet', '--json', ...data()])).stdout) as { hosts: { host: { name: string }; status: string }[] };
+      const fleet = JSON.parse((await dhc(['fleet', '--json', ...data()])).stdout) as {
+        hosts: { host: { name: string }; status: string }[];
+      };
       expect(fleet.hosts.find((x) => x.host.name === h.name)?.status).toBe('mismatch');
     } finally {
       await restoreHostKey(h.name);

@@ -23,8 +23,13 @@ beforeAll(async () => {
   remote.resetForTests();
   for (const h of lab.hosts) {
     const view = await addHost(CLI_ADMIN, {
-      name: h.name, address: h.address, port: h.port, user: h.user, privateKey: fs.readFileSync(h.keyFile, 'utf8'),
-      dockerSocket: h.dockerSocket, groups: ['lab'],
+      name: h.name,
+      address: h.address,
+      port: h.port,
+      user: h.user,
+      privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+      dockerSocket: h.dockerSocket,
+      groups: ['lab'],
     });
     hosts.set(h.name, view);
   }
@@ -59,7 +64,8 @@ describe('fleet against the lab', () => {
         expect(seen!.state).toBe(c.status);
         expect(seen!.image).toBe(c.image);
         expect(seen!.isService).toBe(c.name.includes('digital-human'));
-        if (seen!.state === 'running') expect(Date.parse(seen!.startedAt!)).toBeLessThanOrEqual(Date.now());
+        if (seen!.state === 'running')
+          expect(Date.parse(seen!.startedAt!)).toBeLessThanOrEqual(Date.now());
       }
     }
   });
@@ -67,7 +73,9 @@ describe('fleet against the lab', () => {
   it('makes N Docker calls to one host over one SSH connection', async () => {
     remote.resetForTests();
     const d = await remote.docker(idOf('h1'));
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? d.listContainers({ all: true }) : d.ping())));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? d.listContainers({ all: true }) : d.ping())),
+    );
     expect(results).toHaveLength(30);
     const stat = remote.stats().find((s) => s.hostId === idOf('h1'))!;
     expect(stat.connectionsOpened).toBe(1);
@@ -77,22 +85,41 @@ describe('fleet against the lab', () => {
     const h1 = idOf('h1');
     expect((await remote.exec(h1, ['id', '-un'])).stdout.trim()).toBe(lab.hosts[0]!.user);
     const container = lab.hosts.find((h) => h.name === 'h1')!.containers[0]!.name;
-    const echo = await remote.execInContainer(h1, container, ['sh', '-c', 'cat; echo " done"'], { stdin: 'hello' });
+    const echo = await remote.execInContainer(h1, container, ['sh', '-c', 'cat; echo " done"'], {
+      stdin: 'hello',
+    });
     expect(echo).toMatchObject({ code: 0, stdout: 'hello done\n' });
     const big = 'x'.repeat(1024 * 1024);
-    expect((await remote.execInContainer(h1, container, ['wc', '-c'], { stdin: big })).stdout.trim()).toBe(String(big.length));
-    const env = await remote.execInContainer(h1, container, ['sh', '-c', 'printf "%s|" "$FOO"; pwd; echo err >&2; exit 7'], { env: { FOO: 'a b;$(id)' }, workdir: '/tmp' });
+    expect(
+      (await remote.execInContainer(h1, container, ['wc', '-c'], { stdin: big })).stdout.trim(),
+    ).toBe(String(big.length));
+    const env = await remote.execInContainer(
+      h1,
+      container,
+      ['sh', '-c', 'printf "%s|" "$FOO"; pwd; echo err >&2; exit 7'],
+      { env: { FOO: 'a b;$(id)' }, workdir: '/tmp' },
+    );
     expect(env).toEqual({ code: 7, stdout: 'a b;$(id)|/tmp\n', stderr: 'err\n' });
-    await expect(remote.execInContainer(h1, container, ['sleep', '30.4242'], { timeoutMs: 800 })).rejects.toMatchObject({ kind: 'timeout' });
+    await expect(
+      remote.execInContainer(h1, container, ['sleep', '30.4242'], { timeoutMs: 800 }),
+    ).rejects.toMatchObject({ kind: 'timeout' });
     // Docker cannot stop an exec; the console killed its host PID, so nothing is left in the container.
     const deadline = Date.now() + 5000;
     let left = 0;
     do {
-      left = (await remote.execInContainer(h1, container, ['pgrep', '-f', 'sleep 30.4242'])).code === 0 ? 1 : 0;
+      left =
+        (await remote.execInContainer(h1, container, ['pgrep', '-f', 'sleep 30.4242'])).code === 0
+          ? 1
+          : 0;
     } while (left && Date.now() < deadline && (await new Promise((r) => setTimeout(r, 100)), true));
     expect(left).toBe(0);
-    await expect(remote.execInContainer(h1, '-oProxyCommand=x', ['true'])).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(remote.execInContainer(h1, 'no-such-container', ['true'])).rejects.toMatchObject({ kind: 'docker', statusCode: 404 });
+    await expect(remote.execInContainer(h1, '-oProxyCommand=x', ['true'])).rejects.toMatchObject({
+      kind: 'invalid',
+    });
+    await expect(remote.execInContainer(h1, 'no-such-container', ['true'])).rejects.toMatchObject({
+      kind: 'docker',
+      statusCode: 404,
+    });
   });
 
   it("reaches a container's web port through the same connection", async () => {
@@ -100,10 +127,12 @@ describe('fleet against the lab', () => {
     const port = h1.containers.find((c) => c.port !== null)!.port!;
     const agent = remote.tcpAgent(idOf('h1'), '127.0.0.1', port);
     const status = await new Promise<number>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: '/', agent, timeout: 10_000 }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path: '/', agent, timeout: 10_000 }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
     });
     expect(status).toBe(200);
   });
@@ -130,7 +159,14 @@ describe('fleet against the lab', () => {
 
   it('shows the hung sink host as unreachable within its timeout while the others refresh', async () => {
     const key = fs.readFileSync(lab.hosts[0]!.keyFile, 'utf8');
-    await addHost(CLI_ADMIN, { name: 'sink', address: lab.sink.address, port: lab.sink.port, user: 'root', privateKey: key, groups: [] });
+    await addHost(CLI_ADMIN, {
+      name: 'sink',
+      address: lab.sink.address,
+      port: lab.sink.port,
+      user: 'root',
+      privateKey: key,
+      groups: [],
+    });
     remote.resetForTests();
     const t0 = Date.now();
     const snap = await getFleetSnapshot();

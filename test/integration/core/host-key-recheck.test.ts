@@ -16,16 +16,25 @@ let lab: HostStatus;
 let host: HostView;
 
 const stats = () => remote.stats().find((s) => s.hostId === host.id)!;
-const echo = async (text: string) => (await remote.exec(host.id, ['echo', text], { timeoutMs: 10_000 })).stdout.trim();
+const echo = async (text: string) =>
+  (await remote.exec(host.id, ['echo', text], { timeoutMs: 10_000 })).stdout.trim();
 
 beforeAll(async () => {
   lab = (await labStatus()).hosts[0]!;
   tmp = useTempDataDir();
-  Object.assign(process.env, { CONSOLE_SSH_HOSTKEY_RECHECK_MS: String(RECHECK_MS), CONSOLE_SSH_CONNECT_TIMEOUT_MS: '3000' });
+  Object.assign(process.env, {
+    CONSOLE_SSH_HOSTKEY_RECHECK_MS: String(RECHECK_MS),
+    CONSOLE_SSH_CONNECT_TIMEOUT_MS: '3000',
+  });
   remote.resetForTests();
   host = await addHost(CLI_ADMIN, {
-    name: lab.name, address: lab.address, port: lab.port, user: lab.user, privateKey: fs.readFileSync(lab.keyFile, 'utf8'),
-    dockerSocket: lab.dockerSocket, groups: ['lab'],
+    name: lab.name,
+    address: lab.address,
+    port: lab.port,
+    user: lab.user,
+    privateKey: fs.readFileSync(lab.keyFile, 'utf8'),
+    dockerSocket: lab.dockerSocket,
+    groups: ['lab'],
   });
   host = await trustHostKey(CLI_ADMIN, host.id, lab.fingerprint);
 });
@@ -34,14 +43,20 @@ afterAll(async () => {
   await restoreHostKey(lab.name).catch(() => undefined);
   remote.resetForTests();
   tmp?.dispose();
-  for (const k of ['CONSOLE_SSH_HOSTKEY_RECHECK_MS', 'CONSOLE_SSH_CONNECT_TIMEOUT_MS', 'CONSOLE_SSH_MAX_AGE_MS']) delete process.env[k];
+  for (const k of [
+    'CONSOLE_SSH_HOSTKEY_RECHECK_MS',
+    'CONSOLE_SSH_CONNECT_TIMEOUT_MS',
+    'CONSOLE_SSH_MAX_AGE_MS',
+  ])
+    delete process.env[k];
 });
 
-describe('host keys during a connection\'s life', () => {
+describe("host keys during a connection's life", () => {
   it('an edit of the host closes its pooled connection at once, even when nothing that connects changed', async () => {
     expect(await echo('before')).toBe('before');
     expect(stats()).toMatchObject({ connected: true, connectionsOpened: 1 });
-    const { id, createdAt, updatedAt, hasKey, pinnedFingerprint, seenFingerprint, ...fields } = await getHost(host.id).then((h) => h!);
+    const { id, createdAt, updatedAt, hasKey, pinnedFingerprint, seenFingerprint, ...fields } =
+      await getHost(host.id).then((h) => h!);
     void [id, createdAt, updatedAt, hasKey, pinnedFingerprint, seenFingerprint];
     await updateHost(CLI_ADMIN, host.id, fields);
     expect(stats().connected).toBe(false);
@@ -65,12 +80,20 @@ describe('host keys during a connection\'s life', () => {
     }
     const tookMs = Date.now() - changedAt;
     expect(refusal).toBeInstanceOf(RemoteError);
-    expect(refusal).toMatchObject({ kind: 'hostkey_mismatch', seenFingerprint: rotated, pinnedFingerprint: lab.fingerprint });
+    expect(refusal).toMatchObject({
+      kind: 'hostkey_mismatch',
+      seenFingerprint: rotated,
+      pinnedFingerprint: lab.fingerprint,
+    });
     expect((refusal as Error).message).toContain(rotated);
     expect(tookMs).toBeLessThan(RECHECK_MS + 15_000);
-    console.log(`host key rotated under a live connection: use stopped after ${tookMs} ms (re-check every ${RECHECK_MS} ms)`);
+    console.log(
+      `host key rotated under a live connection: use stopped after ${tookMs} ms (re-check every ${RECHECK_MS} ms)`,
+    );
     // Every path refuses, also Docker and a fresh call, and the host records the key it now presents.
-    await expect(remote.docker(host.id).then((d) => d.ping())).rejects.toMatchObject({ kind: 'hostkey_mismatch' });
+    await expect(remote.docker(host.id).then((d) => d.ping())).rejects.toMatchObject({
+      kind: 'hostkey_mismatch',
+    });
     await expect(echo('again')).rejects.toMatchObject({ kind: 'hostkey_mismatch' });
     expect((await getHost(host.id))!.seenFingerprint).toBe(rotated);
     expect(stats().lastError).toContain('HOST KEY MISMATCH');

@@ -34,7 +34,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -46,7 +50,10 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
   });
 }
@@ -61,25 +68,56 @@ export async function startLocalSshd(extraConfig: string[] = []): Promise<LocalS
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', clientKeyFile]);
   fs.copyFileSync(`${clientKeyFile}.pub`, path.join(dir, 'authorized_keys'));
   const config = path.join(dir, 'sshd_config');
-  fs.writeFileSync(config, [
-    `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${hostKeyFile}`, `AuthorizedKeysFile ${dir}/authorized_keys`,
-    `PidFile ${dir}/sshd.pid`, 'StrictModes no', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
-    'PermitRootLogin prohibit-password', 'UsePAM no', 'AllowTcpForwarding yes', 'AllowStreamLocalForwarding yes',
-    'LogLevel VERBOSE', ...extraConfig, '',
-  ].join('\n'));
+  fs.writeFileSync(
+    config,
+    [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${hostKeyFile}`,
+      `AuthorizedKeysFile ${dir}/authorized_keys`,
+      `PidFile ${dir}/sshd.pid`,
+      'StrictModes no',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      'UsePAM no',
+      'AllowTcpForwarding yes',
+      'AllowStreamLocalForwarding yes',
+      'LogLevel VERBOSE',
+      ...extraConfig,
+      '',
+    ].join('\n'),
+  );
   fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  const child: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-f', config, '-E', logFile], { stdio: 'ignore' });
+  const child: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-f', config, '-E', logFile], {
+    stdio: 'ignore',
+  });
   await waitFor(() => {
-    if (child.exitCode !== null) throw new Error(`sshd exited at start (code ${child.exitCode}); see ${logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`sshd exited at start (code ${child.exitCode}); see ${logFile}`);
     return canConnect(port);
   }, `sshd on port ${port}`);
-  const fingerprint = () => execFileSync('ssh-keygen', ['-l', '-f', `${hostKeyFile}.pub`], { encoding: 'utf8' }).split(' ')[1] ?? '';
+  const fingerprint = () =>
+    execFileSync('ssh-keygen', ['-l', '-f', `${hostKeyFile}.pub`], { encoding: 'utf8' }).split(
+      ' ',
+    )[1] ?? '';
   return {
-    dir, port, user: os.userInfo().username, hostKeyFile, logFile,
+    dir,
+    port,
+    user: os.userInfo().username,
+    hostKeyFile,
+    logFile,
     clientKey: fs.readFileSync(clientKeyFile, 'utf8'),
     fingerprint,
-    logLines: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : []),
-    acceptedLogins: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('Accepted publickey')).length : 0),
+    logLines: () =>
+      fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : [],
+    acceptedLogins: () =>
+      fs.existsSync(logFile)
+        ? fs
+            .readFileSync(logFile, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('Accepted publickey')).length
+        : 0,
     rotateHostKey() {
       fs.rmSync(hostKeyFile);
       fs.rmSync(`${hostKeyFile}.pub`);

@@ -30,7 +30,15 @@ beforeAll(async () => {
   httpPort = (httpServer.address() as net.AddressInfo).port;
   unixServer = http.createServer((req, res) => res.end(req.url === '/_ping' ? 'OK' : '{}'));
   await new Promise<void>((r) => unixServer.listen(socketPath(), r));
-  const h = await addHost(CLI_ADMIN, { name: 'local', address: '127.0.0.1', port: sshd.port, user: sshd.user, privateKey: sshd.clientKey, dockerSocket: socketPath(), groups: [] });
+  const h = await addHost(CLI_ADMIN, {
+    name: 'local',
+    address: '127.0.0.1',
+    port: sshd.port,
+    user: sshd.user,
+    privateKey: sshd.clientKey,
+    dockerSocket: socketPath(),
+    groups: [],
+  });
   hostId = h.id;
 });
 
@@ -56,17 +64,42 @@ describe('lib/remote over a real sshd', () => {
   });
 
   it('passes every argv element through the remote shell unchanged', async () => {
-    const nasty = ['a b', "it's", '$(id)', '`id`', '; rm -rf /tmp/x', '*', '"q"', '\\', '-n', '', '中文 ✓', '$HOME', '!x', '&&', '|'];
+    const nasty = [
+      'a b',
+      "it's",
+      '$(id)',
+      '`id`',
+      '; rm -rf /tmp/x',
+      '*',
+      '"q"',
+      '\\',
+      '-n',
+      '',
+      '中文 ✓',
+      '$HOME',
+      '!x',
+      '&&',
+      '|',
+    ];
     const r = await remote.exec(hostId, ['printf', '%s\\0', ...nasty]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\0').slice(0, -1)).toEqual(nasty);
   });
 
   it('feeds stdin, returns exit codes and throws typed errors with the stderr tail', async () => {
-    expect((await remote.exec(hostId, ['cat'], { stdin: 'line1\nline2\n' })).stdout).toBe('line1\nline2\n');
+    expect((await remote.exec(hostId, ['cat'], { stdin: 'line1\nline2\n' })).stdout).toBe(
+      'line1\nline2\n',
+    );
     expect((await remote.exec(hostId, ['sh', '-c', 'echo oops >&2; exit 3'])).code).toBe(3);
-    const err = await remote.exec(hostId, ['sh', '-c', 'echo oops >&2; exit 3'], { check: true }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: 'exit', exitCode: 3, stderrTail: 'oops\n', argv: ['sh', '-c', 'echo oops >&2; exit 3'] });
+    const err = await remote
+      .exec(hostId, ['sh', '-c', 'echo oops >&2; exit 3'], { check: true })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      kind: 'exit',
+      exitCode: 3,
+      stderrTail: 'oops\n',
+      argv: ['sh', '-c', 'echo oops >&2; exit 3'],
+    });
   });
 
   it('refuses newline and NUL in argv without touching the connection', async () => {
@@ -78,22 +111,31 @@ describe('lib/remote over a real sshd', () => {
     expect(before[1]).toBeGreaterThan(0);
     await expect(remote.exec(hostId, ['echo', 'a\nid'])).rejects.toMatchObject({ kind: 'invalid' });
     await expect(remote.exec(hostId, ['echo', 'a\0b'])).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(remote.execInContainer(hostId, '-oProxyCommand=x', ['true'])).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(remote.execInContainer(hostId, 'c1', ['true'], { env: { 'A;B': 'x' } })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(
+      remote.execInContainer(hostId, '-oProxyCommand=x', ['true']),
+    ).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(
+      remote.execInContainer(hostId, 'c1', ['true'], { env: { 'A;B': 'x' } }),
+    ).rejects.toMatchObject({ kind: 'invalid' });
     expect(count()).toEqual(before);
   });
 
   it('times a command out at its own deadline and kills it on the host', async () => {
     const marker = `dhc-timeout-${process.pid}`;
-    const running = () => fs.readdirSync('/proc').some((p) => {
-      try {
-        return /^\d+$/.test(p) && fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').startsWith(marker);
-      } catch {
-        return false;
-      }
-    });
+    const running = () =>
+      fs.readdirSync('/proc').some((p) => {
+        try {
+          return (
+            /^\d+$/.test(p) && fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').startsWith(marker)
+          );
+        } catch {
+          return false;
+        }
+      });
     const t0 = Date.now();
-    const call = remote.exec(hostId, ['bash', '-c', `exec -a ${marker} sleep 30`], { timeoutMs: 600 });
+    const call = remote.exec(hostId, ['bash', '-c', `exec -a ${marker} sleep 30`], {
+      timeoutMs: 600,
+    });
     await waitFor(running, 'the command to start');
     await expect(call).rejects.toMatchObject({ kind: 'timeout' });
     expect(Date.now() - t0).toBeLessThan(3000);
@@ -104,10 +146,19 @@ describe('lib/remote over a real sshd', () => {
     remote.resetForTests();
     const loginsBefore = sshd.acceptedLogins();
     let peak = 0;
-    const probe = setInterval(() => (peak = Math.max(peak, remote.stats()[0]?.execInFlight ?? 0)), 5);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => remote.exec(hostId, ['sh', '-c', `sleep 0.2; echo ${i}`])));
+    const probe = setInterval(
+      () => (peak = Math.max(peak, remote.stats()[0]?.execInFlight ?? 0)),
+      5,
+    );
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        remote.exec(hostId, ['sh', '-c', `sleep 0.2; echo ${i}`]),
+      ),
+    );
     clearInterval(probe);
-    expect(results.map((r) => r.stdout.trim())).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    expect(results.map((r) => r.stdout.trim())).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(i)),
+    );
     expect(peak).toBeLessThanOrEqual(6);
     expect(peak).toBeGreaterThan(1);
     expect(remote.stats().find((s) => s.hostId === hostId)?.connectionsOpened).toBe(1);
@@ -128,14 +179,21 @@ describe('lib/remote over a real sshd', () => {
     process.off('warning', onWarning);
     expect(warnings).toEqual([]);
     const agent = remote.tcpAgent(hostId, '127.0.0.1', httpPort);
-    const get = (p: string) => new Promise<string>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port: httpPort, path: p, agent }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c));
-        res.on('end', () => resolve(body));
-      }).on('error', reject);
-    });
-    expect(await Promise.all([get('/a'), get('/b'), get('/c')])).toEqual(['hello /a', 'hello /b', 'hello /c']);
+    const get = (p: string) =>
+      new Promise<string>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: httpPort, path: p, agent }, (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c));
+            res.on('end', () => resolve(body));
+          })
+          .on('error', reject);
+      });
+    expect(await Promise.all([get('/a'), get('/b'), get('/c')])).toEqual([
+      'hello /a',
+      'hello /b',
+      'hello /c',
+    ]);
     expect(remote.stats().find((s) => s.hostId === hostId)?.connectionsOpened).toBe(1);
     expect(() => remote.tcpAgent(hostId, 'a b;id', 80)).toThrow(/not a host name/);
     expect(() => remote.tcpAgent(hostId, '127.0.0.1', 70000)).toThrow(/port must be/);
@@ -146,16 +204,25 @@ describe('lib/remote over a real sshd', () => {
     const opened = remote.stats().find((s) => s.hostId === hostId)!.connectionsOpened;
     // Kill the per-connection sshd processes (children of the sshd this test started).
     const parent = Number(fs.readFileSync(path.join(sshd.dir, 'sshd.pid'), 'utf8'));
-    const children = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-      try {
-        return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === parent;
-      } catch {
-        return false;
-      }
-    });
+    const children = fs
+      .readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return (
+            Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) ===
+            parent
+          );
+        } catch {
+          return false;
+        }
+      });
     expect(children.length).toBeGreaterThan(0);
     for (const p of children) process.kill(Number(p), 'SIGKILL');
-    await waitFor(() => remote.stats().find((s) => s.hostId === hostId)?.connected === false, 'the drop to be noticed');
+    await waitFor(
+      () => remote.stats().find((s) => s.hostId === hostId)?.connected === false,
+      'the drop to be noticed',
+    );
     expect((await remote.exec(hostId, ['echo', 'back'])).stdout).toBe('back\n');
     expect(remote.stats().find((s) => s.hostId === hostId)!.connectionsOpened).toBe(opened + 1);
   });
@@ -175,7 +242,14 @@ describe('lib/remote over a real sshd', () => {
   it('reports a host that accepts TCP but never speaks SSH as unreachable within the connect timeout', async () => {
     const sink = net.createServer(() => undefined);
     await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
-    const h = await addHost(CLI_ADMIN, { name: 'hung', address: '127.0.0.1', port: (sink.address() as net.AddressInfo).port, user: 'root', privateKey: sshd.clientKey, groups: [] });
+    const h = await addHost(CLI_ADMIN, {
+      name: 'hung',
+      address: '127.0.0.1',
+      port: (sink.address() as net.AddressInfo).port,
+      user: 'root',
+      privateKey: sshd.clientKey,
+      groups: [],
+    });
     const t0 = Date.now();
     const err = await remote.exec(h.id, ['true'], { timeoutMs: 10_000 }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'unreachable' });

@@ -12,13 +12,18 @@ export interface DhcResult {
 }
 
 /** Runs the real `dhc` entry (cli/dhc.ts through tsx) in a child process. */
-export function dhc(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<DhcResult> {
+export function dhc(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<DhcResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [require.resolve('tsx/cli'), path.join(root, 'cli/dhc.ts'), ...args],
       { cwd: root, env: { ...process.env, ...env }, timeout: timeoutMs },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
 }

@@ -16,7 +16,14 @@ beforeAll(async () => {
   process.env.CONSOLE_FLEET_REFRESH_MS = '10000'; // long enough that the second burst below falls inside it
   lc = await labConsole();
   const key = fs.readFileSync(lc.lab.hosts[0]!.keyFile, 'utf8');
-  await addHost(CLI_ADMIN, { name: 'sink', address: lc.lab.sink.address, port: lc.lab.sink.port, user: 'root', privateKey: key, groups: [] });
+  await addHost(CLI_ADMIN, {
+    name: 'sink',
+    address: lc.lab.sink.address,
+    port: lc.lab.sink.port,
+    user: 'root',
+    privateKey: key,
+    groups: [],
+  });
 }, 120_000);
 afterAll(() => {
   lc?.dispose();
@@ -24,7 +31,8 @@ afterAll(() => {
   delete process.env.CONSOLE_FLEET_REFRESH_MS;
 });
 
-const statusOf = (snap: Awaited<ReturnType<typeof sharedFleetSnapshot>>, name: string) => snap.hosts.find((h) => h.host.name === name)?.status;
+const statusOf = (snap: Awaited<ReturnType<typeof sharedFleetSnapshot>>, name: string) =>
+  snap.hosts.find((h) => h.host.name === name)?.status;
 
 describe('shared fleet snapshot', () => {
   it('200 concurrent readers cause one read per host; readers within the interval cause none', async () => {
@@ -48,13 +56,18 @@ describe('shared fleet snapshot', () => {
   it('after the interval, readers get a fresh read of answering hosts and the hung sink as last seen, promptly', async () => {
     process.env.CONSOLE_FLEET_REFRESH_MS = '1000';
     const r0 = fleetRefreshes();
-    await waitFor('a refresh after the interval', fleetRefreshMs() + 5_000, async () => {
-      const t0 = Date.now();
-      const snaps = await Promise.all(Array.from({ length: 50 }, () => sharedFleetSnapshot()));
-      // Never the sink's 2 s handshake: at most the wait for a refresh under way, plus the work itself.
-      expect(Date.now() - t0).toBeLessThan(STALE_WAIT_MS + 1_000);
-      for (const s of snaps) expect(statusOf(s, 'sink')).toBe('unreachable');
-      return fleetRefreshes() > r0;
-    }, 250);
+    await waitFor(
+      'a refresh after the interval',
+      fleetRefreshMs() + 5_000,
+      async () => {
+        const t0 = Date.now();
+        const snaps = await Promise.all(Array.from({ length: 50 }, () => sharedFleetSnapshot()));
+        // Never the sink's 2 s handshake: at most the wait for a refresh under way, plus the work itself.
+        expect(Date.now() - t0).toBeLessThan(STALE_WAIT_MS + 1_000);
+        for (const s of snaps) expect(statusOf(s, 'sink')).toBe('unreachable');
+        return fleetRefreshes() > r0;
+      },
+      250,
+    );
   });
 });

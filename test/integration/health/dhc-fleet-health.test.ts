@@ -13,19 +13,68 @@ const env = { CONSOLE_SSH_CONNECT_TIMEOUT_MS: '3000' };
 const data = () => ['--data', dir];
 
 interface FleetJson {
-  hosts: { host: { name: string }; status: string; containers: { name: string; isService: boolean; health: { health: string; topFinding: { id: string; severity: string; title: { en: string; zh: string } } | null; findings: string[] } | null }[] }[];
+  hosts: {
+    host: { name: string };
+    status: string;
+    containers: {
+      name: string;
+      isService: boolean;
+      health: {
+        health: string;
+        topFinding: { id: string; severity: string; title: { en: string; zh: string } } | null;
+        findings: string[];
+      } | null;
+    }[];
+  }[];
 }
 
 beforeAll(async () => {
   lab = await labStatus();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dhc-health-cli-'));
   for (const h of lab.hosts) {
-    const add = await dhc(['hosts', 'add', h.name, '--address', h.address, '--port', String(h.port), '--user', h.user, '--key-file', h.keyFile, '--docker-socket', h.dockerSocket, '--group', 'lab', ...data()], env);
+    const add = await dhc(
+      [
+        'hosts',
+        'add',
+        h.name,
+        '--address',
+        h.address,
+        '--port',
+        String(h.port),
+        '--user',
+        h.user,
+        '--key-file',
+        h.keyFile,
+        '--docker-socket',
+        h.dockerSocket,
+        '--group',
+        'lab',
+        ...data(),
+      ],
+      env,
+    );
     expect(add.code, add.stderr).toBe(0);
-    const trust = await dhc(['hosts', 'trust', h.name, '--fingerprint', h.fingerprint, ...data()], env);
+    const trust = await dhc(
+      ['hosts', 'trust', h.name, '--fingerprint', h.fingerprint, ...data()],
+      env,
+    );
     expect(trust.code, trust.stderr).toBe(0);
   }
-  const sink = await dhc(['hosts', 'add', 'sink', '--address', lab.sink.address, '--user', 'root', '--key-file', lab.hosts[0]!.keyFile, ...data()], env);
+  const sink = await dhc(
+    [
+      'hosts',
+      'add',
+      'sink',
+      '--address',
+      lab.sink.address,
+      '--user',
+      'root',
+      '--key-file',
+      lab.hosts[0]!.keyFile,
+      ...data(),
+    ],
+    env,
+  );
   expect(sink.code, sink.stderr).toBe(0);
 }, 120_000);
 

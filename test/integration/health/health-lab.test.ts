@@ -9,8 +9,17 @@ import { CLI_ADMIN } from '@/lib/auth/types';
 import { addHost, listHosts, trustHostKey, type HostView } from '@/lib/hosts/service';
 import { remote } from '@/lib/remote';
 import { renderMetrics } from '@/lib/health/metrics';
-import { getContainerHealth, getContainerLogs, getContainerSeries, getHealthOverview } from '@/lib/health/service';
-import { healthScheduler, resetHealthScheduler, type HealthScheduler } from '@/lib/health/scheduler';
+import {
+  getContainerHealth,
+  getContainerLogs,
+  getContainerSeries,
+  getHealthOverview,
+} from '@/lib/health/service';
+import {
+  healthScheduler,
+  resetHealthScheduler,
+  type HealthScheduler,
+} from '@/lib/health/scheduler';
 import { labStatus, type LabStatus } from '../../helpers/lab';
 import { useTempDataDir } from '../../unit/core/temp-data';
 import { mp4, wav } from '../probes/media';
@@ -28,7 +37,11 @@ const hosts = new Map<string, HostView>();
 let sink: HostView;
 
 /** Waits for scheduler rounds until `check` holds (returns its value) or the deadline passes (returns the last try). */
-async function until<T>(what: string, check: () => Promise<T | null> | T | null, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T | null> | T | null,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
@@ -47,12 +60,28 @@ beforeAll(async () => {
   remote.resetForTests();
   resetHealthScheduler();
   for (const h of lab.hosts) {
-    const view = await addHost(CLI_ADMIN, { name: h.name, address: h.address, port: h.port, user: h.user, privateKey: fs.readFileSync(h.keyFile, 'utf8'), dockerSocket: h.dockerSocket, groups: ['lab', h.name === 'h1' ? 'beijing' : 'shanghai'] });
+    const view = await addHost(CLI_ADMIN, {
+      name: h.name,
+      address: h.address,
+      port: h.port,
+      user: h.user,
+      privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+      dockerSocket: h.dockerSocket,
+      groups: ['lab', h.name === 'h1' ? 'beijing' : 'shanghai'],
+    });
     hosts.set(h.name, await trustHostKey(CLI_ADMIN, view.id, h.fingerprint));
   }
   // The lab's sink accepts TCP and never answers: a hung host in the inventory.
   const first = lab.hosts[0]!;
-  sink = await addHost(CLI_ADMIN, { name: 'sink', address: lab.sink.address, port: lab.sink.port, user: 'root', privateKey: fs.readFileSync(first.keyFile, 'utf8'), dockerSocket: first.dockerSocket, groups: [] });
+  sink = await addHost(CLI_ADMIN, {
+    name: 'sink',
+    address: lab.sink.address,
+    port: lab.sink.port,
+    user: 'root',
+    privateKey: fs.readFileSync(first.keyFile, 'utf8'),
+    dockerSocket: first.dockerSocket,
+    groups: [],
+  });
   sched = healthScheduler();
 }, 60_000);
 
@@ -70,7 +99,10 @@ describe('fleet health on the lab', () => {
   it('probes every host on its own loop: the hung host fails while the others keep their 2-s rounds', async () => {
     const overview = await until('all hosts probed', async () => {
       const o = await getHealthOverview();
-      return o.hosts.every((h) => h.ok !== null) && lab.hosts.every((h) => (sched.hosts.get(hosts.get(h.name)!.id)?.rounds ?? 0) >= 3) ? o : null;
+      return o.hosts.every((h) => h.ok !== null) &&
+        lab.hosts.every((h) => (sched.hosts.get(hosts.get(h.name)!.id)?.rounds ?? 0) >= 3)
+        ? o
+        : null;
     });
     const sinkRow = overview.hosts.find((h) => h.id === sink.id)!;
     expect(sinkRow.ok).toBe(false);
@@ -90,9 +122,14 @@ describe('fleet health on the lab', () => {
     expect(overview.intervalMs).toBe(2000);
     // Every lab container is listed with a health; the broken ones block, the healthy one is healthy.
     const names = overview.containers.map((c) => `${c.hostName}/${c.name}`);
-    for (const h of lab.hosts) for (const c of h.containers) expect(names).toContain(`${h.name}/${c.name}`);
+    for (const h of lab.hosts)
+      for (const c of h.containers) expect(names).toContain(`${h.name}/${c.name}`);
     const row = (n: string) => overview.containers.find((c) => c.name === n)!;
-    expect(row(BROKEN)).toMatchObject({ health: 'blocking', groups: ['lab', 'beijing'], stale: false });
+    expect(row(BROKEN)).toMatchObject({
+      health: 'blocking',
+      groups: ['lab', 'beijing'],
+      stale: false,
+    });
     expect(row(HEALTHY)).toMatchObject({ health: 'healthy', top: { id: 'healthy' } });
     expect(overview.healthCounts.healthy).toBeGreaterThanOrEqual(1);
     expect(overview.findingCounts.cpu_fallback).toBeGreaterThanOrEqual(2);
@@ -101,10 +138,21 @@ describe('fleet health on the lab', () => {
   it('shows the broken container as ORT 1.18.0 on the CPU, shm 64 MiB, batch 4, GPU 0 %; the healthy one healthy', async () => {
     const broken = await getContainerHealth(h1().id, BROKEN);
     expect(broken.report.errors).toEqual([]);
-    expect(broken.report.facts).toMatchObject({ ortVersion: '1.18.0', sessionProviders: ['CPUExecutionProvider'], shmBytes: 64 * MiB, batchSize: 4, gpuAvailable: true, gpuUtilPct: 0 });
+    expect(broken.report.facts).toMatchObject({
+      ortVersion: '1.18.0',
+      sessionProviders: ['CPUExecutionProvider'],
+      shmBytes: 64 * MiB,
+      batchSize: 4,
+      gpuAvailable: true,
+      gpuUtilPct: 0,
+    });
     expect(broken.report.diagnosis.findings.map((f) => f.id)).toContain('cpu_fallback');
     const healthy = await getContainerHealth(h1().id, HEALTHY);
-    expect(healthy.report.facts).toMatchObject({ ortVersion: '1.16.0', shmBytes: 2048 * MiB, batchSize: 1 });
+    expect(healthy.report.facts).toMatchObject({
+      ortVersion: '1.16.0',
+      shmBytes: 2048 * MiB,
+      batchSize: 1,
+    });
     expect(healthy.report.facts.sessionProviders?.[0]).toBe('CUDAExecutionProvider');
     expect(healthy.row.health).toBe('healthy');
     await expect(getContainerHealth(h1().id, 'no-such-container')).rejects.toThrow(/not found/);
@@ -113,9 +161,18 @@ describe('fleet health on the lab', () => {
   it('after three concurrent jobs: queue-full hits with their task ids, queue blocking ranked first, samples, highlighted log, metrics', async () => {
     const before = (await getContainerHealth(h1().id, BROKEN)).report.signatures.queue_full;
     const app = await Client.connect(`http://${lab.hosts[0]!.address}:7860/`);
-    const jobs = [0, 1, 2].map(() => app.predict('/predict', [handle_file(new Blob([new Uint8Array(wav(3))])), handle_file(new Blob([new Uint8Array(mp4(3))]))]));
+    const jobs = [0, 1, 2].map(() =>
+      app.predict('/predict', [
+        handle_file(new Blob([new Uint8Array(wav(3))])),
+        handle_file(new Blob([new Uint8Array(mp4(3))])),
+      ]),
+    );
     const settled = await Promise.allSettled(jobs);
-    const failed = settled.flatMap((s) => (s.status === 'rejected' ? [String((s.reason as { message?: string })?.message ?? JSON.stringify(s.reason))] : []));
+    const failed = settled.flatMap((s) =>
+      s.status === 'rejected'
+        ? [String((s.reason as { message?: string })?.message ?? JSON.stringify(s.reason))]
+        : [],
+    );
     expect(failed.length).toBeGreaterThan(0);
     const failedTasks = failed.flatMap((m) => m.match(UUID) ?? []);
     // Each failure names its task (`[<task id>]任务执行失败…`): those ids must show up as queue-full hits.
@@ -129,7 +186,8 @@ describe('fleet health on the lab', () => {
     const qf = detail.report.signatures.queue_full;
     const fresh = qf.taskIds.filter((t) => !before.taskIds.includes(t));
     expect(fresh).toEqual(expect.arrayContaining(failedTasks));
-    for (const t of fresh) expect(t).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const t of fresh)
+      expect(t).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const [top] = detail.report.diagnosis.findings;
     expect(top!.id).toBe('queue_blocking');
     expect(top!.remedies).toEqual(['pin-ort', 'session-options', 'shm', 'batch-size', 'restart']); // ort-env: no known effect, not a fix
@@ -146,13 +204,17 @@ describe('fleet health on the lab', () => {
     const log = await getContainerLogs(h1().id, BROKEN, 'gradio', 2000);
     const marked = log.lines.filter((l) => l.spans.some((s) => s.signature === 'queue_full'));
     for (const t of failedTasks) expect(marked.some((l) => l.text.includes(t))).toBe(true);
-    expect(marked[0]!.text.slice(marked[0]!.spans[0]!.from, marked[0]!.spans[0]!.to)).toContain('任务视频驱动队列满');
+    expect(marked[0]!.text.slice(marked[0]!.spans[0]!.from, marked[0]!.spans[0]!.to)).toContain(
+      '任务视频驱动队列满',
+    );
     const dh = await getContainerLogs(h1().id, BROKEN, 'dh', 200);
     expect(dh.path).toBe('/app/HeyGem-Linux-Python-Hack/log/dh.log');
     expect(dh.lines.length).toBeGreaterThan(0);
     expect(dh.lines.length).toBeLessThanOrEqual(200);
     expect((await getContainerLogs(h1().id, BROKEN, 'docker', 50)).source).toBe('docker');
-    await expect(getContainerLogs(h1().id, BROKEN, '../../etc/passwd', 50)).rejects.toThrow(/source/);
+    await expect(getContainerLogs(h1().id, BROKEN, '../../etc/passwd', 50)).rejects.toThrow(
+      /source/,
+    );
 
     // Prometheus text: per-container gauges and hit counters.
     const { body, contentType } = await renderMetrics(sched, await listHosts());
@@ -162,9 +224,19 @@ describe('fleet health on the lab', () => {
     expect(body).toContain(`dhc_container_gpu_utilization_percent{${l}} 0`);
     expect(body).toContain(`dhc_container_shm_size_bytes{${l}} ${64 * MiB}`);
     expect(body).toContain(`dhc_container_batch_size{${l}} 4`);
-    expect(body).toContain(`dhc_container_ort_info{${l},version="1.18.0",providers="CPUExecutionProvider"} 1`);
-    expect(body).toMatch(new RegExp(`dhc_signature_hits_total\\{${l},signature="queue_full"\\} (\\d+)`));
-    expect(Number(new RegExp(`dhc_signature_hits_total\\{${l},signature="queue_full"\\} (\\d+)`).exec(body)![1])).toBeGreaterThanOrEqual(qf.count);
+    expect(body).toContain(
+      `dhc_container_ort_info{${l},version="1.18.0",providers="CPUExecutionProvider"} 1`,
+    );
+    expect(body).toMatch(
+      new RegExp(`dhc_signature_hits_total\\{${l},signature="queue_full"\\} (\\d+)`),
+    );
+    expect(
+      Number(
+        new RegExp(`dhc_signature_hits_total\\{${l},signature="queue_full"\\} (\\d+)`).exec(
+          body,
+        )![1],
+      ),
+    ).toBeGreaterThanOrEqual(qf.count);
     expect(body).toContain(`dhc_container_health{host="h1",container="${HEALTHY}"} 0`);
     expect(body).toContain('dhc_host_probe_ok{host="sink"} 0');
   }, 240_000);
@@ -186,13 +258,25 @@ describe('fleet health on the lab', () => {
     expect(series.windowFromMs).toBe(r.window.fromMs);
     // /api/metrics: the same two windows.
     const { body } = await renderMetrics(sched, await listHosts());
-    const gaugeOf = (w: string) => Number(new RegExp(`dhc_container_signature_events\\{host="h1",container="${BROKEN}",signature="queue_full",window="${w}"\\} (\\d+)`).exec(body)?.[1]);
+    const gaugeOf = (w: string) =>
+      Number(
+        new RegExp(
+          `dhc_container_signature_events\\{host="h1",container="${BROKEN}",signature="queue_full",window="${w}"\\} (\\d+)`,
+        ).exec(body)?.[1],
+      );
     expect(gaugeOf('health')).toBe(now);
     expect(gaugeOf('1h')).toBe(r.lastHour.queue_full);
     // The CLI's own probe (a first contact, its own reads) finds the same events in the same window.
-    const cli = await dhc(['probe', `h1/${BROKEN}`, '--json'], { CONSOLE_DATA_DIR: tmp.dir }, 120_000);
+    const cli = await dhc(
+      ['probe', `h1/${BROKEN}`, '--json'],
+      { CONSOLE_DATA_DIR: tmp.dir },
+      120_000,
+    );
     expect(cli.code, cli.stderr).toBe(0);
-    const fromCli = JSON.parse(cli.stdout) as { signatures: { queue_full: { count: number } }; window: { basis: string } };
+    const fromCli = JSON.parse(cli.stdout) as {
+      signatures: { queue_full: { count: number } };
+      window: { basis: string };
+    };
     expect(fromCli.window.basis).toBe(r.window.basis);
     expect(fromCli.signatures.queue_full.count).toBe(now);
   }, 180_000);

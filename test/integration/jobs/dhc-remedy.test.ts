@@ -8,7 +8,10 @@ import { dhc } from '../core/run-dhc';
 
 const NAME = 'rx-j-3';
 let lc: LabConsole;
-const batch = async () => /batch_size = (\d+)/.exec((await inHost('h2', ['docker', 'exec', NAME, 'cat', CONFIG_INI])).stdout)?.[1];
+const batch = async () =>
+  /batch_size = (\d+)/.exec(
+    (await inHost('h2', ['docker', 'exec', NAME, 'cat', CONFIG_INI])).stdout,
+  )?.[1];
 
 beforeAll(async () => {
   lc = await labConsole();
@@ -21,11 +24,18 @@ afterAll(async () => {
 });
 
 describe('dhc probe', () => {
-  it('prints one container\'s probe values and ranked findings', async () => {
+  it("prints one container's probe values and ranked findings", async () => {
     const json = await dhc(['probe', `h2/${NAME}`, '--json']);
     expect(json.code, json.stderr).toBe(0);
-    const r = JSON.parse(json.stdout) as { facts: { ortVersion: string; batchSize: number; shmBytes: number }; diagnosis: { findings: { id: string }[] } };
-    expect(r.facts).toMatchObject({ ortVersion: '1.18.0', batchSize: 4, shmBytes: 64 * 1024 * 1024 });
+    const r = JSON.parse(json.stdout) as {
+      facts: { ortVersion: string; batchSize: number; shmBytes: number };
+      diagnosis: { findings: { id: string }[] };
+    };
+    expect(r.facts).toMatchObject({
+      ortVersion: '1.18.0',
+      batchSize: 4,
+      shmBytes: 64 * 1024 * 1024,
+    });
     expect(r.diagnosis.findings.map((f) => f.id)).toContain('cpu_fallback');
     const text = await dhc(['probe', `h2/${NAME}`, '--lang', 'en']);
     expect(text.code).toBe(0);
@@ -44,8 +54,17 @@ describe('dhc remedy / dhc runbook', () => {
     expect(await batch()).toBe('4');
     const plan = await dhc(['runbook', 'fix-queue-blocking', `h2/${NAME}`, '--json']);
     expect(plan.code, plan.stderr).toBe(0);
-    const parts = (JSON.parse(plan.stdout) as { plan: { parts: { remedy: string }[] } }).plan.parts.map((p) => p.remedy);
-    expect(parts).toEqual(['pin-ort', 'ort-env', 'session-options', 'shm', 'batch-size', 'restart']);
+    const parts = (
+      JSON.parse(plan.stdout) as { plan: { parts: { remedy: string }[] } }
+    ).plan.parts.map((p) => p.remedy);
+    expect(parts).toEqual([
+      'pin-ort',
+      'ort-env',
+      'session-options',
+      'shm',
+      'batch-size',
+      'restart',
+    ]);
   }, 120_000);
 
   it('bad input exits 2 naming the option; an unknown container exits 1', async () => {
@@ -69,7 +88,9 @@ describe('dhc remedy / dhc runbook', () => {
     expect(await batch()).toBe('1');
     const undo = await dhc(['remedy', 'batch-size', `h2/${NAME}`, '--undo', '--yes', '--json']);
     expect(undo.code, undo.stderr).toBe(0);
-    expect((JSON.parse(undo.stdout) as { job: { status: string; kind: string } }).job).toMatchObject({ status: 'succeeded', kind: 'undo' });
+    expect(
+      (JSON.parse(undo.stdout) as { job: { status: string; kind: string } }).job,
+    ).toMatchObject({ status: 'succeeded', kind: 'undo' });
     expect(await batch()).toBe('4');
   }, 120_000);
 });

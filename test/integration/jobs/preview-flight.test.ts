@@ -3,7 +3,12 @@
 // busy (HTTP 503 with Retry-After through the routes), not queued without limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ADMIN } from '@/lib/auth/types';
-import { PREVIEW_QUEUE, PREVIEWS_PER_HOST, PREVIEW_WAIT_MS, previewsComputed } from '@/lib/jobs/preview-flight';
+import {
+  PREVIEW_QUEUE,
+  PREVIEWS_PER_HOST,
+  PREVIEW_WAIT_MS,
+  previewsComputed,
+} from '@/lib/jobs/preview-flight';
 import { previewJob } from '@/lib/jobs/service';
 import { remote, RemoteError } from '@/lib/remote';
 import { toActionError } from '@/lib/web/errors';
@@ -17,7 +22,9 @@ let container: string;
 beforeAll(async () => {
   lc = await labConsole();
   hostId = lc.hosts.get('h1')!.id;
-  container = lc.lab.hosts.find((h) => h.name === 'h1')!.containers.find((c) => c.state === 'broken')!.name;
+  container = lc.lab.hosts
+    .find((h) => h.name === 'h1')!
+    .containers.find((c) => c.state === 'broken')!.name;
 }, 120_000);
 afterAll(() => lc?.dispose());
 
@@ -34,7 +41,11 @@ describe('previews under load', () => {
     const n0 = previewsComputed();
     const c1 = channels();
     const t0 = Date.now();
-    const plans = await Promise.all(Array.from({ length: 100 }, () => previewJob(CLI_ADMIN, { hostId, container, name: 'batch-size', params: { value: 2 } })));
+    const plans = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        previewJob(CLI_ADMIN, { hostId, container, name: 'batch-size', params: { value: 2 } }),
+      ),
+    );
     expect(previewsComputed() - n0).toBe(1);
     expect(new Set(plans.map((p) => p.hash)).size).toBe(1);
     expect(plans[0]!.parts[0]!.wanted.en).toBe('batch_size = 2');
@@ -46,11 +57,21 @@ describe('previews under load', () => {
   it('different previews beyond the per-host queue are refused at once as busy, with a time to retry', async () => {
     const asked = Array.from({ length: 30 }, (_, i) => i + 5).map(async (value) => {
       const t0 = Date.now();
-      const r = await previewJob(CLI_ADMIN, { hostId, container, name: 'batch-size', params: { value } }).then((plan) => ({ plan }), (err: unknown) => ({ err }));
+      const r = await previewJob(CLI_ADMIN, {
+        hostId,
+        container,
+        name: 'batch-size',
+        params: { value },
+      }).then(
+        (plan) => ({ plan }),
+        (err: unknown) => ({ err }),
+      );
       return { ...r, ms: Date.now() - t0 };
     });
     const results = await Promise.all(asked);
-    const busy = results.filter((r) => 'err' in r && r.err instanceof RemoteError && r.err.kind === 'busy');
+    const busy = results.filter(
+      (r) => 'err' in r && r.err instanceof RemoteError && r.err.kind === 'busy',
+    );
     const other = results.filter((r) => 'err' in r && !busy.includes(r));
     expect(other.map((r) => String((r as { err: unknown }).err))).toEqual([]);
     // At most PREVIEWS_PER_HOST run and PREVIEW_QUEUE wait; the rest of the 30 were refused when they asked.
@@ -64,7 +85,12 @@ describe('previews under load', () => {
     expect(answer).toMatchObject({ code: 'busy', retryAfterS: err.retryAfterS });
     expect(HTTP_STATUS[answer.code]).toBe(503);
     // The host is not left congested: a preview right after is answered.
-    const after = await previewJob(CLI_ADMIN, { hostId, container, name: 'batch-size', params: { value: 40 } });
+    const after = await previewJob(CLI_ADMIN, {
+      hostId,
+      container,
+      name: 'batch-size',
+      params: { value: 40 },
+    });
     expect(after.parts[0]!.wanted.en).toBe('batch_size = 40');
   });
 });

@@ -32,7 +32,12 @@ export function mp4(seconds: number): Buffer {
   mvhd.writeUInt32BE(Math.round(seconds * 1000), 16); // duration
   mvhd.writeUInt32BE(0x00010000, 20); // rate 1.0
   mvhd.writeUInt16BE(0x0100, 24); // volume 1.0
-  for (const [i, v] of [[36, 0x00010000], [52, 0x00010000], [68, 0x40000000]] as const) mvhd.writeUInt32BE(v, i); // identity matrix
+  for (const [i, v] of [
+    [36, 0x00010000],
+    [52, 0x00010000],
+    [68, 0x40000000],
+  ] as const)
+    mvhd.writeUInt32BE(v, i); // identity matrix
   mvhd.writeUInt32BE(2, 96); // next track id
   return Buffer.concat([ftyp, box('moov', box('mvhd', mvhd))]);
 }

@@ -34,12 +34,28 @@ beforeAll(async () => {
   remote.resetForTests();
   for (const h of lab.hosts) {
     const key = fs.readFileSync(h.keyFile, 'utf8');
-    const view = await addHost(CLI_ADMIN, { name: h.name, address: h.address, port: h.port, user: h.user, privateKey: key, dockerSocket: h.dockerSocket, groups: ['lab'] });
+    const view = await addHost(CLI_ADMIN, {
+      name: h.name,
+      address: h.address,
+      port: h.port,
+      user: h.user,
+      privateKey: key,
+      dockerSocket: h.dockerSocket,
+      groups: ['lab'],
+    });
     hosts.set(h.name, await trustHostKey(CLI_ADMIN, view.id, h.fingerprint));
   }
   const first = lab.hosts[0]!;
   // The lab's sink accepts TCP and never answers: a hung host.
-  sink = await addHost(CLI_ADMIN, { name: 'sink', address: lab.sink.address, port: lab.sink.port, user: 'root', privateKey: fs.readFileSync(first.keyFile, 'utf8'), dockerSocket: first.dockerSocket, groups: [] });
+  sink = await addHost(CLI_ADMIN, {
+    name: 'sink',
+    address: lab.sink.address,
+    port: lab.sink.port,
+    user: 'root',
+    privateKey: fs.readFileSync(first.keyFile, 'utf8'),
+    dockerSocket: first.dockerSocket,
+    groups: [],
+  });
 }, 60_000);
 
 afterAll(() => {
@@ -51,14 +67,22 @@ afterAll(() => {
 const h1 = () => lab.hosts[0]!;
 const report = (r: HostProbeReport, name: string) => {
   const c = r.containers.find((x) => x.container.name === name);
-  expect(c, `${name} in ${JSON.stringify(r.containers.map((x) => x.container.name))}`).toBeDefined();
+  expect(
+    c,
+    `${name} in ${JSON.stringify(r.containers.map((x) => x.container.name))}`,
+  ).toBeDefined();
   return c!;
 };
 
 describe('probes on the lab', () => {
   it('show the broken container as ORT 1.18.0 on the CPU, 64 MiB shm, batch 4, GPU 0 %, the healthy one healthy, and a hung host delays nobody', async () => {
     const started = Date.now();
-    const reports = await probeFleet(transport, [...[...hosts.values()].map((h) => h.id), sink.id], state, { hostTimeoutMs: 20_000, callTimeoutMs: 15_000 });
+    const reports = await probeFleet(
+      transport,
+      [...[...hosts.values()].map((h) => h.id), sink.id],
+      state,
+      { hostTimeoutMs: 20_000, callTimeoutMs: 15_000 },
+    );
     const byId = new Map(reports.map((r) => [r.hostId, r]));
     expect(byId.get(sink.id)!.ok).toBe(false);
     expect(Date.now() - started).toBeLessThan(25_000);
@@ -69,8 +93,16 @@ describe('probes on the lab', () => {
     const broken = report(r1, BROKEN);
     expect(broken.errors).toEqual([]);
     expect(broken.facts).toMatchObject({
-      ortVersion: '1.18.0', sessionProviders: ['CPUExecutionProvider'], shmBytes: 64 * MiB, batchSize: 4, gpuAvailable: true, gpuUtilPct: 0,
-      serviceRunning: true, portAnswers: true, sessionOptionsApplied: false, hookInstalled: false,
+      ortVersion: '1.18.0',
+      sessionProviders: ['CPUExecutionProvider'],
+      shmBytes: 64 * MiB,
+      batchSize: 4,
+      gpuAvailable: true,
+      gpuUtilPct: 0,
+      serviceRunning: true,
+      portAnswers: true,
+      sessionOptionsApplied: false,
+      hookInstalled: false,
     });
     expect(broken.facts.availableProviders).toContain('CUDAExecutionProvider');
     expect(broken.details?.shmSizeBytes).toBe(64 * MiB);
@@ -83,7 +115,13 @@ describe('probes on the lab', () => {
 
     const healthy = report(r1, HEALTHY);
     // The lab's healthy container has its own reference hook, not the console's: the session's options tell.
-    expect(healthy.facts).toMatchObject({ ortVersion: '1.16.0', shmBytes: 2048 * MiB, batchSize: 1, sessionOptionsApplied: true, portAnswers: true });
+    expect(healthy.facts).toMatchObject({
+      ortVersion: '1.16.0',
+      shmBytes: 2048 * MiB,
+      batchSize: 1,
+      sessionOptionsApplied: true,
+      portAnswers: true,
+    });
     expect(healthy.facts.sessionProviders?.[0]).toBe('CUDAExecutionProvider');
     expect(healthy.diagnosis.health).toBe('healthy');
 
@@ -96,9 +134,15 @@ describe('probes on the lab', () => {
 
   it('after three concurrent jobs, shows their queue-full hits with task ids and ranks queue blocking first', async () => {
     const hostId = hosts.get(h1().name)!.id;
-    queueFullBefore = report(await probeHost(transport, hostId, state), BROKEN).signatures.queue_full.count;
+    queueFullBefore = report(await probeHost(transport, hostId, state), BROKEN).signatures
+      .queue_full.count;
     const app = await Client.connect(`http://${h1().address}:7860/`);
-    const jobs = [0, 1, 2].map(() => app.predict('/predict', [handle_file(new Blob([new Uint8Array(wav(8))])), handle_file(new Blob([new Uint8Array(mp4(8))]))]));
+    const jobs = [0, 1, 2].map(() =>
+      app.predict('/predict', [
+        handle_file(new Blob([new Uint8Array(wav(8))])),
+        handle_file(new Blob([new Uint8Array(mp4(8))])),
+      ]),
+    );
     const settled = await Promise.allSettled(jobs);
     expect(settled.filter((s) => s.status === 'rejected').length).toBeGreaterThan(0);
 

@@ -14,7 +14,18 @@ let lc: LabConsole;
 let target: { hostId: string; container: string };
 
 const sh = async (argv: string[]) => (await inHost('h1', ['docker', 'exec', NAME, ...argv])).stdout;
-const servicePid = async () => Number((await sh(['sh', '-c', 'for p in /proc/[0-9]*; do if tr "\\0" " " < $p/cmdline 2>/dev/null | grep -q "^python app.py"; then pp=$(awk "{print \\$4}" $p/stat); if ! tr "\\0" " " < /proc/$pp/cmdline 2>/dev/null | grep -q "^python app.py"; then echo ${p#/proc/}; fi; fi; done'])).trim().split('\n')[0]);
+const servicePid = async () =>
+  Number(
+    (
+      await sh([
+        'sh',
+        '-c',
+        'for p in /proc/[0-9]*; do if tr "\\0" " " < $p/cmdline 2>/dev/null | grep -q "^python app.py"; then pp=$(awk "{print \\$4}" $p/stat); if ! tr "\\0" " " < /proc/$pp/cmdline 2>/dev/null | grep -q "^python app.py"; then echo ${p#/proc/}; fi; fi; done',
+      ])
+    )
+      .trim()
+      .split('\n')[0],
+  );
 
 beforeAll(async () => {
   lc = await labConsole();
@@ -34,7 +45,9 @@ describe('batch-size', () => {
     const run = await applyRemedy(batchSize as unknown as Remedy, target);
     expect(run.outcome.ok).toBe(true);
     expect(run.verification?.ok).toBe(true);
-    expect(run.plan.steps.find((s) => s.id === 'write')?.diff?.unified).toContain('+batch_size = 1');
+    expect(run.plan.steps.find((s) => s.id === 'write')?.diff?.unified).toContain(
+      '+batch_size = 1',
+    );
     const after = await sh(['cat', CONFIG_INI]);
     expect(after).toBe(before.replace('batch_size = 4', 'batch_size = 1'));
     const backup = (run.plan.undo as { backup: string }).backup;
@@ -50,7 +63,8 @@ describe('batch-size', () => {
   }, 120_000);
 
   it('refuses bad values before anything runs', () => {
-    for (const value of [0, -1, 1e9, 'abc', '1; id']) expect(() => batchSize.params({ value }, { batchSize: 1 } as never)).toThrow(/value/);
+    for (const value of [0, -1, 1e9, 'abc', '1; id'])
+      expect(() => batchSize.params({ value }, { batchSize: 1 } as never)).toThrow(/value/);
   });
 });
 
@@ -59,7 +73,9 @@ describe('ort-env and restart', () => {
     const run = await applyRemedy(ortEnv, target);
     expect(run.outcome.ok, run.log.join('\n')).toBe(true);
     expect(run.plan.notices.map((n) => n.en).join(' ')).toMatch(/no known effect/);
-    expect(await sh(['cat', '/opt/conda/envs/human/etc/conda/activate.d/dh_console_ort_env.sh'])).toContain('export ORT_PARALLEL=0');
+    expect(
+      await sh(['cat', '/opt/conda/envs/human/etc/conda/activate.d/dh_console_ort_env.sh']),
+    ).toContain('export ORT_PARALLEL=0');
 
     const oldPid = await servicePid();
     const r = await applyRemedy(restart, target);
@@ -67,9 +83,13 @@ describe('ort-env and restart', () => {
     expect(r.verification?.ok, JSON.stringify(r.verification)).toBe(true);
     const newPid = await servicePid();
     expect(newPid).not.toBe(oldPid);
-    expect((await inHost('h1', ['docker', 'exec', NAME, 'test', '-e', `/proc/${oldPid}`])).code).not.toBe(0);
+    expect(
+      (await inHost('h1', ['docker', 'exec', NAME, 'test', '-e', `/proc/${oldPid}`])).code,
+    ).not.toBe(0);
     const environ = await sh(['cat', `/proc/${newPid}/environ`]);
-    expect(environ.split('\0')).toEqual(expect.arrayContaining(['ORT_PARALLEL=0', 'OMP_WAIT_POLICY=ACTIVE']));
+    expect(environ.split('\0')).toEqual(
+      expect.arrayContaining(['ORT_PARALLEL=0', 'OMP_WAIT_POLICY=ACTIVE']),
+    );
     const h1 = lc.lab.hosts.find((h) => h.name === 'h1')!;
     expect((await fetch(`http://${h1.address}:${PORT}/config`)).ok).toBe(true);
 
@@ -77,6 +97,17 @@ describe('ort-env and restart', () => {
     expect(again.plan.alreadyApplied).toBe(true);
     const undo = await undoRemedy(ortEnv, target, run.plan.undo);
     expect(undo.outcome.ok).toBe(true);
-    expect((await inHost('h1', ['docker', 'exec', NAME, 'test', '-e', '/opt/conda/envs/human/etc/conda/activate.d/dh_console_ort_env.sh'])).code).not.toBe(0);
+    expect(
+      (
+        await inHost('h1', [
+          'docker',
+          'exec',
+          NAME,
+          'test',
+          '-e',
+          '/opt/conda/envs/human/etc/conda/activate.d/dh_console_ort_env.sh',
+        ])
+      ).code,
+    ).not.toBe(0);
   }, 240_000);
 });

@@ -26,15 +26,30 @@ describe('container files', () => {
     const ctx = contextFor({ hostId: scratch.hostId(), container: NAME });
     await writeContainerFile(ctx, FILE, 'batch_size = 4\n');
     const meant = 'batch_size = 1\n' + 'x'.repeat(10_000);
-    const r = await remote.execInContainer(scratch.hostId(), NAME, fileArgv.write(FILE, meant), { stdin: meant.slice(0, 4_000) });
+    const r = await remote.execInContainer(scratch.hostId(), NAME, fileArgv.write(FILE, meant), {
+      stdin: meant.slice(0, 4_000),
+    });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/incomplete input \(4000 of 10015 bytes\)/);
     expect(await cat()).toBe('batch_size = 4\n');
-    expect((await inHost('h2', ['docker', 'exec', NAME, 'sh', '-c', 'ls -A /tmp | grep -c dh-console- || true'])).stdout.trim()).toBe('0');
+    expect(
+      (
+        await inHost('h2', [
+          'docker',
+          'exec',
+          NAME,
+          'sh',
+          '-c',
+          'ls -A /tmp | grep -c dh-console- || true',
+        ])
+      ).stdout.trim(),
+    ).toBe('0');
   });
 
   it('refuses a path with .. before anything runs', async () => {
     const ctx = contextFor({ hostId: scratch.hostId(), container: NAME });
-    await expect(writeContainerFile(ctx, '/tmp/../etc/passwd', 'x')).rejects.toThrow(/refused file path/);
+    await expect(writeContainerFile(ctx, '/tmp/../etc/passwd', 'x')).rejects.toThrow(
+      /refused file path/,
+    );
   });
 });

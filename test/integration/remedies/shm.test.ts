@@ -8,7 +8,13 @@ import { shm } from '@/lib/remedies/modules/shm';
 import { DEFAULT_REMEDY_DEFAULTS as D } from '@/lib/remedies/settings';
 import type { Remedy, RemedyContext } from '@/lib/remedies/types';
 import { createServiceContainer, inHost, removeContainer } from '../../helpers/lab';
-import { applyRemedy, contextFor, labConsole, undoRemedy, type LabConsole } from '../../helpers/remedy';
+import {
+  applyRemedy,
+  contextFor,
+  labConsole,
+  undoRemedy,
+  type LabConsole,
+} from '../../helpers/remedy';
 
 const SHM = shm as unknown as Remedy;
 const PLAIN = 'rx-m-3';
@@ -20,24 +26,46 @@ let hostId = '';
 const docker = async (argv: string[]) => inHost('h2', ['docker', ...argv]);
 const inspect = async (name: string) => {
   const r = await docker(['inspect', name]);
-  return r.code === 0 ? (JSON.parse(r.stdout) as { Id: string; Name: string; State: { Running: boolean }; HostConfig: { ShmSize: number; RestartPolicy: unknown; Binds: string[] }; Config: { Env: string[]; Labels: Record<string, string> } }[])[0]! : null;
+  return r.code === 0
+    ? (
+        JSON.parse(r.stdout) as {
+          Id: string;
+          Name: string;
+          State: { Running: boolean };
+          HostConfig: { ShmSize: number; RestartPolicy: unknown; Binds: string[] };
+          Config: { Env: string[]; Labels: Record<string, string> };
+        }[]
+      )[0]!
+    : null;
 };
-const names = async (prefix: string) => (await docker(['ps', '-a', '--format', '{{.Names}}'])).stdout.split('\n').filter((n) => n.startsWith(prefix));
+const names = async (prefix: string) =>
+  (await docker(['ps', '-a', '--format', '{{.Names}}'])).stdout
+    .split('\n')
+    .filter((n) => n.startsWith(prefix));
 const answers = async (port: number) => {
   const h2 = lc.lab.hosts.find((h) => h.name === 'h2')!;
-  return fetch(`http://${h2.address}:${port}/config`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+  return fetch(`http://${h2.address}:${port}/config`, { signal: AbortSignal.timeout(5_000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
 };
 
 beforeAll(async () => {
   lc = await labConsole();
   hostId = lc.hosts.get('h2')!.id;
   await createServiceContainer('h2', { name: PLAIN, port: 7913, state: 'broken' });
-  await createServiceContainer('h2', { name: COMPOSED, port: 7914, state: 'broken', compose: { project: 'rxm4', service: 'digital-human-service' } });
+  await createServiceContainer('h2', {
+    name: COMPOSED,
+    port: 7914,
+    state: 'broken',
+    compose: { project: 'rxm4', service: 'digital-human-service' },
+  });
 }, 300_000);
 
 afterAll(async () => {
   lc?.dispose();
-  for (const n of [...(await names(PLAIN)), ...(await names(COMPOSED))]) await removeContainer('h2', n).catch(() => undefined);
+  for (const n of [...(await names(PLAIN)), ...(await names(COMPOSED))])
+    await removeContainer('h2', n).catch(() => undefined);
 });
 
 describe('shm re-creation', () => {
@@ -48,17 +76,26 @@ describe('shm re-creation', () => {
     const run = await applyRemedy(SHM, target);
     expect(run.outcome.ok, run.log.join('\n')).toBe(true);
     expect(run.verification?.ok, JSON.stringify(run.verification)).toBe(true);
-    expect(run.plan.steps.find((s) => s.id === 'create')?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'HostConfig.ShmSize', after: 2048 * MiB })]));
+    expect(run.plan.steps.find((s) => s.id === 'create')?.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'HostConfig.ShmSize', after: 2048 * MiB }),
+      ]),
+    );
     const after = (await inspect(PLAIN))!;
     expect(after.Id).not.toBe(before.Id);
     expect(after.HostConfig.ShmSize).toBe(2048 * MiB);
     expect(after.Config.Env).toEqual(before.Config.Env);
     // The one label added names the container it replaces (so the kept original is not listed as a service).
-    expect(after.Config.Labels).toEqual({ ...before.Config.Labels, 'dh-console.replaces': before.Id });
+    expect(after.Config.Labels).toEqual({
+      ...before.Config.Labels,
+      'dh-console.replaces': before.Id,
+    });
     expect(after.HostConfig.Binds).toEqual(before.HostConfig.Binds);
     expect(after.HostConfig.RestartPolicy).toEqual(before.HostConfig.RestartPolicy);
     expect((await docker(['exec', PLAIN, 'cat', '/root/marker'])).stdout.trim()).toBe('kept');
-    expect((await docker(['exec', PLAIN, 'df', '-B1', '--output=size', '/dev/shm'])).stdout).toContain(String(2048 * MiB));
+    expect(
+      (await docker(['exec', PLAIN, 'df', '-B1', '--output=size', '/dev/shm'])).stdout,
+    ).toContain(String(2048 * MiB));
     expect(await answers(7913)).toBe(true);
     const oldName = (run.plan.undo as { oldName: string }).oldName;
     expect((await inspect(oldName))?.State.Running).toBe(false);
@@ -129,7 +166,9 @@ describe('shm re-creation', () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.rolledBack).toBe(false);
-      expect(String((outcome.rollbackErrors[0]?.error as Error)?.message)).toMatch(/original container .* is gone/);
+      expect(String((outcome.rollbackErrors[0]?.error as Error)?.message)).toMatch(
+        /original container .* is gone/,
+      );
     }
     expect(await names(`${PLAIN}-dhc-new`)).toEqual([]);
   }, 600_000);
@@ -140,7 +179,9 @@ describe('shm re-creation', () => {
     const preview = await SHM.prepare(ctx, SHM.params({}, D), D);
     expect(preview.plan.notices.map((n) => n.en).join('\n')).toMatch(/docker compose up/);
     expect(preview.plan.notices.map((n) => n.en).join('\n')).toContain('+    shm_size: 2gb');
-    const file = (await inspect(COMPOSED))!.Config.Labels['com.docker.compose.project.config_files']!;
+    const file = (await inspect(COMPOSED))!.Config.Labels[
+      'com.docker.compose.project.config_files'
+    ]!;
     const original = (await inHost('h2', ['cat', file])).stdout;
     const run = await applyRemedy(SHM, target, { composeFile: true });
     expect(run.outcome.ok, run.log.join('\n')).toBe(true);

@@ -8,7 +8,14 @@ import { getHostByName } from '@/lib/hosts/service';
 import { acquireLock, releaseLock } from '@/lib/jobs/lock';
 import { remote } from '@/lib/remote';
 import { closeDb } from '@/lib/store/db';
-import { builtinPair, cancelRun, getRun, outputsDir, startRun, type RunView } from '@/lib/throughput';
+import {
+  builtinPair,
+  cancelRun,
+  getRun,
+  outputsDir,
+  startRun,
+  type RunView,
+} from '@/lib/throughput';
 import { createServiceContainer, labHost, removeContainer } from '../../helpers/lab';
 import { dhc } from '../core/run-dhc';
 
@@ -29,8 +36,28 @@ async function until(what: string, ok: () => Promise<boolean>, ms = 60_000): Pro
 beforeAll(async () => {
   const h = await labHost(HOST);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dhc-tprun-'));
-  expect((await dhc(['hosts', 'add', HOST, '--address', h.address, '--user', h.user, '--key-file', h.keyFile, '--docker-socket', h.dockerSocket, '--data', dir])).code).toBe(0);
-  expect((await dhc(['hosts', 'trust', HOST, '--fingerprint', h.fingerprint, '--data', dir])).code).toBe(0);
+  expect(
+    (
+      await dhc([
+        'hosts',
+        'add',
+        HOST,
+        '--address',
+        h.address,
+        '--user',
+        h.user,
+        '--key-file',
+        h.keyFile,
+        '--docker-socket',
+        h.dockerSocket,
+        '--data',
+        dir,
+      ])
+    ).code,
+  ).toBe(0);
+  expect(
+    (await dhc(['hosts', 'trust', HOST, '--fingerprint', h.fingerprint, '--data', dir])).code,
+  ).toBe(0);
   closeDb();
   process.env.CONSOLE_DATA_DIR = dir;
   hostId = (await getHostByName(HOST))!.id;
@@ -45,7 +72,14 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const spec = (o: { jobs?: number; concurrency?: number; timeoutMs?: number } = {}) => ({ hostId, container: NAME, audioId: pair.audio.id, videoId: pair.video.id, actor: 'test', ...o });
+const spec = (o: { jobs?: number; concurrency?: number; timeoutMs?: number } = {}) => ({
+  hostId,
+  container: NAME,
+  audioId: pair.audio.id,
+  videoId: pair.video.id,
+  actor: 'test',
+  ...o,
+});
 
 describe('test runs on one container', () => {
   it('a healthy container: every job ok, outputs kept, GPU busy for this container, no signature', async () => {
@@ -55,11 +89,23 @@ describe('test runs on one container', () => {
     for (const j of run.detail.jobs) {
       expect(j.processingMs).toBeGreaterThan(0);
       expect(j.totalMs).toBeGreaterThanOrEqual(j.processingMs!);
-      expect(fs.readFileSync(path.join(outputsDir(run.id), j.output!)).subarray(4, 8).toString()).toBe('ftyp');
+      expect(
+        fs
+          .readFileSync(path.join(outputsDir(run.id), j.output!))
+          .subarray(4, 8)
+          .toString(),
+      ).toBe('ftyp');
       // Private like everything under the data directory (they were 0644 in 0755 folders).
-      expect((fs.statSync(path.join(outputsDir(run.id), j.output!)).mode & 0o777).toString(8), j.output!).toBe('600');
+      expect(
+        (fs.statSync(path.join(outputsDir(run.id), j.output!)).mode & 0o777).toString(8),
+        j.output!,
+      ).toBe('600');
     }
-    for (const d of [path.join(dir, 'throughput'), path.join(dir, 'throughput', 'outputs'), outputsDir(run.id)]) {
+    for (const d of [
+      path.join(dir, 'throughput'),
+      path.join(dir, 'throughput', 'outputs'),
+      outputsDir(run.id),
+    ]) {
       expect((fs.statSync(d).mode & 0o777).toString(8), d).toBe('700');
     }
     expect(run.detail.gpu.length).toBeGreaterThan(0);
@@ -70,8 +116,13 @@ describe('test runs on one container', () => {
 
   it('refuses a second run on the same container, naming the first; cancel stops it and frees the container', async () => {
     const first = await startRun(spec({ jobs: 6, concurrency: 1 }));
-    await expect(startRun(spec())).rejects.toThrow(/^h1\/tp-run-digital-human-service-1 is busy: test run t-\S+ holds it/);
-    await until('the first job to finish', async () => (await getRun(first.id)).detail.jobs.length >= 1);
+    await expect(startRun(spec())).rejects.toThrow(
+      /^h1\/tp-run-digital-human-service-1 is busy: test run t-\S+ holds it/,
+    );
+    await until(
+      'the first job to finish',
+      async () => (await getRun(first.id)).detail.jobs.length >= 1,
+    );
     expect(cancelRun(first.id)).toBe(true);
     const run = await first.done;
     expect(run.status).toBe('cancelled');
@@ -84,7 +135,9 @@ describe('test runs on one container', () => {
   it('refuses a run while a remedy job holds the container, naming the job', async () => {
     const job = await acquireLock(hostId, HOST, NAME, 'j-20990101-tp000001');
     try {
-      await expect(startRun(spec())).rejects.toThrow('h1/tp-run-digital-human-service-1 is busy: remedy job j-20990101-tp000001 holds it; wait for it to finish or cancel it');
+      await expect(startRun(spec())).rejects.toThrow(
+        'h1/tp-run-digital-human-service-1 is busy: remedy job j-20990101-tp000001 holds it; wait for it to finish or cancel it',
+      );
     } finally {
       await releaseLock(hostId, NAME, job);
     }

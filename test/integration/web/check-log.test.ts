@@ -23,7 +23,15 @@ afterAll(async () => {
   await r?.server.stop();
 });
 
-const post = (who: Roles['viewer'], body: string) => who.request('POST', '/api/diagnose', { headers: { 'content-type': 'text/plain; charset=utf-8', origin: who.origin, accept: 'application/json' }, body });
+const post = (who: Roles['viewer'], body: string) =>
+  who.request('POST', '/api/diagnose', {
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      origin: who.origin,
+      accept: 'application/json',
+    },
+    body,
+  });
 
 describe('paste a log', () => {
   it('needs a session', async () => {
@@ -33,7 +41,10 @@ describe('paste a log', () => {
   it('classifies all three line shapes (CRLF too) exactly as dhc diagnose --json does', async () => {
     const res = await post(r.viewer, LOG);
     expect(res.status).toBe(200);
-    const body = res.json<{ signatures: Record<string, { count: number; taskIds: string[] }>; findings: { id: string }[] }>();
+    const body = res.json<{
+      signatures: Record<string, { count: number; taskIds: string[] }>;
+      findings: { id: string }[];
+    }>();
     expect(body.signatures.queue_full!.count).toBe(3);
     expect(body.signatures.queue_full!.taskIds).toEqual(expect.arrayContaining([TASK, '17', '42']));
     expect(body.signatures.cuda_provider_fallback!.count).toBe(1);
@@ -42,7 +53,8 @@ describe('paste a log', () => {
     fs.writeFileSync(file, LOG);
     const cli = await dhc(['diagnose', file, '--json']);
     expect(cli.code).toBe(0);
-    const fromCli = (JSON.parse(cli.stdout) as { files: { signatures: unknown }[] }).files[0]!.signatures;
+    const fromCli = (JSON.parse(cli.stdout) as { files: { signatures: unknown }[] }).files[0]!
+      .signatures;
     expect(body.signatures).toEqual(fromCli);
   });
 

@@ -16,13 +16,22 @@ interface ManifestEntry {
 /** Server action ids of this build, by "app/actions/file.ts#exportName", with a page path that hosts each. */
 export function actionIndex(): Map<string, { id: string; page: string }> {
   const file = path.join(root, '.next', 'server', 'server-reference-manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    node: Record<string, ManifestEntry>;
+  };
   const index = new Map<string, { id: string; page: string }>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (!entry.filename || !entry.exportedName) continue;
     const worker = Object.keys(entry.workers)[0] ?? 'app/page';
     // "app/(console)/hosts/page" → "/hosts": route groups and the trailing "page" are not in the URL.
-    const page = '/' + worker.replace(/^app\/?/, '').replace(/\/?page$/, '').split('/').filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+    const page =
+      '/' +
+      worker
+        .replace(/^app\/?/, '')
+        .replace(/\/?page$/, '')
+        .split('/')
+        .filter((s) => s && !/^\(.*\)$/.test(s))
+        .join('/');
     index.set(`${entry.filename}#${entry.exportedName}`, { id, page });
   }
   return index;
@@ -30,7 +39,14 @@ export function actionIndex(): Map<string, { id: string; page: string }> {
 
 export type ActionReply<T = unknown> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; fields?: { field: string; rule: string; message: string }[] } };
+  | {
+      ok: false;
+      error: {
+        code: string;
+        message: string;
+        fields?: { field: string; rule: string; message: string }[];
+      };
+    };
 
 export interface HttpReply {
   status: number;
@@ -53,7 +69,12 @@ export class ConsoleClient {
 
   /** The same signed-in client, adding headers to every request. */
   withHeaders(headers: Record<string, string>): ConsoleClient {
-    return new ConsoleClient(this.baseUrl, { ...this.extraHeaders, ...headers }, this.cookies, this.localAddress);
+    return new ConsoleClient(
+      this.baseUrl,
+      { ...this.extraHeaders, ...headers },
+      this.cookies,
+      this.localAddress,
+    );
   }
 
   /** A client whose connections come from `localAddress` (any 127.0.0.0/8 address works on loopback). */
@@ -85,35 +106,64 @@ export class ConsoleClient {
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
       if (!name) continue;
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line)) this.cookies.delete(name);
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line))
+        this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
   }
 
-  async request(method: string, urlPath: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<HttpReply> {
+  async request(
+    method: string,
+    urlPath: string,
+    init: { headers?: Record<string, string>; body?: string } = {},
+  ): Promise<HttpReply> {
     const headers: Record<string, string> = { ...this.extraHeaders, ...init.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
-    if (this.localAddress) return this.requestFrom(this.localAddress, method, urlPath, headers, init.body);
-    const res = await fetch(new URL(urlPath, this.baseUrl), { method, headers, body: init.body, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+    if (this.localAddress)
+      return this.requestFrom(this.localAddress, method, urlPath, headers, init.body);
+    const res = await fetch(new URL(urlPath, this.baseUrl), {
+      method,
+      headers,
+      body: init.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(60_000),
+    });
     this.keepCookies(res.headers);
     const body = await res.text();
     return { status: res.status, headers: res.headers, body, json: <T>() => JSON.parse(body) as T };
   }
 
-  private requestFrom(localAddress: string, method: string, urlPath: string, headers: Record<string, string>, body?: string): Promise<HttpReply> {
+  private requestFrom(
+    localAddress: string,
+    method: string,
+    urlPath: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<HttpReply> {
     return new Promise((resolve, reject) => {
-      const req = http.request(new URL(urlPath, this.baseUrl), { method, headers, localAddress, agent: false, timeout: 60_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const h = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) for (const one of ([] as (string | undefined)[]).concat(v)) if (one !== undefined) h.append(k, one);
-          this.keepCookies(h);
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: h, body: text, json: <T>() => JSON.parse(text) as T });
-        });
-      });
+      const req = http.request(
+        new URL(urlPath, this.baseUrl),
+        { method, headers, localAddress, agent: false, timeout: 60_000 },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const h = new Headers();
+            for (const [k, v] of Object.entries(res.headers))
+              for (const one of ([] as (string | undefined)[]).concat(v))
+                if (one !== undefined) h.append(k, one);
+            this.keepCookies(h);
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: h,
+              body: text,
+              json: <T>() => JSON.parse(text) as T,
+            });
+          });
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`no answer to ${method} ${urlPath} in 60 s`)));
       req.on('error', reject);
       req.end(body);
@@ -125,8 +175,15 @@ export class ConsoleClient {
   }
 
   /** A JSON POST to a route handler as the browser's fetch sends it (same-origin Origin, JSON content type). */
-  post(urlPath: string, body: unknown, opts: { origin?: string | null; contentType?: string } = {}): Promise<HttpReply> {
-    const headers: Record<string, string> = { accept: 'application/json', 'content-type': opts.contentType ?? 'application/json' };
+  post(
+    urlPath: string,
+    body: unknown,
+    opts: { origin?: string | null; contentType?: string } = {},
+  ): Promise<HttpReply> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': opts.contentType ?? 'application/json',
+    };
     if (opts.origin !== null) headers.origin = opts.origin ?? this.origin;
     return this.request('POST', urlPath, { headers, body: JSON.stringify(body) });
   }
@@ -135,7 +192,12 @@ export class ConsoleClient {
    * Calls a server action the way Next's client does: POST to a page with `Next-Action: <id>` and the
    * arguments as a JSON array. `origin: null` sends no Origin header; a string sends that Origin.
    */
-  async action<T = unknown>(file: string, exportName: string, args: unknown[], opts: { origin?: string | null } = {}): Promise<{ reply: ActionReply<T> | undefined; http: HttpReply }> {
+  async action<T = unknown>(
+    file: string,
+    exportName: string,
+    args: unknown[],
+    opts: { origin?: string | null } = {},
+  ): Promise<{ reply: ActionReply<T> | undefined; http: HttpReply }> {
     ConsoleClient.actions ??= actionIndex();
     const entry = ConsoleClient.actions.get(`${file}#${exportName}`);
     if (!entry) throw new Error(`no server action ${file}#${exportName} in this build`);

@@ -13,7 +13,13 @@ const LOG = [
   '',
 ].join('\n');
 
-interface Result { signatures: Record<string, { count: number; taskIds: string[]; first: string | null; last: string | null }>; findings: { id: string }[] }
+interface Result {
+  signatures: Record<
+    string,
+    { count: number; taskIds: string[]; first: string | null; last: string | null }
+  >;
+  findings: { id: string }[];
+}
 
 let r: Roles;
 beforeAll(async () => {
@@ -23,7 +29,11 @@ afterAll(async () => {
   await r?.server.stop();
 });
 
-const post = (body: string, type: string) => r.viewer.request('POST', '/api/diagnose', { headers: { 'content-type': type, accept: 'application/json' }, body });
+const post = (body: string, type: string) =>
+  r.viewer.request('POST', '/api/diagnose', {
+    headers: { 'content-type': type, accept: 'application/json' },
+    body,
+  });
 
 /** POSTs an endless chunked body (no Content-Length) until the server answers; how many bytes went out by then. */
 function streamUntilAnswered(cap: number): Promise<{ status: number; body: string; sent: number }> {
@@ -32,13 +42,23 @@ function streamUntilAnswered(cap: number): Promise<{ status: number; body: strin
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8', cookie: `${SESSION_COOKIE}=${r.viewer.cookie(SESSION_COOKIE)}` } }, (res) => {
-      answered = true;
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/plain; charset=utf-8',
+          cookie: `${SESSION_COOKIE}=${r.viewer.cookie(SESSION_COOKIE)}`,
+        },
+      },
+      (res) => {
+        answered = true;
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
+      },
+    );
     req.on('error', (e) => (answered ? undefined : reject(e)));
     const pump = () => {
       while (!answered && sent < cap) {
@@ -60,7 +80,9 @@ describe('paste a log: JSON bodies and streaming', () => {
     const a = asText.json<Result>();
     const b = asJson.json<Result>();
     expect(b.signatures.queue_full!.count).toBe(2);
-    expect(b.signatures.queue_full!.taskIds).toEqual(expect.arrayContaining(['18', '7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f']));
+    expect(b.signatures.queue_full!.taskIds).toEqual(
+      expect.arrayContaining(['18', '7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f']),
+    );
     expect(b.signatures.queue_full!.first).toMatch(/23:13:34/);
     expect(b.signatures.queue_full!.last).toMatch(/23:14:02/);
     expect(b.signatures.cuda_provider_fallback!.count).toBeGreaterThan(0);
@@ -71,14 +93,21 @@ describe('paste a log: JSON bodies and streaming', () => {
   it('JSON that is not {"text": string} is refused with 400, saying why', async () => {
     const broken = await post('{"text": "unterminated', 'application/json');
     expect(broken.status).toBe(400);
-    expect(broken.json<{ error: { code: string; message: string } }>().error.message).toMatch(/not valid JSON/);
+    expect(broken.json<{ error: { code: string; message: string } }>().error.message).toMatch(
+      /not valid JSON/,
+    );
     const noText = await post(JSON.stringify({ log: LOG }), 'application/json');
     expect(noText.status).toBe(400);
-    expect(noText.json<{ error: { message: string } }>().error.message).toMatch(/text: must be the log as a string/);
+    expect(noText.json<{ error: { message: string } }>().error.message).toMatch(
+      /text: must be the log as a string/,
+    );
   });
 
   it('a JSON body over the limit is refused with 413 too', async () => {
-    const res = await post(JSON.stringify({ text: 'x'.repeat(21 * 1024 * 1024) }), 'application/json');
+    const res = await post(
+      JSON.stringify({ text: 'x'.repeat(21 * 1024 * 1024) }),
+      'application/json',
+    );
     expect(res.status).toBe(413);
     expect(res.body).toMatch(/larger than 20 MiB/);
   });
@@ -93,7 +122,10 @@ describe('paste a log: JSON bodies and streaming', () => {
   });
 
   it('an anonymous JSON post is refused like a text one', async () => {
-    const res = await r.anonymous.request('POST', '/api/diagnose', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: LOG }) });
+    const res = await r.anonymous.request('POST', '/api/diagnose', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: LOG }),
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -11,7 +11,14 @@ beforeEach(() => (tmp = useTempDataDir()));
 afterEach(() => tmp.dispose());
 
 async function writeFive() {
-  for (let i = 1; i <= 5; i++) await recordAudit({ actor: CLI_ADMIN, action: 'test.step', target: `t${i}`, args: { i }, result: 'ok' });
+  for (let i = 1; i <= 5; i++)
+    await recordAudit({
+      actor: CLI_ADMIN,
+      action: 'test.step',
+      target: `t${i}`,
+      args: { i },
+      result: 'ok',
+    });
 }
 function tamper(sql: string) {
   closeDb();
@@ -30,7 +37,16 @@ describe('audit log', () => {
   });
 
   it('redacts secrets in arguments', async () => {
-    await recordAudit({ actor: CLI_ADMIN, action: 'x', args: { password: 'hunter2hunter2', nested: { privateKey: 'k' }, pem: '-----BEGIN OPENSSH PRIVATE KEY-----' }, result: 'ok' });
+    await recordAudit({
+      actor: CLI_ADMIN,
+      action: 'x',
+      args: {
+        password: 'hunter2hunter2',
+        nested: { privateKey: 'k' },
+        pem: '-----BEGIN OPENSSH PRIVATE KEY-----',
+      },
+      result: 'ok',
+    });
     const [e] = await listAudit({});
     expect(JSON.stringify(e?.args)).not.toMatch(/hunter2|BEGIN/);
   });
@@ -39,7 +55,11 @@ describe('audit log', () => {
     ['an edited row', "UPDATE audit_log SET target = 'evil' WHERE seq = 3", /entry 3 was modified/],
     ['a deleted row', 'DELETE FROM audit_log WHERE seq = 2', /entries 2..2 are missing/],
     ['a deleted last row', 'DELETE FROM audit_log WHERE seq = 5', /last entries were removed/],
-    ['an edited result', "UPDATE audit_log SET result = 'denied' WHERE seq = 4", /entry 4 was modified/],
+    [
+      'an edited result',
+      "UPDATE audit_log SET result = 'denied' WHERE seq = 4",
+      /entry 4 was modified/,
+    ],
   ])('detects %s', async (_what, sql, problem) => {
     await writeFive();
     tamper(sql);

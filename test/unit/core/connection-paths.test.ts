@@ -11,13 +11,17 @@ const dirs = ['lib', 'app', 'cli', 'components'];
 function sources(dir: string): string[] {
   const abs = path.join(root, dir);
   if (!fs.existsSync(abs)) return [];
-  return fs.readdirSync(abs, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(abs, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /\.(ts|tsx|mjs|js)$/.test(e.name))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
 }
 
 const runtimeImport = (text: string, pkg: string): boolean =>
-  new RegExp(`^import (?!type )[^;]*from '${pkg}'|require\\('${pkg}'\\)|import\\('${pkg}'\\)`, 'm').test(text);
+  new RegExp(
+    `^import (?!type )[^;]*from '${pkg}'|require\\('${pkg}'\\)|import\\('${pkg}'\\)`,
+    'm',
+  ).test(text);
 
 describe('connection paths', () => {
   const files = dirs.flatMap(sources);
@@ -38,11 +42,15 @@ describe('connection paths', () => {
   });
 
   it('gives every ssh2 Client a hostVerifier in the same function', () => {
-    const creators = files.filter((f) => /new ssh2\.Client\(|new Client\(/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+    const creators = files.filter((f) =>
+      /new ssh2\.Client\(|new Client\(/.test(fs.readFileSync(path.join(root, f), 'utf8')),
+    );
     expect(creators.sort()).toEqual(['lib/remote/connection.ts', 'lib/remote/probe-host-key.ts']);
     for (const f of creators) {
       const text = fs.readFileSync(path.join(root, f), 'utf8');
-      expect(text.split(/new ssh2\.Client\(/).length - 1, f).toBe(text.split(/hostVerifier: \(key: Buffer\)/).length - 1);
+      expect(text.split(/new ssh2\.Client\(/).length - 1, f).toBe(
+        text.split(/hostVerifier: \(key: Buffer\)/).length - 1,
+      );
     }
   });
 });

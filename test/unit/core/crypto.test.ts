@@ -48,7 +48,9 @@ describe('master key and secrets', () => {
   it('stops at start when the key file is replaced', () => {
     getDb();
     closeDb();
-    fs.writeFileSync(path.join(tmp.dir, 'master.key'), crypto.randomBytes(32).toString('base64'), { mode: 0o600 });
+    fs.writeFileSync(path.join(tmp.dir, 'master.key'), crypto.randomBytes(32).toString('base64'), {
+      mode: 0o600,
+    });
     expect(() => getDb()).toThrow(/not the one this database was created with/);
   });
 
@@ -84,14 +86,22 @@ describe('master key and secrets', () => {
 
   it('leaves no private key readable in the database file', async () => {
     const { privateKey } = generateKeyPair();
-    await addHost(CLI_ADMIN, { name: 'h1', address: '10.0.0.1', user: 'root', privateKey, groups: [] });
+    await addHost(CLI_ADMIN, {
+      name: 'h1',
+      address: '10.0.0.1',
+      user: 'root',
+      privateKey,
+      groups: [],
+    });
     closeDb();
     const files = fs.readdirSync(tmp.dir).filter((f) => f.startsWith('console.db'));
     expect(files).toContain('console.db');
     for (const f of files) {
       const r = (() => {
         try {
-          return execFileSync('grep', ['-c', 'PRIVATE KEY', path.join(tmp.dir, f)], { encoding: 'utf8' });
+          return execFileSync('grep', ['-c', 'PRIVATE KEY', path.join(tmp.dir, f)], {
+            encoding: 'utf8',
+          });
         } catch (err) {
           return (err as { stdout: string }).stdout;
         }
@@ -100,6 +110,7 @@ describe('master key and secrets', () => {
     }
     const body = privateKey.split('\n')[2] ?? '';
     expect(body.length).toBeGreaterThan(20);
-    for (const f of files) expect(fs.readFileSync(path.join(tmp.dir, f)).includes(body)).toBe(false);
+    for (const f of files)
+      expect(fs.readFileSync(path.join(tmp.dir, f)).includes(body)).toBe(false);
   });
 });

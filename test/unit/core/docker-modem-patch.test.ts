@@ -45,7 +45,11 @@ function channelAgent(): http.Agent {
 
 /** Puts n requests in the agent's queue directly (not through the modem, whose unpatched cost grows per call). */
 function fillQueue(agent: http.Agent, n: number): void {
-  for (let i = 0; i < n; i++) http.request({ host: 'docker', path: '/_ping', agent }).on('error', () => undefined).end();
+  for (let i = 0; i < n; i++)
+    http
+      .request({ host: 'docker', path: '/_ping', agent })
+      .on('error', () => undefined)
+      .end();
 }
 
 function queued(agent: http.Agent): number {
@@ -54,10 +58,19 @@ function queued(agent: http.Agent): number {
 
 /** What dockerode sends for `listContainers()`, through the modem of a client that uses `agent`. */
 function dialList(modem: Modem): void {
-  modem.dial({ path: '/containers/json?', method: 'GET', options: { all: true }, statusCodes: { 200: true } }, () => undefined);
+  modem.dial(
+    {
+      path: '/containers/json?',
+      method: 'GET',
+      options: { all: true },
+      statusCodes: { 200: true },
+    },
+    () => undefined,
+  );
 }
 
-const modemOn = (agent: http.Agent): Modem => new Dockerode({ protocol: 'http', host: 'docker', port: 80, agent, timeout: 15_000 }).modem;
+const modemOn = (agent: http.Agent): Modem =>
+  new Dockerode({ protocol: 'http', host: 'docker', port: 80, agent, timeout: 15_000 }).modem;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -72,7 +85,9 @@ describe('docker-modem as installed (patched)', () => {
     const modem = modemOn(agent);
     for (let i = 0; i < 100; i++) dialList(modem);
     expect(queued(agent)).toBe(QUEUED - 1 + 100); // the requests really wait on the shared agent
-    const ofOptions = inspect.mock.calls.filter(([value]) => typeof value === 'object' && value !== null && 'agent' in value);
+    const ofOptions = inspect.mock.calls.filter(
+      ([value]) => typeof value === 'object' && value !== null && 'agent' in value,
+    );
     expect(ofOptions).toHaveLength(0);
     agent.destroy();
   });

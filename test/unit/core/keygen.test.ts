@@ -23,7 +23,11 @@ describe('generateKeyPair', () => {
         const { privateKey, publicKey } = generateKeyPair('dh-fleet-console');
         const file = path.join(dir, `k${i}`);
         fs.writeFileSync(file, privateKey, { mode: 0o600 });
-        const derived = execFileSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 }).trim();
+        const derived = execFileSync('ssh-keygen', ['-y', '-f', file], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+          timeout: 30_000,
+        }).trim();
         expect(derived.split(' ').slice(0, 2)).toEqual(publicKey.split(' ').slice(0, 2));
       }
     } finally {

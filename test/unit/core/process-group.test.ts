@@ -11,12 +11,17 @@ const feed = (chunks: string[]) => {
 
 describe('process-group prelude', () => {
   it('reports the group, then runs the argv unchanged with its exit status and stderr', () => {
-    const line = quoteArgv(wrapWithPrelude(['sh', '-c', 'echo "$1|$2" ; echo err >&2; exit 4', 'x', 'a b', "$(id)'"]));
+    const line = quoteArgv(
+      wrapWithPrelude(['sh', '-c', 'echo "$1|$2" ; echo err >&2; exit 4', 'x', 'a b', "$(id)'"]),
+    );
     let status = 0;
     let stdout = '';
     let stderr = '';
     try {
-      stdout = execFileSync('/bin/sh', ['-c', line], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      stdout = execFileSync('/bin/sh', ['-c', line], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e) {
       const err = e as { status: number; stdout: string; stderr: string };
       [status, stdout, stderr] = [err.status, err.stdout, err.stderr];

@@ -9,15 +9,17 @@ describe('Semaphore', () => {
     let running = 0;
     let peak = 0;
     const order: number[] = [];
-    await Promise.all(Array.from({ length: 20 }, async (_, i) => {
-      const release = await s.acquire();
-      order.push(i);
-      peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, 2));
-      running--;
-      release();
-      release(); // a second release is a no-op
-    }));
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const release = await s.acquire();
+        order.push(i);
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 2));
+        running--;
+        release();
+        release(); // a second release is a no-op
+      }),
+    );
     expect(peak).toBe(2);
     expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect([s.inUse, s.queued]).toEqual([0, 0]);

@@ -7,14 +7,54 @@ import { quoteArg, quoteArgv } from '@/lib/remote/shell-quote';
 const shells = ['/bin/sh', '/bin/bash'];
 
 function roundTrip(shell: string, argv: string[]): string[] {
-  const out = execFileSync(shell, ['-c', `printf '%s\\0' ${quoteArgv(argv)}`], { encoding: 'utf8' });
+  const out = execFileSync(shell, ['-c', `printf '%s\\0' ${quoteArgv(argv)}`], {
+    encoding: 'utf8',
+  });
   return out.split('\0').slice(0, -1);
 }
 
 const nasty = [
-  'plain', 'a b', "it's", "''", '"', '$(id)', '`id`', '${HOME}', '$HOME', ';', '&&', '||', '|', '>', '<', '&',
-  '*', '?', '[a]', '~', '~root', '#x', '!', '!!', '\\', '\\n', '\t', ' ', '', '-n', '--help', '=', 'a=b',
-  '中文', '✓ emoji 🎉', "\u00a0", '%s', "x'\"$`\\y", '{a,b}', '(sub)', 'é',
+  'plain',
+  'a b',
+  "it's",
+  "''",
+  '"',
+  '$(id)',
+  '`id`',
+  '${HOME}',
+  '$HOME',
+  ';',
+  '&&',
+  '||',
+  '|',
+  '>',
+  '<',
+  '&',
+  '*',
+  '?',
+  '[a]',
+  '~',
+  '~root',
+  '#x',
+  '!',
+  '!!',
+  '\\',
+  '\\n',
+  '\t',
+  ' ',
+  '',
+  '-n',
+  '--help',
+  '=',
+  'a=b',
+  '中文',
+  '✓ emoji 🎉',
+  '\u00a0',
+  '%s',
+  'x\'"$`\\y',
+  '{a,b}',
+  '(sub)',
+  'é',
 ];
 
 describe('shell-quote', () => {
@@ -24,7 +64,9 @@ describe('shell-quote', () => {
   });
 
   it('leaves plain words readable and quotes the rest', () => {
-    expect(quoteArgv(['docker', 'ps', '--format', '{{.Names}}'])).toBe("docker ps --format '{{.Names}}'");
+    expect(quoteArgv(['docker', 'ps', '--format', '{{.Names}}'])).toBe(
+      "docker ps --format '{{.Names}}'",
+    );
     expect(quoteArg("it's")).toBe(`'it'\\''s'`);
     expect(quoteArg('')).toBe("''");
     expect(quoteArg('/var/run/docker.sock')).toBe('/var/run/docker.sock');

@@ -14,7 +14,15 @@ afterAll(() => tmp.dispose());
 async function perQueryMs(inFlight: number): Promise<number> {
   const db = getDb();
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, (_, i) => db.selectFrom('meta').select('value').where('key', '=', `k${i % 7}`).execute()));
+  await Promise.all(
+    Array.from({ length: inFlight }, (_, i) =>
+      db
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', `k${i % 7}`)
+        .execute(),
+    ),
+  );
   return (performance.now() - t0) / inFlight;
 }
 
@@ -24,7 +32,10 @@ describe('store under load', () => {
     const few = Math.min(await perQueryMs(200), await perQueryMs(200));
     const many = Math.min(await perQueryMs(20_000), await perQueryMs(20_000)); // the better of two: GC pauses
     // Before the FIFO: ~47x (2.8 ms vs 0.06 ms). After: ~1x; 5x leaves room for GC on a noisy machine.
-    expect(many, `per query: ${many.toFixed(3)} ms with 20000 waiting vs ${few.toFixed(3)} ms with 200`).toBeLessThan(Math.max(few * 5, 0.2));
+    expect(
+      many,
+      `per query: ${many.toFixed(3)} ms with 20000 waiting vs ${few.toFixed(3)} ms with 200`,
+    ).toBeLessThan(Math.max(few * 5, 0.2));
   });
 
   it('runs queries waiting behind a transaction in the order they were asked', async () => {
@@ -35,7 +46,13 @@ describe('store under load', () => {
       await new Promise((r) => setTimeout(r, 20)); // queries queue meanwhile
       await trx.selectFrom('meta').select('key').execute();
     });
-    const queued = Array.from({ length: 50 }, (_, i) => db.selectFrom('meta').select('key').execute().then(() => order.push(i)));
+    const queued = Array.from({ length: 50 }, (_, i) =>
+      db
+        .selectFrom('meta')
+        .select('key')
+        .execute()
+        .then(() => order.push(i)),
+    );
     await Promise.all([tx, ...queued]);
     expect(order).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });

@@ -37,8 +37,18 @@ const healthy: ContainerFacts = {
   queueSize: 0,
 };
 const hits = (n: number) =>
-  scanLogText(Array.from({ length: n }, (_, i) => heygem(`2025-03-23 23:${String(10 + i).padStart(2, '0')}:00`, String(1000 + i), QUEUE_FULL_MSG, 'ERROR')).join('\n')).summary;
-const text = (refs: MessageRef[], lang: 'zh' | 'en' = 'en') => refs.map((r) => renderMessage(r, lang)).join('\n');
+  scanLogText(
+    Array.from({ length: n }, (_, i) =>
+      heygem(
+        `2025-03-23 23:${String(10 + i).padStart(2, '0')}:00`,
+        String(1000 + i),
+        QUEUE_FULL_MSG,
+        'ERROR',
+      ),
+    ).join('\n'),
+  ).summary;
+const text = (refs: MessageRef[], lang: 'zh' | 'en' = 'en') =>
+  refs.map((r) => renderMessage(r, lang)).join('\n');
 
 describe('diagnosis', () => {
   it('ranks queue blocking first, with its evidence and the remedies with an effect on it, in procedure order', () => {
@@ -50,12 +60,16 @@ describe('diagnosis', () => {
     expect(top!.remedies).toEqual(['pin-ort', 'session-options', 'shm', 'batch-size', 'restart']);
     expect(top!.remedyParams['pin-ort']).toEqual({ version: '1.16.0' });
     const ev = text(top!.evidence);
-    expect(ev).toContain('Video-driving queue full: 7 events in this log (2025-03-23 23:10:00 to 2025-03-23 23:16:00), tasks 1000, 1001, 1002, 1003, 1004 (+2)');
+    expect(ev).toContain(
+      'Video-driving queue full: 7 events in this log (2025-03-23 23:10:00 to 2025-03-23 23:16:00), tasks 1000, 1001, 1002, 1003, 1004 (+2)',
+    );
     expect(ev).toContain('ORT 1.18.0: a session asked for CUDA really uses CPUExecutionProvider');
     expect(ev).toContain('GPU utilisation for this container 0 %');
     expect(ev).toContain('/dev/shm is 64 MiB');
     expect(ev).toContain('[digital] batch_size = 4');
-    expect(d.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cpu_fallback', 'shm_small', 'ort_env_note']));
+    expect(d.findings.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['cpu_fallback', 'shm_small', 'ort_env_note']),
+    );
   });
 
   it('says get_available_providers() is not proof that CUDA loads', () => {
@@ -112,27 +126,49 @@ describe('version order (PEP 440, as pip sorts)', () => {
     expect(compareVersions('1.16', '1.16.0')).toBe(0);
     expect(compareVersions('1.9.0', '1.10.0')).toBeLessThan(0);
     // 1.18.1rc1 comes before 1.18.1: its CUDA 12 build is the cuDNN 8 one, not the cuDNN 9 one of 1.18.1.
-    expect(buildsOf('1.18.1rc1').filter((b) => b.cudaMajor === 12).map((b) => b.cudnnMajor)).toEqual([8]);
-    expect(buildsOf('1.18.1').filter((b) => b.cudaMajor === 12).map((b) => b.cudnnMajor)).toEqual([9]);
+    expect(
+      buildsOf('1.18.1rc1')
+        .filter((b) => b.cudaMajor === 12)
+        .map((b) => b.cudnnMajor),
+    ).toEqual([8]);
+    expect(
+      buildsOf('1.18.1')
+        .filter((b) => b.cudaMajor === 12)
+        .map((b) => b.cudnnMajor),
+    ).toEqual([9]);
   });
 });
 
 describe('the build an installed package declares', () => {
   it('decides over the table: a CUDA 12 / cuDNN 9 build of 1.18.0 cannot load CUDA 11 / cuDNN 8', () => {
-    expect(checkOrtCompat('1.18.0', [11], [8], { cudaMajor: 12, cudnnMajor: 9 }).verdict).toBe('mismatch');
-    expect(checkOrtCompat('1.16.0', [11], [8], { cudaMajor: 11, cudnnMajor: 8 }).verdict).toBe('match');
-    const f = diagnose(hits(0), { ...broken, ortBuild: { cudaMajor: 12, cudnnMajor: 9 } }).findings.find((x) => x.id === 'cpu_fallback')!;
-    expect(text(f.evidence)).toContain('ORT 1.18.0 builds need CUDA 12 + cuDNN 9; the container has CUDA 11 / cuDNN 8');
+    expect(checkOrtCompat('1.18.0', [11], [8], { cudaMajor: 12, cudnnMajor: 9 }).verdict).toBe(
+      'mismatch',
+    );
+    expect(checkOrtCompat('1.16.0', [11], [8], { cudaMajor: 11, cudnnMajor: 8 }).verdict).toBe(
+      'match',
+    );
+    const f = diagnose(hits(0), {
+      ...broken,
+      ortBuild: { cudaMajor: 12, cudnnMajor: 9 },
+    }).findings.find((x) => x.id === 'cpu_fallback')!;
+    expect(text(f.evidence)).toContain(
+      'ORT 1.18.0 builds need CUDA 12 + cuDNN 9; the container has CUDA 11 / cuDNN 8',
+    );
   });
 });
 
 describe('the CPU-only onnxruntime package', () => {
   it('is reported, critical when sessions run on the CPU', () => {
-    const facts = { ...broken, ortPackages: { 'onnxruntime-gpu': '1.18.0', onnxruntime: '1.18.0' } };
+    const facts = {
+      ...broken,
+      ortPackages: { 'onnxruntime-gpu': '1.18.0', onnxruntime: '1.18.0' },
+    };
     const f = diagnose(hits(0), facts).findings.find((x) => x.id === 'ort_cpu_package')!;
     expect(f.severity).toBe('critical');
     expect(text(f.evidence)).toContain('Installed: onnxruntime-gpu 1.18.0, onnxruntime 1.18.0');
-    expect(diagnose(hits(0), { ...healthy, ortPackages: { 'onnxruntime-gpu': '1.16.0' } }).health).toBe('healthy');
+    expect(
+      diagnose(hits(0), { ...healthy, ortPackages: { 'onnxruntime-gpu': '1.16.0' } }).health,
+    ).toBe('healthy');
   });
 });
 

@@ -12,10 +12,20 @@ const root = path.resolve(__dirname, '../../..');
 let dir: string;
 
 function hostShell(pathDirs: string[]): ProbeTransport {
-  const execOnHost = (_host: string, argv: string[]) => new Promise<ExecOutcome>((resolve) => {
-    execFile('/bin/sh', ['-c', 'exec "$@"', 'sh', ...argv], { env: { PATH: pathDirs.join(':') } as unknown as NodeJS.ProcessEnv }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
-  });
+  const execOnHost = (_host: string, argv: string[]) =>
+    new Promise<ExecOutcome>((resolve) => {
+      execFile(
+        '/bin/sh',
+        ['-c', 'exec "$@"', 'sh', ...argv],
+        { env: { PATH: pathDirs.join(':') } as unknown as NodeJS.ProcessEnv },
+        (err, stdout, stderr) =>
+          resolve({
+            code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+            stdout,
+            stderr,
+          }),
+      );
+    });
   const none = () => Promise.reject(new Error('not used here'));
   return { execOnHost, listServiceContainers: none, inspect: none, execInContainer: none };
 }
@@ -31,17 +41,29 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('host GPU probe', () => {
   it('reads devices from nvidia-smi in the real csv,noheader,nounits format', async () => {
-    const gpu = await probeHostGpu(hostShell([path.join(dir, 'bin'), '/usr/bin', '/bin']), 'h', 10_000);
+    const gpu = await probeHostGpu(
+      hostShell([path.join(dir, 'bin'), '/usr/bin', '/bin']),
+      'h',
+      10_000,
+    );
     expect(gpu.available).toBe(true);
     if (!gpu.available) return;
     expect(gpu.devices).toHaveLength(1);
-    expect(gpu.devices[0]).toMatchObject({ index: 0, name: 'NVIDIA A10', utilPct: 0, memTotalMiB: 24564 });
+    expect(gpu.devices[0]).toMatchObject({
+      index: 0,
+      name: 'NVIDIA A10',
+      utilPct: 0,
+      memTotalMiB: 24564,
+    });
     expect(gpu.devices[0]!.uuid).toMatch(/^GPU-[0-9a-f-]+$/);
     expect(gpu.processes).toEqual([]);
   });
 
   it('says "no GPU data" on a host without nvidia-smi, without failing', async () => {
     await mkdir(path.join(dir, 'empty'), { recursive: true });
-    await expect(probeHostGpu(hostShell([path.join(dir, 'empty')]), 'h', 10_000)).resolves.toEqual({ available: false, reason: 'no nvidia-smi' });
+    await expect(probeHostGpu(hostShell([path.join(dir, 'empty')]), 'h', 10_000)).resolves.toEqual({
+      available: false,
+      reason: 'no nvidia-smi',
+    });
   });
 });

@@ -15,7 +15,14 @@ let blocks = 0;
 // change per block so the hit count and the distinct task ids can be checked exactly.
 function block(n: number): string {
   const lines: string[] = [];
-  for (let i = 0; i < 4000; i++) lines.push(heygem('2025-03-23 23:13:34', String(n), `drivered_video >>> 发送数据大小:[4], current_idx:${i}/4000`));
+  for (let i = 0; i < 4000; i++)
+    lines.push(
+      heygem(
+        '2025-03-23 23:13:34',
+        String(n),
+        `drivered_video >>> 发送数据大小:[4], current_idx:${i}/4000`,
+      ),
+    );
   lines.push(heygem('2025-03-23 23:13:35', String(n), QUEUE_FULL_MSG, 'ERROR'));
   lines.push(...queueEmptyTraceback(`9${n}`, '2025-03-23 23:13:36'));
   return lines.join('\r\n') + '\r\n';
@@ -45,14 +52,19 @@ describe('a 200 MB log', () => {
     let peakHeap = base.heapUsed;
     let lines = 0;
     const scanner = new SignatureScanner();
-    const r = await readNewLines(file, null, (line) => {
-      scanner.feed(line);
-      if (++lines % 20_000 === 0) {
-        const m = process.memoryUsage();
-        peakRss = Math.max(peakRss, m.rss);
-        peakHeap = Math.max(peakHeap, m.heapUsed);
-      }
-    }, { initialTailBytes: Infinity, final: true });
+    const r = await readNewLines(
+      file,
+      null,
+      (line) => {
+        scanner.feed(line);
+        if (++lines % 20_000 === 0) {
+          const m = process.memoryUsage();
+          peakRss = Math.max(peakRss, m.rss);
+          peakHeap = Math.max(peakHeap, m.heapUsed);
+        }
+      },
+      { initialTailBytes: Infinity, final: true },
+    );
     scanner.finish();
 
     const s = scanner.summary();
@@ -61,7 +73,9 @@ describe('a 200 MB log', () => {
     expect(s.queue_empty.count).toBe(blocks);
     expect(s.queue_full.taskIds.length).toBe(Math.min(blocks, 1000)); // distinct ids kept, capped
     const mib = (n: number) => Math.round(n / 1024 / 1024);
-    console.log(`200 MB scan: ${lines} lines, peak RSS +${mib(peakRss - base.rss)} MiB, peak heap +${mib(peakHeap - base.heapUsed)} MiB`);
+    console.log(
+      `200 MB scan: ${lines} lines, peak RSS +${mib(peakRss - base.rss)} MiB, peak heap +${mib(peakHeap - base.heapUsed)} MiB`,
+    );
     // The file is 200 MiB: growth far below that shows it was streamed, not loaded.
     expect(peakRss - base.rss).toBeLessThan(64 * 1024 * 1024);
     expect(peakHeap - base.heapUsed).toBeLessThan(48 * 1024 * 1024);

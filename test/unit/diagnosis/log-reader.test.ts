@@ -15,12 +15,16 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-const qf = (task: string, sec = 34) => heygem(`2025-03-23 23:13:${String(sec).padStart(2, '0')}`, task, QUEUE_FULL_MSG, 'ERROR');
+const qf = (task: string, sec = 34) =>
+  heygem(`2025-03-23 23:13:${String(sec).padStart(2, '0')}`, task, QUEUE_FULL_MSG, 'ERROR');
 
 /** One reader round, as a probe does: returns the lines seen and the cursor to keep. */
 async function round(cursor: LogCursor | null, opts = {}) {
   const lines: string[] = [];
-  const r = await readNewLines(file, cursor, (l) => lines.push(l), { initialTailBytes: Infinity, ...opts });
+  const r = await readNewLines(file, cursor, (l) => lines.push(l), {
+    initialTailBytes: Infinity,
+    ...opts,
+  });
   return { lines, ...r };
 }
 
@@ -79,7 +83,9 @@ describe('incremental log reader', () => {
     const at = cut.indexOf('严重');
     await writeFile(file, `${qf('1')}\n${cut.slice(0, at)}`);
     const scanner = new SignatureScanner();
-    const a = await readNewLines(file, null, (l) => scanner.feed(l), { initialTailBytes: Infinity });
+    const a = await readNewLines(file, null, (l) => scanner.feed(l), {
+      initialTailBytes: Infinity,
+    });
     await rename(file, `${file}.1`);
     await writeFile(file, `${cut.slice(at)}\n${qf('5')}\n`);
     const b = await readNewLines(file, a.cursor, (l) => scanner.feed(l));
@@ -88,12 +94,18 @@ describe('incremental log reader', () => {
   });
 
   it('keeps a cut line separate when the new file starts a line of its own', async () => {
-    await writeFile(file, `${qf('1')}\n[2025-03-23 23:13:35] [process.py[line:108]] [INFO] [[2]half`);
+    await writeFile(
+      file,
+      `${qf('1')}\n[2025-03-23 23:13:35] [process.py[line:108]] [INFO] [[2]half`,
+    );
     const a = await round(null);
     await rename(file, `${file}.1`);
     await writeFile(file, `${qf('3')}\n`);
     const b = await round(a.cursor);
-    expect(b.lines).toEqual(['[2025-03-23 23:13:35] [process.py[line:108]] [INFO] [[2]half', qf('3')]);
+    expect(b.lines).toEqual([
+      '[2025-03-23 23:13:35] [process.py[line:108]] [INFO] [[2]half',
+      qf('3'),
+    ]);
   });
 
   it('reads only the tail of a file it has never seen, starting at a whole line', async () => {

@@ -4,7 +4,16 @@ import { scanLogText } from '@/lib/diagnosis/scan-log';
 import { SIGNATURES, SIGNATURE_IDS } from '@/lib/diagnosis/signatures';
 import { REMEDY_ORDER } from '@/lib/diagnosis/remedies';
 import {
-  ORT_BFC_OOM, ORT_CUDNN_ERROR, ORT_FALLBACK_WARNING, QUEUE_FULL_MSG, UUID, bare, compose, heygem, queueEmptyTraceback, shmTraceback,
+  ORT_BFC_OOM,
+  ORT_CUDNN_ERROR,
+  ORT_FALLBACK_WARNING,
+  QUEUE_FULL_MSG,
+  UUID,
+  bare,
+  compose,
+  heygem,
+  queueEmptyTraceback,
+  shmTraceback,
 } from './real-lines';
 
 const scan = (lines: string[], eol = '\n') => scanLogText(lines.join(eol) + eol).summary;
@@ -35,12 +44,21 @@ describe('queue_full', () => {
   });
 
   it('records the time of the first and last hit', () => {
-    const s = scan([heygem('2025-03-23 23:13:34', '1', QUEUE_FULL_MSG, 'ERROR'), heygem('2025-03-23 23:40:02', '2', QUEUE_FULL_MSG, 'ERROR')]);
-    expect(s.queue_full).toMatchObject({ first: '2025-03-23 23:13:34', last: '2025-03-23 23:40:02' });
+    const s = scan([
+      heygem('2025-03-23 23:13:34', '1', QUEUE_FULL_MSG, 'ERROR'),
+      heygem('2025-03-23 23:40:02', '2', QUEUE_FULL_MSG, 'ERROR'),
+    ]);
+    expect(s.queue_full).toMatchObject({
+      first: '2025-03-23 23:13:34',
+      last: '2025-03-23 23:40:02',
+    });
   });
 
   it('matches lines ending in CRLF', () => {
-    const s = scan([heygem('2025-03-23 23:13:34', '41', QUEUE_FULL_MSG, 'ERROR'), bare('42', QUEUE_FULL_MSG)], '\r\n');
+    const s = scan(
+      [heygem('2025-03-23 23:13:34', '41', QUEUE_FULL_MSG, 'ERROR'), bare('42', QUEUE_FULL_MSG)],
+      '\r\n',
+    );
     expect(s.queue_full).toMatchObject({ count: 2, taskIds: ['41', '42'] });
   });
 });
@@ -48,16 +66,30 @@ describe('queue_full', () => {
 describe('queue_empty', () => {
   it('counts one chained traceback from TransDhTask.work as one hit, with the task of the failure line after it', () => {
     const s = scan(queueEmptyTraceback('1002'));
-    expect(s.queue_empty).toEqual({ count: 1, taskIds: ['1002'], first: '2025-03-19 22:37:14', last: '2025-03-19 22:37:14' });
+    expect(s.queue_empty).toEqual({
+      count: 1,
+      taskIds: ['1002'],
+      first: '2025-03-19 22:37:14',
+      last: '2025-03-19 22:37:14',
+    });
   });
 
   it('works through docker compose prefixes and CRLF', () => {
-    const s = scan(queueEmptyTraceback(UUID).map((l) => compose(l)), '\r\n');
+    const s = scan(
+      queueEmptyTraceback(UUID).map((l) => compose(l)),
+      '\r\n',
+    );
     expect(s.queue_empty).toMatchObject({ count: 1, taskIds: [UUID] });
   });
 
   it('ignores a _queue.Empty traceback from other code', () => {
-    const s = scan(['Traceback (most recent call last):', '  File "x.py", line 3, in poll', '    raise Empty', '_queue.Empty', heygem('2025-03-19 22:37:14', '5', 'next')]);
+    const s = scan([
+      'Traceback (most recent call last):',
+      '  File "x.py", line 3, in poll',
+      '    raise Empty',
+      '_queue.Empty',
+      heygem('2025-03-19 22:37:14', '5', 'next'),
+    ]);
     expect(s.queue_empty.count).toBe(0);
   });
 });
@@ -65,7 +97,11 @@ describe('queue_empty', () => {
 describe('cuda_provider_fallback', () => {
   it('counts the ONNX Runtime warning (after the cuDNN load error)', () => {
     const s = scan([ORT_CUDNN_ERROR, ORT_FALLBACK_WARNING, compose(ORT_FALLBACK_WARNING)]);
-    expect(s.cuda_provider_fallback).toMatchObject({ count: 2, taskIds: [], first: '2025-03-23 23:10:01' });
+    expect(s.cuda_provider_fallback).toMatchObject({
+      count: 2,
+      taskIds: [],
+      first: '2025-03-23 23:10:01',
+    });
   });
 });
 
@@ -73,7 +109,12 @@ describe('cuda_oom', () => {
   it('counts CUDA out of memory and BFCArena allocation failures', () => {
     const s = scan([
       ORT_BFC_OOM,
-      heygem('2025-03-23 23:21:00', '1007', '任务执行失败，异常信息:[CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 23.69 GiB total capacity)]', 'ERROR'),
+      heygem(
+        '2025-03-23 23:21:00',
+        '1007',
+        '任务执行失败，异常信息:[CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 23.69 GiB total capacity)]',
+        'ERROR',
+      ),
       bare('1008', 'RuntimeError: CUDA error: out of memory'),
     ]);
     expect(s.cuda_oom).toMatchObject({ count: 3, taskIds: ['1007', '1008'] });
@@ -93,32 +134,66 @@ describe('shm_exhausted', () => {
       `OSError: [Errno 28] No space left on device: '/dev/shm/psm_${n}'`,
       '',
     ];
-    const failed = (task: string, n: string) => heygem('2026-11-29 02:21:14', task, `共享内存分配失败: [Errno 28] No space left on device: '/dev/shm/psm_${n}'`, 'ERROR');
-    const s = scan(['drivered_video >>>>>>>>>>>>>>>>>>>> 发送数据大小:[4], current_idx:20', ...tb('a5a6d403'), ...tb('bbfba682'), failed('7f09cc8c-eb58-11f1-aa19-b6fb5418d732', 'a5a6d403'), failed('7f09ea28-eb58-11f1-8138-b6fb5418d732', 'bbfba682')]);
-    expect(s.shm_exhausted).toMatchObject({ count: 2, taskIds: ['7f09cc8c-eb58-11f1-aa19-b6fb5418d732', '7f09ea28-eb58-11f1-8138-b6fb5418d732'] });
+    const failed = (task: string, n: string) =>
+      heygem(
+        '2026-11-29 02:21:14',
+        task,
+        `共享内存分配失败: [Errno 28] No space left on device: '/dev/shm/psm_${n}'`,
+        'ERROR',
+      );
+    const s = scan([
+      'drivered_video >>>>>>>>>>>>>>>>>>>> 发送数据大小:[4], current_idx:20',
+      ...tb('a5a6d403'),
+      ...tb('bbfba682'),
+      failed('7f09cc8c-eb58-11f1-aa19-b6fb5418d732', 'a5a6d403'),
+      failed('7f09ea28-eb58-11f1-8138-b6fb5418d732', 'bbfba682'),
+    ]);
+    expect(s.shm_exhausted).toMatchObject({
+      count: 2,
+      taskIds: ['7f09cc8c-eb58-11f1-aa19-b6fb5418d732', '7f09ea28-eb58-11f1-8138-b6fb5418d732'],
+    });
   });
 
   it('counts Bus error and No space left on device under /dev/shm', () => {
-    const s = scan(["OSError: [Errno 28] No space left on device: '/dev/shm/psm_1c2f'", 'Bus error (core dumped)', compose('Bus error (core dumped)')]);
+    const s = scan([
+      "OSError: [Errno 28] No space left on device: '/dev/shm/psm_1c2f'",
+      'Bus error (core dumped)',
+      compose('Bus error (core dumped)'),
+    ]);
     expect(s.shm_exhausted.count).toBe(3);
   });
   it('does not count a full disk elsewhere', () => {
-    expect(scan(["OSError: [Errno 28] No space left on device: '/app/result/1.mp4'"]).shm_exhausted.count).toBe(0);
+    expect(
+      scan(["OSError: [Errno 28] No space left on device: '/app/result/1.mp4'"]).shm_exhausted
+        .count,
+    ).toBe(0);
   });
 });
 
 describe('stall', () => {
   const loop = (time: string, task: string) => heygem(time, task, '开始循环');
   it('flags a task that logged 开始循环 and then nothing for minutes', () => {
-    const s = scan([loop('2025-03-23 10:00:00', '1001'), heygem('2025-03-23 10:00:05', '1001', 'batch 1/20'), heygem('2025-03-23 10:09:00', null, '>>> 心跳')]);
-    expect(s.stall).toEqual({ count: 1, taskIds: ['1001'], first: '2025-03-23 10:00:05', last: '2025-03-23 10:00:05' });
+    const s = scan([
+      loop('2025-03-23 10:00:00', '1001'),
+      heygem('2025-03-23 10:00:05', '1001', 'batch 1/20'),
+      heygem('2025-03-23 10:09:00', null, '>>> 心跳'),
+    ]);
+    expect(s.stall).toEqual({
+      count: 1,
+      taskIds: ['1001'],
+      first: '2025-03-23 10:00:05',
+      last: '2025-03-23 10:00:05',
+    });
   });
 
   it('does not flag a task that finished or failed, nor one silent for less than the threshold', () => {
     const s = scan([
-      loop('2025-03-23 10:00:00', '1'), heygem('2025-03-23 10:01:00', null, '>>> 任务:1 耗时:60.1 ', 'INFO', 'run.py[line:147]'),
-      loop('2025-03-23 10:02:00', '2'), heygem('2025-03-23 10:03:00', '2', QUEUE_FULL_MSG, 'ERROR'),
-      loop('2025-03-23 10:20:00', '3'), heygem('2025-03-23 10:22:00', null, 'other work'),
+      loop('2025-03-23 10:00:00', '1'),
+      heygem('2025-03-23 10:01:00', null, '>>> 任务:1 耗时:60.1 ', 'INFO', 'run.py[line:147]'),
+      loop('2025-03-23 10:02:00', '2'),
+      heygem('2025-03-23 10:03:00', '2', QUEUE_FULL_MSG, 'ERROR'),
+      loop('2025-03-23 10:20:00', '3'),
+      heygem('2025-03-23 10:22:00', null, 'other work'),
     ]);
     expect(s.stall.count).toBe(0);
   });
@@ -127,7 +202,10 @@ describe('stall', () => {
     const scanner = new SignatureScanner();
     scanner.feed(loop('2025-03-23 10:00:00', UUID));
     expect(scanner.summary('2025-03-23 10:01:00').stall.count).toBe(0);
-    expect(scanner.summary('2025-03-23 10:06:00').stall).toMatchObject({ count: 1, taskIds: [UUID] });
+    expect(scanner.summary('2025-03-23 10:06:00').stall).toMatchObject({
+      count: 1,
+      taskIds: [UUID],
+    });
     scanner.feed(heygem('2025-03-23 10:06:30', UUID, '任务执行成功'));
     expect(scanner.summary('2025-03-23 10:30:00').stall.count).toBe(0);
   });
@@ -146,13 +224,21 @@ describe('stall, as HeyGem prints it', () => {
     for (const l of start('1004', '2025-03-23 10:00:00')) scanner.feed(l, '2025-03-23 10:00:02');
     scanner.feed(progress, '2025-03-23 10:00:17');
     expect(scanner.summary('2025-03-23 10:04:00').stall.count).toBe(0);
-    expect(scanner.summary('2025-03-23 10:05:30').stall).toMatchObject({ count: 1, taskIds: ['1004'], first: '2025-03-23 10:00:17' });
+    expect(scanner.summary('2025-03-23 10:05:30').stall).toMatchObject({
+      count: 1,
+      taskIds: ['1004'],
+      first: '2025-03-23 10:00:17',
+    });
     scanner.feed(progress, '2025-03-23 10:05:45'); // it moved again
     expect(scanner.summary('2025-03-23 10:06:00').stall.count).toBe(0);
   });
 
   it('in a saved log, bare lines take the time of the last timed line', () => {
-    const s = scan([...start('7', '2025-03-23 10:00:00'), progress, heygem('2025-03-23 10:30:00', null, '>>> 数字人图片处理进程启动')]);
+    const s = scan([
+      ...start('7', '2025-03-23 10:00:00'),
+      progress,
+      heygem('2025-03-23 10:30:00', null, '>>> 数字人图片处理进程启动'),
+    ]);
     expect(s.stall).toMatchObject({ count: 1, taskIds: ['7'], first: '2025-03-23 10:00:00' });
   });
 });

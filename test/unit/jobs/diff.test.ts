@@ -7,10 +7,34 @@ describe('unifiedDiff', () => {
   });
 
   it('shows one changed line with three lines of context and correct ranges', () => {
-    const before = ['[a]', 'x = 1', 'y = 2', '[digital]', 'batch_size = 4', 'fps = 25', 'z = 3', 'w = 4', 'v = 5', ''].join('\n');
+    const before = [
+      '[a]',
+      'x = 1',
+      'y = 2',
+      '[digital]',
+      'batch_size = 4',
+      'fps = 25',
+      'z = 3',
+      'w = 4',
+      'v = 5',
+      '',
+    ].join('\n');
     const after = before.replace('batch_size = 4', 'batch_size = 1');
     expect(unifiedDiff('/app/config/config.ini', before, after)).toBe(
-      ['--- a/app/config/config.ini', '+++ b/app/config/config.ini', '@@ -2,7 +2,7 @@', ' x = 1', ' y = 2', ' [digital]', '-batch_size = 4', '+batch_size = 1', ' fps = 25', ' z = 3', ' w = 4', ''].join('\n'),
+      [
+        '--- a/app/config/config.ini',
+        '+++ b/app/config/config.ini',
+        '@@ -2,7 +2,7 @@',
+        ' x = 1',
+        ' y = 2',
+        ' [digital]',
+        '-batch_size = 4',
+        '+batch_size = 1',
+        ' fps = 25',
+        ' z = 3',
+        ' w = 4',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLock, LOCK_TTL_MS, lockHolder, LockedError, releaseLock, renewLock } from '@/lib/jobs/lock';
+import {
+  acquireLock,
+  LOCK_TTL_MS,
+  lockHolder,
+  LockedError,
+  releaseLock,
+  renewLock,
+} from '@/lib/jobs/lock';
 import { useTempDataDir } from '../core/temp-data';
 
 let tmp: ReturnType<typeof useTempDataDir>;
@@ -10,7 +17,9 @@ afterEach(() => tmp.dispose());
 
 describe('container lock', () => {
   it('100 concurrent conflicting acquisitions: exactly one wins, the others are refused naming the holder', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => acquireLock('h1', 'host-1', 'svc', `job-${i}`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) => acquireLock('h1', 'host-1', 'svc', `job-${i}`)),
+    );
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     const winner = (won[0] as PromiseFulfilledResult<{ jobId: string }>).value.jobId;
@@ -41,7 +50,9 @@ describe('container lock', () => {
   it('a crashed holder blocks nobody after the TTL, and its fence check fails afterwards', async () => {
     const t0 = 1_000_000;
     const crashed = await acquireLock('h1', 'a', 'svc', 'j1', t0);
-    await expect(acquireLock('h1', 'a', 'svc', 'j2', t0 + LOCK_TTL_MS - 1)).rejects.toBeInstanceOf(LockedError);
+    await expect(acquireLock('h1', 'a', 'svc', 'j2', t0 + LOCK_TTL_MS - 1)).rejects.toBeInstanceOf(
+      LockedError,
+    );
     const next = await acquireLock('h1', 'a', 'svc', 'j2', t0 + LOCK_TTL_MS + 1);
     expect(next.token).toBeGreaterThan(crashed.token);
     // The old holder wakes up: its renewal (the fence check before each step) fails; its release changes nothing.
@@ -54,6 +65,8 @@ describe('container lock', () => {
     const t0 = 2_000_000;
     const h = await acquireLock('h1', 'a', 'svc', 'j1', t0);
     expect(await renewLock('h1', 'svc', h, t0 + LOCK_TTL_MS - 10)).toBe(true);
-    await expect(acquireLock('h1', 'a', 'svc', 'j2', t0 + LOCK_TTL_MS + 10)).rejects.toBeInstanceOf(LockedError);
+    await expect(acquireLock('h1', 'a', 'svc', 'j2', t0 + LOCK_TTL_MS + 10)).rejects.toBeInstanceOf(
+      LockedError,
+    );
   });
 });

@@ -7,18 +7,44 @@ import type { JobPlan } from '@/lib/jobs/types';
 import type { Plan } from '@/lib/remedies/types';
 
 const part = (remedy: Plan['remedy'], undo: unknown): Plan => ({
-  remedy, mode: 'apply', target: { hostId: 'h', container: 'c' }, params: {}, current: { en: '', zh: '' }, wanted: { en: '', zh: '' },
-  alreadyApplied: false, needsRestart: false, steps: [], notices: [], undo,
+  remedy,
+  mode: 'apply',
+  target: { hostId: 'h', container: 'c' },
+  params: {},
+  current: { en: '', zh: '' },
+  wanted: { en: '', zh: '' },
+  alreadyApplied: false,
+  needsRestart: false,
+  steps: [],
+  notices: [],
+  undo,
 });
-const step = (t: string) => ({ id: t, title: { en: t, zh: t }, where: 'container' as const, timeoutMs: 1000, part: 0 });
-const plan = (parts: Plan[]): JobPlan => ({ name: 'x', title: { en: 'x', zh: 'x' }, parts, steps: [step('stop'), step('start'), step('wait')], notices: [], hash: 'h' });
+const step = (t: string) => ({
+  id: t,
+  title: { en: t, zh: t },
+  where: 'container' as const,
+  timeoutMs: 1000,
+  part: 0,
+});
+const plan = (parts: Plan[]): JobPlan => ({
+  name: 'x',
+  title: { en: 'x', zh: 'x' },
+  parts,
+  steps: [step('stop'), step('start'), step('wait')],
+  notices: [],
+  hash: 'h',
+});
 
 const restart = plan([part('restart', null)]);
-const pin = plan([part('pin-ort', { previous: '1.18.0', backup: '/var/tmp/b.tar', indexUrl: null })]);
+const pin = plan([
+  part('pin-ort', { previous: '1.18.0', backup: '/var/tmp/b.tar', indexUrl: null }),
+]);
 
 describe('restore hints', () => {
   it('offers Undo only when a part saved what undo needs', () => {
-    expect(restoreHint(restart, 1, false).en).toMatch(/Run the same remedy again to finish \(it checks the state first and skips what already holds\)\.$/);
+    expect(restoreHint(restart, 1, false).en).toMatch(
+      /Run the same remedy again to finish \(it checks the state first and skips what already holds\)\.$/,
+    );
     expect(restoreHint(restart, 1, false).en).not.toMatch(/Undo/);
     expect(restoreHint(pin, 1, false).en).toMatch(/or use Undo on this job/);
     expect(restoreHint(pin, 1, false).zh).toMatch(/撤销/);
@@ -26,17 +52,39 @@ describe('restore hints', () => {
   });
 
   it('after a failed verification: run again (it verifies again), Undo when there is something to undo', () => {
-    expect(verifyFailedHint(restart).en).toMatch(/^Every step ran, but verification did not pass\. Run the same remedy again: .* verifies again\.$/);
+    expect(verifyFailedHint(restart).en).toMatch(
+      /^Every step ran, but verification did not pass\. Run the same remedy again: .* verifies again\.$/,
+    );
     expect(verifyFailedHint(pin).en).toMatch(/or use Undo on this job/);
   });
 
   it('a finished restart job is not undoable; a pin-ort job is', () => {
-    const row = (p: JobPlan): JobRow => ({
-      id: 'j-1', kind: 'remedy', remedy: p.parts[0]!.remedy, host_id: 'h', host_name: 'h', container: 'c', params: '{}', plan: JSON.stringify(p),
-      status: 'succeeded', step_count: 3, steps_done: 3, result: JSON.stringify({ verifications: [] }), error: null,
-      undo: JSON.stringify(p.parts.map((x) => ({ remedy: x.remedy, undo: x.undo }))), undo_of: null, lock_token: 1, owner: 'o',
-      actor_id: null, actor_name: 'cli', via: 'cli', created_at: '2026-11-29T00:00:00Z', finished_at: '2026-11-29T00:00:01Z', cancel_requested: 0,
-    } as JobRow);
+    const row = (p: JobPlan): JobRow =>
+      ({
+        id: 'j-1',
+        kind: 'remedy',
+        remedy: p.parts[0]!.remedy,
+        host_id: 'h',
+        host_name: 'h',
+        container: 'c',
+        params: '{}',
+        plan: JSON.stringify(p),
+        status: 'succeeded',
+        step_count: 3,
+        steps_done: 3,
+        result: JSON.stringify({ verifications: [] }),
+        error: null,
+        undo: JSON.stringify(p.parts.map((x) => ({ remedy: x.remedy, undo: x.undo }))),
+        undo_of: null,
+        lock_token: 1,
+        owner: 'o',
+        actor_id: null,
+        actor_name: 'cli',
+        via: 'cli',
+        created_at: '2026-11-29T00:00:00Z',
+        finished_at: '2026-11-29T00:00:01Z',
+        cancel_requested: 0,
+      }) as JobRow;
     expect(toView(row(restart)).undoable).toBe(false);
     expect(toView(row(pin)).undoable).toBe(true);
     expect(toView(row(pin), true).undoable).toBe(false);

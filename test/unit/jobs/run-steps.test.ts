@@ -3,7 +3,10 @@ import { runSteps, StepTimeoutError } from '@/lib/remedies/run-steps';
 import { RemoteError } from '@/lib/remote/errors';
 import type { RemedyContext, RunnableStep } from '@/lib/remedies/types';
 
-function fakeContext(signal: AbortSignal = new AbortController().signal, log: string[] = []): RemedyContext {
+function fakeContext(
+  signal: AbortSignal = new AbortController().signal,
+  log: string[] = [],
+): RemedyContext {
   const ctx: RemedyContext = {
     target: { hostId: 'h', container: 'c' },
     signal,
@@ -17,18 +20,32 @@ function fakeContext(signal: AbortSignal = new AbortController().signal, log: st
   return ctx;
 }
 
-function step(id: string, trace: string[], opts: { fail?: boolean; hang?: boolean; timeoutMs?: number; noRollback?: boolean } = {}): RunnableStep {
+function step(
+  id: string,
+  trace: string[],
+  opts: { fail?: boolean; hang?: boolean; timeoutMs?: number; noRollback?: boolean } = {},
+): RunnableStep {
   return {
-    id, title: { en: id, zh: id }, where: 'container', timeoutMs: opts.timeoutMs ?? 5_000,
+    id,
+    title: { en: id, zh: id },
+    where: 'container',
+    timeoutMs: opts.timeoutMs ?? 5_000,
     run: async (ctx) => {
       trace.push(`run ${id}`);
-      if (opts.hang) await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)));
+      if (opts.hang)
+        await new Promise((_, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)),
+        );
       if (opts.fail) throw new Error(`${id} broke`);
     },
-    ...(opts.noRollback ? {} : { rollback: async (ctx: RemedyContext) => {
-      expect(ctx.signal.aborted).toBe(false);
-      trace.push(`rollback ${id}`);
-    } }),
+    ...(opts.noRollback
+      ? {}
+      : {
+          rollback: async (ctx: RemedyContext) => {
+            expect(ctx.signal.aborted).toBe(false);
+            trace.push(`rollback ${id}`);
+          },
+        }),
   };
 }
 
@@ -39,17 +56,28 @@ describe('runSteps', () => {
     const flaky: RunnableStep = {
       ...step('a', []),
       rollback: async () => {
-        if (++tries === 1) throw new RemoteError('unreachable', 'h', 'SSH connection lost: the host closed it');
+        if (++tries === 1)
+          throw new RemoteError('unreachable', 'h', 'SSH connection lost: the host closed it');
       },
     };
-    const r = await runSteps(fakeContext(undefined, log), [flaky, step('b', [], { fail: true, noRollback: true })]);
+    const r = await runSteps(fakeContext(undefined, log), [
+      flaky,
+      step('b', [], { fail: true, noRollback: true }),
+    ]);
     expect(r).toMatchObject({ ok: false, rolledBack: true });
     expect(tries).toBe(2);
     expect(log.join('\n')).toMatch(/the host does not answer .*trying the rollback again/);
 
     let exits = 0;
-    const broken: RunnableStep = { ...step('a', []), rollback: async () => void (++exits, await Promise.reject(new RemoteError('exit', 'h', 'restore exited with 1'))) };
-    const r2 = await runSteps(fakeContext(), [broken, step('b', [], { fail: true, noRollback: true })]);
+    const broken: RunnableStep = {
+      ...step('a', []),
+      rollback: async () =>
+        void (++exits, await Promise.reject(new RemoteError('exit', 'h', 'restore exited with 1'))),
+    };
+    const r2 = await runSteps(fakeContext(), [
+      broken,
+      step('b', [], { fail: true, noRollback: true }),
+    ]);
     expect(r2).toMatchObject({ ok: false, rolledBack: false });
     expect(exits).toBe(1);
   });
@@ -63,14 +91,22 @@ describe('runSteps', () => {
 
   it('a failure rolls back the failing step and the completed ones, newest first, and runs nothing after', async () => {
     const trace: string[] = [];
-    const r = await runSteps(fakeContext(), [step('a', trace), step('b', trace, { noRollback: true }), step('c', trace, { fail: true }), step('d', trace)]);
+    const r = await runSteps(fakeContext(), [
+      step('a', trace),
+      step('b', trace, { noRollback: true }),
+      step('c', trace, { fail: true }),
+      step('d', trace),
+    ]);
     expect(trace).toEqual(['run a', 'run b', 'run c', 'rollback c', 'rollback a']);
     expect(r).toMatchObject({ ok: false, failedIndex: 2, completed: 2, rolledBack: true });
   });
 
   it('a step past its timeout is stopped, reported as a timeout, and rolled back', async () => {
     const trace: string[] = [];
-    const r = await runSteps(fakeContext(), [step('a', trace), step('slow', trace, { hang: true, timeoutMs: 50 })]);
+    const r = await runSteps(fakeContext(), [
+      step('a', trace),
+      step('slow', trace, { hang: true, timeoutMs: 50 }),
+    ]);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error).toBeInstanceOf(StepTimeoutError);
@@ -82,7 +118,10 @@ describe('runSteps', () => {
   it('cancel stops the running step and rolls back with a live (not aborted) context', async () => {
     const trace: string[] = [];
     const ctl = new AbortController();
-    const p = runSteps(fakeContext(ctl.signal), [step('a', trace), step('wait', trace, { hang: true })]);
+    const p = runSteps(fakeContext(ctl.signal), [
+      step('a', trace),
+      step('wait', trace, { hang: true }),
+    ]);
     await expect.poll(() => trace.includes('run wait'), { timeout: 2_000 }).toBe(true);
     ctl.abort(new Error('cancelled by test'));
     const r = await p;
@@ -104,12 +143,22 @@ describe('runSteps', () => {
 
   it('a failed rollback is reported and the rest still roll back', async () => {
     const trace: string[] = [];
-    const bad: RunnableStep = { ...step('b', trace), rollback: async () => {
-      throw new Error('cannot put b back');
-    } };
-    const r = await runSteps(fakeContext(), [step('a', trace), bad, step('c', trace, { fail: true })]);
+    const bad: RunnableStep = {
+      ...step('b', trace),
+      rollback: async () => {
+        throw new Error('cannot put b back');
+      },
+    };
+    const r = await runSteps(fakeContext(), [
+      step('a', trace),
+      bad,
+      step('c', trace, { fail: true }),
+    ]);
     expect(r).toMatchObject({ ok: false, rolledBack: false });
-    if (!r.ok) expect(r.rollbackErrors.map((e) => (e.error as Error).message)).toEqual(['cannot put b back']);
+    if (!r.ok)
+      expect(r.rollbackErrors.map((e) => (e.error as Error).message)).toEqual([
+        'cannot put b back',
+      ]);
     expect(trace).toEqual(['run a', 'run b', 'run c', 'rollback c', 'rollback a']);
   });
 });

@@ -11,14 +11,24 @@ const run = promisify(execFile);
 export const PAYLOAD = path.resolve(__dirname, '../../lab/payload');
 const ROOTFS = path.join(PAYLOAD, 'rootfs');
 // pip must see only our index: the machine's own pip settings (extra indexes, find-links) stay out
-export const PIP_ENV = { ...process.env, PIP_CONFIG_FILE: '/dev/null', PIP_FIND_LINKS: '', PIP_NO_INPUT: '1' };
+export const PIP_ENV = {
+  ...process.env,
+  PIP_CONFIG_FILE: '/dev/null',
+  PIP_FIND_LINKS: '',
+  PIP_NO_INPUT: '1',
+};
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -48,19 +58,48 @@ async function stopProcess(child: ChildProcess, timeoutMs = 5000): Promise<void>
 }
 
 export async function buildWheels(outDir: string, versions: string[]): Promise<string[]> {
-  const { stdout } = await run('python3', [path.join(PAYLOAD, 'build_wheels.py'), outDir, ...versions]);
+  const { stdout } = await run('python3', [
+    path.join(PAYLOAD, 'build_wheels.py'),
+    outDir,
+    ...versions,
+  ]);
   return stdout.trim().split('\n');
 }
 
-export interface Daemon { url: string; child: ChildProcess; stop: () => Promise<void> }
+export interface Daemon {
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
 
 export async function startIndex(root: string, logFile: string): Promise<Daemon> {
   const port = await freePort();
   const out = fs.openSync(logFile, 'a');
-  const child = spawn('python3', [path.join(PAYLOAD, 'index_server.py'), '--root', root, '--host', '127.0.0.1', '--port', String(port), '--log', logFile], { stdio: ['ignore', out, out] });
+  const child = spawn(
+    'python3',
+    [
+      path.join(PAYLOAD, 'index_server.py'),
+      '--root',
+      root,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--log',
+      logFile,
+    ],
+    { stdio: ['ignore', out, out] },
+  );
   fs.closeSync(out);
   const url = `http://127.0.0.1:${port}/simple/`;
-  await waitFor('the package index', async () => (await fetch(url).then((r) => r.ok).catch(() => false)) || undefined, 10_000);
+  await waitFor(
+    'the package index',
+    async () =>
+      (await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false)) || undefined,
+    10_000,
+  );
   return { url, child, stop: () => stopProcess(child) };
 }
 
@@ -87,7 +126,10 @@ export function serviceEnv(work: string, extra: Record<string, string> = {}): No
     NODE_ENV: 'test',
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     LANG: 'C.UTF-8',
-    LD_LIBRARY_PATH: [path.join(ROOTFS, 'usr/local/cuda-11.8/lib64'), path.join(ROOTFS, 'usr/lib/x86_64-linux-gnu')].join(':'),
+    LD_LIBRARY_PATH: [
+      path.join(ROOTFS, 'usr/local/cuda-11.8/lib64'),
+      path.join(ROOTFS, 'usr/lib/x86_64-linux-gnu'),
+    ].join(':'),
     DH_GPU_DIR: path.join(work, 'gpu'),
     ORT_STANDIN_STATE_DIR: path.join(work, 'ort-state'),
     GRADIO_TEMP_DIR: path.join(work, 'gradio-tmp'),
@@ -106,27 +148,76 @@ export function makeGpu(work: string): string {
   return smi;
 }
 
-export interface ServiceOptions { work: string; venvBin: string; shmMb: number; batchSize: number; port: number }
-export interface Service extends Daemon { appDir: string; gradioLog: string; dhLog: string; shmDir: string }
+export interface ServiceOptions {
+  work: string;
+  venvBin: string;
+  shmMb: number;
+  batchSize: number;
+  port: number;
+}
+export interface Service extends Daemon {
+  appDir: string;
+  gradioLog: string;
+  dhLog: string;
+  shmDir: string;
+}
 
 export async function startService(o: ServiceOptions): Promise<Service> {
   const appDir = path.join(o.work, 'app');
-  if (!fs.existsSync(appDir)) fs.cpSync(path.join(ROOTFS, 'app/HeyGem-Linux-Python-Hack'), appDir, { recursive: true });
+  if (!fs.existsSync(appDir))
+    fs.cpSync(path.join(ROOTFS, 'app/HeyGem-Linux-Python-Hack'), appDir, { recursive: true });
   const ini = path.join(appDir, 'config/config.ini');
-  fs.writeFileSync(ini, fs.readFileSync(ini, 'utf8').replace(/^batch_size = .*$/m, `batch_size = ${o.batchSize}`));
+  fs.writeFileSync(
+    ini,
+    fs.readFileSync(ini, 'utf8').replace(/^batch_size = .*$/m, `batch_size = ${o.batchSize}`),
+  );
   const shmDir = path.join(o.work, 'shm');
   fs.mkdirSync(shmDir, { recursive: true });
   const gradioLog = path.join(o.work, 'gradio.log');
   const out = fs.openSync(gradioLog, 'a');
-  const env = serviceEnv(o.work, { DH_SHM_DIR: shmDir, GRADIO_SERVER_NAME: '127.0.0.1', GRADIO_SERVER_PORT: String(o.port) });
+  const env = serviceEnv(o.work, {
+    DH_SHM_DIR: shmDir,
+    GRADIO_SERVER_NAME: '127.0.0.1',
+    GRADIO_SERVER_PORT: String(o.port),
+  });
   // a private mount namespace gives the service its own small tmpfs as "/dev/shm", like `docker run --shm-size`
   const script = 'mount -t tmpfs -o size="$1"m tmpfs "$2" && shift 2 && exec "$@"';
-  const child = spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script, 'sh', String(o.shmMb), shmDir,
-    path.join(o.venvBin, 'python'), 'app.py'], { cwd: appDir, env, stdio: ['ignore', out, out] });
+  const child = spawn(
+    'unshare',
+    [
+      '-m',
+      '--propagation',
+      'private',
+      'sh',
+      '-c',
+      script,
+      'sh',
+      String(o.shmMb),
+      shmDir,
+      path.join(o.venvBin, 'python'),
+      'app.py',
+    ],
+    { cwd: appDir, env, stdio: ['ignore', out, out] },
+  );
   fs.closeSync(out);
   const url = `http://127.0.0.1:${o.port}`;
-  await waitFor('the service port', async () => (await fetch(`${url}/config`).then((r) => r.ok).catch(() => false)) || undefined, 20_000);
-  return { url, child, appDir, gradioLog, dhLog: path.join(appDir, 'log/dh.log'), shmDir, stop: () => stopProcess(child) };
+  await waitFor(
+    'the service port',
+    async () =>
+      (await fetch(`${url}/config`)
+        .then((r) => r.ok)
+        .catch(() => false)) || undefined,
+    20_000,
+  );
+  return {
+    url,
+    child,
+    appDir,
+    gradioLog,
+    dhLog: path.join(appDir, 'log/dh.log'),
+    shmDir,
+    stop: () => stopProcess(child),
+  };
 }
 
 export function readText(file: string): string {
@@ -134,12 +225,20 @@ export function readText(file: string): string {
 }
 
 /** Resolves when every pipeline worker of the service's current start has finished initialising. */
-export async function waitWorkersReady(svc: Service, workers = 3, timeoutMs = 30_000): Promise<void> {
-  await waitFor('the pipeline workers', () => {
-    const log = readText(svc.dhLog);
-    const sinceStart = log.slice(log.lastIndexOf('TransDhTask init'));
-    return (sinceStart.match(/init_wh_process/g) ?? []).length >= workers || undefined;
-  }, timeoutMs);
+export async function waitWorkersReady(
+  svc: Service,
+  workers = 3,
+  timeoutMs = 30_000,
+): Promise<void> {
+  await waitFor(
+    'the pipeline workers',
+    () => {
+      const log = readText(svc.dhLog);
+      const sinceStart = log.slice(log.lastIndexOf('TransDhTask init'));
+      return (sinceStart.match(/init_wh_process/g) ?? []).length >= workers || undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export async function nvidiaSmi(smi: string, args: string[]): Promise<string> {

@@ -7,13 +7,28 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConcurrentJobs, runJob, type JobResult } from './gradio-jobs';
 import {
-  PAYLOAD, buildWheels, freePort, makeGpu, makeVenv, nvidiaSmi, pip, readText, serviceEnv, startIndex, startService,
-  tempDir, waitFor, waitWorkersReady, type Daemon, type Service,
+  PAYLOAD,
+  buildWheels,
+  freePort,
+  makeGpu,
+  makeVenv,
+  nvidiaSmi,
+  pip,
+  readText,
+  serviceEnv,
+  startIndex,
+  startService,
+  tempDir,
+  waitFor,
+  waitWorkersReady,
+  type Daemon,
+  type Service,
 } from './payload-env';
 import { Client, handle_file } from '@gradio/client';
 
 const run = promisify(execFile);
-const QUEUE_FULL_LINE = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] \[process\.py\[line:108\]\] \[ERROR\] \[\[([0-9a-f-]{36})\]任务视频驱动队列满，严重阻塞，下游队列异常\]$/gm;
+const QUEUE_FULL_LINE =
+  /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] \[process\.py\[line:108\]\] \[ERROR\] \[\[([0-9a-f-]{36})\]任务视频驱动队列满，严重阻塞，下游队列异常\]$/gm;
 
 let work: string;
 let index: Daemon;
@@ -31,8 +46,36 @@ function taskIdOf(job: JobResult): string | undefined {
 async function inputs(dir: string): Promise<void> {
   audio = path.join(dir, 'speech.wav');
   video = path.join(dir, 'face.mp4');
-  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-ac', '1', '-ar', '16000', audio]);
-  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=3:size=160x120:rate=25', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast', video]);
+  await run('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:duration=3',
+    '-ac',
+    '1',
+    '-ar',
+    '16000',
+    audio,
+  ]);
+  await run('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=3:size=160x120:rate=25',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    video,
+  ]);
 }
 
 beforeAll(async () => {
@@ -91,12 +134,23 @@ print(json.dumps({"version": ort.__version__, "available": ort.get_available_pro
   "intra": o.intra_op_num_threads, "mode": str(o.execution_mode), "cuda": ort.capi.build_and_package_info.cuda_version}))`;
 
   it('1.18.0 cannot load CUDA with cuDNN 8: logs the real error and warning, runs on CPU', async () => {
-    const { stdout, stderr } = await run(path.join(venvBin, 'python'), ['-c', probe], { env: serviceEnv(work) });
+    const { stdout, stderr } = await run(path.join(venvBin, 'python'), ['-c', probe], {
+      env: serviceEnv(work),
+    });
     const out = JSON.parse(stdout);
-    expect(out).toMatchObject({ version: '1.18.0', providers: ['CPUExecutionProvider'], intra: 0, mode: 'ExecutionMode.ORT_SEQUENTIAL' });
+    expect(out).toMatchObject({
+      version: '1.18.0',
+      providers: ['CPUExecutionProvider'],
+      intra: 0,
+      mode: 'ExecutionMode.ORT_SEQUENTIAL',
+    });
     expect(out.available).toContain('CUDAExecutionProvider');
-    expect(stderr).toMatch(/\[E:onnxruntime:Default, provider_bridge_ort\.cc:\d+ TryGetProviderInfo_CUDA\] .*Failed to load library libonnxruntime_providers_cuda\.so with error: libcudnn\.so\.9: cannot open shared object file: No such file or directory/);
-    expect(stderr).toMatch(/\[W:onnxruntime:Default, onnxruntime_pybind_state\.cc:\d+ CreateExecutionProviderInstance\] Failed to create CUDAExecutionProvider\./);
+    expect(stderr).toMatch(
+      /\[E:onnxruntime:Default, provider_bridge_ort\.cc:\d+ TryGetProviderInfo_CUDA\] .*Failed to load library libonnxruntime_providers_cuda\.so with error: libcudnn\.so\.9: cannot open shared object file: No such file or directory/,
+    );
+    expect(stderr).toMatch(
+      /\[W:onnxruntime:Default, onnxruntime_pybind_state\.cc:\d+ CreateExecutionProviderInstance\] Failed to create CUDAExecutionProvider\./,
+    );
   }, 15_000);
 
   it('requires providers, refuses unknown options, and a session without CUDA libraries present falls back', async () => {
@@ -108,8 +162,14 @@ so = ort.SessionOptions()
 try: so.not_an_option = 1
 except AttributeError: print("attr-refused")
 print(ort.InferenceSession(b"m", providers=["CUDAExecutionProvider"]).get_providers())`;
-    const { stdout } = await run(path.join(venvBin, 'python'), ['-c', script], { env: { ...serviceEnv(work), LD_LIBRARY_PATH: '' } });
-    expect(stdout.trim().split('\n')).toEqual(['providers-required', 'attr-refused', "['CPUExecutionProvider']"]);
+    const { stdout } = await run(path.join(venvBin, 'python'), ['-c', script], {
+      env: { ...serviceEnv(work), LD_LIBRARY_PATH: '' },
+    });
+    expect(stdout.trim().split('\n')).toEqual([
+      'providers-required',
+      'attr-refused',
+      "['CPUExecutionProvider']",
+    ]);
   }, 15_000);
 });
 
@@ -117,9 +177,15 @@ describe('the service, broken then remediated', () => {
   it('broken (ORT 1.18.0, 64 MB shm, batch 4): a job before the workers are ready dies with _queue.Empty; three at once block', async () => {
     const port = await freePort();
     service = await startService({ work, venvBin, shmMb: 64, batchSize: 4, port });
-    const early = await runJob(await Client.connect(service.url, { events: ['data', 'status'] }), audio, video);
+    const early = await runJob(
+      await Client.connect(service.url, { events: ['data', 'status'] }),
+      audio,
+      video,
+    );
     expect(early.ok).toBe(false);
-    expect(readText(service.gradioLog)).toMatch(/File "trans_dh_service\.py", line \d+, in trans_dh_service\.TransDhTask\.work\n.*\n {4}raise Empty\n_queue\.Empty/);
+    expect(readText(service.gradioLog)).toMatch(
+      /File "trans_dh_service\.py", line \d+, in trans_dh_service\.TransDhTask\.work\n.*\n {4}raise Empty\n_queue\.Empty/,
+    );
     expect(readText(service.dhLog)).toContain(`[[${taskIdOf(early)}]任务执行失败，异常信息:[]]`);
 
     await waitWorkersReady(service);
@@ -133,7 +199,9 @@ describe('the service, broken then remediated', () => {
     const log = readText(service.gradioLog);
     expect(log).toContain('Failed to create CUDAExecutionProvider');
     expect(log).toMatch(/OSError: \[Errno 28\] No space left on device: '.*\/psm_[0-9a-f]+'/);
-    expect(await nvidiaSmi(smi, ['--query-compute-apps=pid,used_memory', '--format=csv,noheader'])).toBe('');
+    expect(
+      await nvidiaSmi(smi, ['--query-compute-apps=pid,used_memory', '--format=csv,noheader']),
+    ).toBe('');
     expect(fs.readdirSync(service.shmDir)).toEqual([]); // buffers are released when tasks end
     await service.stop();
     service = null;
@@ -143,12 +211,21 @@ describe('the service, broken then remediated', () => {
     expect((await pip(venvBin, ['uninstall', '-y', 'onnxruntime-gpu'])).code).toBe(0);
     const pin = await pip(venvBin, ['install', 'onnxruntime-gpu==1.16.0', '-i', index.url]);
     expect(pin.code, pin.out).toBe(0);
-    const { stdout: site } = await run(path.join(venvBin, 'python'), ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])']);
+    const { stdout: site } = await run(path.join(venvBin, 'python'), [
+      '-c',
+      'import sysconfig; print(sysconfig.get_paths()["purelib"])',
+    ]);
     // the hook from a copy: Python writes __pycache__ next to it, and the payload tree must stay as committed
     const hookDir = path.join(work, 'dh-lab');
     fs.mkdirSync(hookDir, { recursive: true });
-    fs.copyFileSync(path.join(PAYLOAD, 'rootfs/usr/local/lib/dh-lab/ort_session_defaults.py'), path.join(hookDir, 'ort_session_defaults.py'));
-    fs.writeFileSync(path.join(site.trim(), 'dh-lab-ort-defaults.pth'), `${hookDir}\nimport ort_session_defaults\n`);
+    fs.copyFileSync(
+      path.join(PAYLOAD, 'rootfs/usr/local/lib/dh-lab/ort_session_defaults.py'),
+      path.join(hookDir, 'ort_session_defaults.py'),
+    );
+    fs.writeFileSync(
+      path.join(site.trim(), 'dh-lab-ort-defaults.pth'),
+      `${hookDir}\nimport ort_session_defaults\n`,
+    );
 
     const port = await freePort();
     service = await startService({ work, venvBin, shmMb: 2048, batchSize: 1, port });
@@ -157,25 +234,39 @@ describe('the service, broken then remediated', () => {
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        samples.push(await nvidiaSmi(smi, ['--query-gpu=utilization.gpu,memory.used', '--format=csv,noheader,nounits']));
+        samples.push(
+          await nvidiaSmi(smi, [
+            '--query-gpu=utilization.gpu,memory.used',
+            '--format=csv,noheader,nounits',
+          ]),
+        );
         await new Promise((r) => setTimeout(r, 200));
       }
     })();
-    const jobs = await runConcurrentJobs(service.url, 3, audio, video).finally(() => { sampling = false; });
+    const jobs = await runConcurrentJobs(service.url, 3, audio, video).finally(() => {
+      sampling = false;
+    });
     await sampler;
     timings.fixed = jobs.map((j) => j.totalMs);
     expect(jobs.map((j) => j.error)).toEqual([null, null, null]);
     for (const j of jobs) {
-      expect(j.stages).toEqual(expect.arrayContaining(['estimation', 'process_starts', 'complete']));
+      expect(j.stages).toEqual(
+        expect.arrayContaining(['estimation', 'process_starts', 'complete']),
+      );
       const body = Buffer.from(await (await fetch(j.video!.url)).arrayBuffer());
       expect(body.equals(fs.readFileSync(video))).toBe(true);
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(timings.fixed)).toBeLessThan(0.6 * mean(timings.broken!));
-    expect(readText(service.dhLog).slice(readText(service.dhLog).lastIndexOf('TransDhTask init'))).not.toContain('任务视频驱动队列满');
+    expect(
+      readText(service.dhLog).slice(readText(service.dhLog).lastIndexOf('TransDhTask init')),
+    ).not.toContain('任务视频驱动队列满');
     expect(Math.max(...samples.map((s) => Number(s.split(',')[0])))).toBeGreaterThan(0);
 
-    const apps = await nvidiaSmi(smi, ['--query-compute-apps=pid,process_name,used_memory', '--format=csv']);
+    const apps = await nvidiaSmi(smi, [
+      '--query-compute-apps=pid,process_name,used_memory',
+      '--format=csv',
+    ]);
     const [header, ...rows] = apps.trim().split('\n');
     expect(header).toBe('pid, process_name, used_gpu_memory [MiB]');
     // One row per worker process holding a CUDA context: up to three, fewer when a loaded machine let a worker take
@@ -185,18 +276,32 @@ describe('the service, broken then remediated', () => {
     for (const row of rows) {
       const [pid, , mem] = row!.split(', ');
       expect(mem).toMatch(/^\d+ MiB$/);
-      expect(readText(`/proc/${pid}/status`)).toMatch(new RegExp(`^PPid:\\s+${service.child.pid}$`, 'm'));
+      expect(readText(`/proc/${pid}/status`)).toMatch(
+        new RegExp(`^PPid:\\s+${service.child.pid}$`, 'm'),
+      );
     }
-    const gpu = await nvidiaSmi(smi, ['--query-gpu=index,name,utilization.gpu,memory.used,memory.total', '--format=csv']);
-    expect(gpu).toMatch(/^index, name, utilization\.gpu \[%\], memory\.used \[MiB\], memory\.total \[MiB\]\n0, NVIDIA A10, \d+ %, \d+ MiB, 24564 MiB\n$/);
-    console.info(`lab payload timings (ms): broken ${timings.broken} / remediated ${timings.fixed}`);
+    const gpu = await nvidiaSmi(smi, [
+      '--query-gpu=index,name,utilization.gpu,memory.used,memory.total',
+      '--format=csv',
+    ]);
+    expect(gpu).toMatch(
+      /^index, name, utilization\.gpu \[%\], memory\.used \[MiB\], memory\.total \[MiB\]\n0, NVIDIA A10, \d+ %, \d+ MiB, 24564 MiB\n$/,
+    );
+    console.info(
+      `lab payload timings (ms): broken ${timings.broken} / remediated ${timings.fixed}`,
+    );
   }, 60_000);
 
   it('serves three concurrent predict() calls of one client over its one event stream', async () => {
     const client = await Client.connect(service!.url);
     try {
-      const results = await Promise.all([0, 1, 2].map(() => client.predict('/predict', [handle_file(audio), handle_file(video)])));
-      for (const r of results) expect((r.data as Array<{ video: { url: string } }>)[0]!.video.url).toMatch(/\/file=.*-r\.mp4$/);
+      const results = await Promise.all(
+        [0, 1, 2].map(() => client.predict('/predict', [handle_file(audio), handle_file(video)])),
+      );
+      for (const r of results)
+        expect((r.data as Array<{ video: { url: string } }>)[0]!.video.url).toMatch(
+          /\/file=.*-r\.mp4$/,
+        );
     } finally {
       client.close();
     }
@@ -207,17 +312,34 @@ describe('the service, broken then remediated', () => {
     const form = new FormData();
     form.append('files', new Blob([fs.readFileSync(video)]), 'face.mp4');
     form.append('files', new Blob([fs.readFileSync(audio)]), 'speech.wav');
-    const [v, a] = (await (await fetch(`${svc.url}/upload`, { method: 'POST', body: form })).json()) as string[];
+    const [v, a] = (await (
+      await fetch(`${svc.url}/upload`, { method: 'POST', body: form })
+    ).json()) as string[];
     const file = (p: string) => ({ path: p, meta: { _type: 'gradio.FileData' } });
-    const body = JSON.stringify({ data: [file(a!), file(v!)], fn_index: 0, session_hash: 'flood', event_data: null, trigger_id: null });
+    const body = JSON.stringify({
+      data: [file(a!), file(v!)],
+      fn_index: 0,
+      session_hash: 'flood',
+      event_data: null,
+      trigger_id: null,
+    });
     const join = async () => {
-      const res = await fetch(`${svc.url}/queue/join`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+      const res = await fetch(`${svc.url}/queue/join`, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/json' },
+      });
       if (res.status === 503) expect(await res.json()).toEqual({ detail: 'Queue is full.' });
       return res.status;
     };
     const statuses = [await join(), await join(), await join()];
     // the three start (they leave the waiting queue) before the next five fill it
-    await waitFor('three running tasks', async () => ((await (await fetch(`${svc.url}/queue/status`)).json()).queue_size === 0) || undefined, 5_000);
+    await waitFor(
+      'three running tasks',
+      async () =>
+        (await (await fetch(`${svc.url}/queue/status`)).json()).queue_size === 0 || undefined,
+      5_000,
+    );
     for (let i = 0; i < 6; i++) statuses.push(await join());
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 503]);
   }, 30_000);

@@ -19,9 +19,27 @@ afterAll(() => {
 it('setup-env builds the human env offline; the entrypoint applies DH_LAB_STATE, starts the service, stops only its own', async () => {
   for (const d of created) fs.mkdirSync(d, { recursive: true });
   const port = await freePort();
-  const { stdout } = await run('unshare', ['-m', '-p', '--fork', '--mount-proc', '--propagation', 'private',
-    path.join(__dirname, 'container-sandbox.sh'), PAYLOAD, String(port)], { timeout: 50_000 });
-  const facts = Object.fromEntries(stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2).trim()]));
+  const { stdout } = await run(
+    'unshare',
+    [
+      '-m',
+      '-p',
+      '--fork',
+      '--mount-proc',
+      '--propagation',
+      'private',
+      path.join(__dirname, 'container-sandbox.sh'),
+      PAYLOAD,
+      String(port),
+    ],
+    { timeout: 50_000 },
+  );
+  const facts = Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2).trim()]),
+  );
   expect(facts.conda).toBe('human /opt/conda/envs/human /opt/conda/envs/human/bin/python none');
   expect(facts.pipconf).toBe('index-url = http://127.0.0.1:3141/simple/');
   expect(facts.built).toBe('Version: 1.18.0');

@@ -33,28 +33,54 @@ const names = (s: HealthScheduler) => [...s.reports.keys()].sort();
 describe('HealthScheduler per-container state', () => {
   it('drops reports and watches of containers that are gone, re-created, or on a removed host', async () => {
     const { privateKey } = generateKeyPair();
-    const h1 = await addHost(CLI_ADMIN, { name: 'h1', address: '10.251.1.2', port: 22, user: 'root', privateKey, groups: ['lab'] });
-    const h2 = await addHost(CLI_ADMIN, { name: 'h2', address: '10.251.2.2', port: 22, user: 'root', privateKey, groups: ['lab'] });
+    const h1 = await addHost(CLI_ADMIN, {
+      name: 'h1',
+      address: '10.251.1.2',
+      port: 22,
+      user: 'root',
+      privateKey,
+      groups: ['lab'],
+    });
+    const h2 = await addHost(CLI_ADMIN, {
+      name: 'h2',
+      address: '10.251.2.2',
+      port: 22,
+      user: 'root',
+      privateKey,
+      groups: ['lab'],
+    });
     const containers = new Map<string, ContainerRef[]>([
-      [h1.id, [{ id: 'id-a', name: 'a' }, { id: 'id-b', name: 'b' }]],
+      [
+        h1.id,
+        [
+          { id: 'id-a', name: 'a' },
+          { id: 'id-b', name: 'b' },
+        ],
+      ],
       [h2.id, [{ id: 'id-c', name: 'c' }]],
     ]);
     sched = new HealthScheduler(fakeTransport(containers), 1000);
     sched.start();
     const s = sched;
-    await expect.poll(() => names(s), { timeout: 15_000, interval: 100 }).toEqual([`${h1.id}/a`, `${h1.id}/b`, `${h2.id}/c`].sort());
+    await expect
+      .poll(() => names(s), { timeout: 15_000, interval: 100 })
+      .toEqual([`${h1.id}/a`, `${h1.id}/b`, `${h2.id}/c`].sort());
     expect(watches(s)).toBe(3);
 
     // "a" removed, "b" re-created under a new id (same name): one report and one watch each, the new id's.
     containers.set(h1.id, [{ id: 'id-b2', name: 'b' }]);
-    await expect.poll(() => s.reports.get(`${h1.id}/b`)?.container.id, { timeout: 15_000, interval: 100 }).toBe('id-b2');
+    await expect
+      .poll(() => s.reports.get(`${h1.id}/b`)?.container.id, { timeout: 15_000, interval: 100 })
+      .toBe('id-b2');
     expect(names(s)).toEqual([`${h1.id}/b`, `${h2.id}/c`].sort());
     expect(watches(s)).toBe(2);
 
     // Many re-creations later the maps have not grown.
     for (let i = 0; i < 5; i++) {
       containers.set(h1.id, [{ id: `id-b-${i}`, name: 'b' }]);
-      await expect.poll(() => s.reports.get(`${h1.id}/b`)?.container.id, { timeout: 15_000, interval: 100 }).toBe(`id-b-${i}`);
+      await expect
+        .poll(() => s.reports.get(`${h1.id}/b`)?.container.id, { timeout: 15_000, interval: 100 })
+        .toBe(`id-b-${i}`);
     }
     expect(watches(s)).toBe(2);
     expect(s.reports.size).toBe(2);

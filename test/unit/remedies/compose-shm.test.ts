@@ -17,20 +17,28 @@ volumes:
 `;
 
 describe('setComposeShmSize', () => {
-  it('inserts shm_size under the service at its children\'s indentation, nothing else changes', () => {
+  it("inserts shm_size under the service at its children's indentation, nothing else changes", () => {
     const r = setComposeShmSize(FILE, 'digital-human-service', '2gb');
     expect(r).toMatchObject({ changed: true, previous: null });
-    expect(r.text).toBe(FILE.replace('  digital-human-service:\n', '  digital-human-service:\n    shm_size: 2gb\n'));
+    expect(r.text).toBe(
+      FILE.replace('  digital-human-service:\n', '  digital-human-service:\n    shm_size: 2gb\n'),
+    );
     expect(shmSizeOf(r.text, 'digital-human-service')).toBe('2gb');
     expect(shmSizeOf(r.text, 'other')).toBeNull();
   });
 
   it('replaces an existing value in place, keeping its comment; the same value is no change', () => {
-    const withShm = FILE.replace('    network_mode: host', '    shm_size: "64m"  # default\n    network_mode: host');
+    const withShm = FILE.replace(
+      '    network_mode: host',
+      '    shm_size: "64m"  # default\n    network_mode: host',
+    );
     const r = setComposeShmSize(withShm, 'digital-human-service', '2gb');
     expect(r.previous).toBe('64m');
     expect(r.text).toBe(withShm.replace('shm_size: "64m"  # default', 'shm_size: 2gb  # default'));
-    expect(setComposeShmSize(r.text, 'digital-human-service', '2gb')).toMatchObject({ changed: false, previous: '2gb' });
+    expect(setComposeShmSize(r.text, 'digital-human-service', '2gb')).toMatchObject({
+      changed: false,
+      previous: '2gb',
+    });
   });
 
   it('keeps CRLF line endings and touches only the named service', () => {

@@ -37,8 +37,11 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 function listVersions(index: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('python3', ['-c', LIST_VERSIONS, 'onnxruntime-gpu', index], { timeout: 30_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      'python3',
+      ['-c', LIST_VERSIONS, 'onnxruntime-gpu', index],
+      { timeout: 30_000 },
+      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -62,8 +65,20 @@ describe('index versions', () => {
 
   it('picks the versions nearest to the one asked for', () => {
     const all = ['1.19.2', '1.18.1', '1.18.0', '1.17.1', '1.16.3', '1.16.0', '1.15.1'];
-    expect(nearestVersions('1.16.9', all)).toEqual(['1.16.0', '1.16.3', '1.17.1', '1.18.0', '1.18.1']);
-    expect(nearestVersions('9.9.9', all)).toEqual(['1.16.3', '1.17.1', '1.18.0', '1.18.1', '1.19.2']);
+    expect(nearestVersions('1.16.9', all)).toEqual([
+      '1.16.0',
+      '1.16.3',
+      '1.17.1',
+      '1.18.0',
+      '1.18.1',
+    ]);
+    expect(nearestVersions('9.9.9', all)).toEqual([
+      '1.16.3',
+      '1.17.1',
+      '1.18.0',
+      '1.18.1',
+      '1.19.2',
+    ]);
     expect(nearestVersions('0.1', all)).toEqual(['1.15.1', '1.16.0', '1.16.3', '1.17.1', '1.18.0']);
     expect(parseIndexVersions('ERROR: something')).toBeNull();
   });

@@ -38,14 +38,18 @@ describe('setIniValue', () => {
 
   it('does not touch a key of the same name in another section', () => {
     const text = '[other]\nbatch_size = 9\n[digital]\nbatch_size = 4\n';
-    expect(setIniValue(text, 'digital', 'batch_size', '1').text).toBe('[other]\nbatch_size = 9\n[digital]\nbatch_size = 1\n');
+    expect(setIniValue(text, 'digital', 'batch_size', '1').text).toBe(
+      '[other]\nbatch_size = 9\n[digital]\nbatch_size = 1\n',
+    );
   });
 
   it('adds the key at the end of its section when missing, and the section when absent', () => {
-    expect(setIniValue('[digital]\nfps = 25\n\n[x]\na = 1\n', 'digital', 'batch_size', '1').text).toBe(
-      '[digital]\nfps = 25\nbatch_size = 1\n\n[x]\na = 1\n',
+    expect(
+      setIniValue('[digital]\nfps = 25\n\n[x]\na = 1\n', 'digital', 'batch_size', '1').text,
+    ).toBe('[digital]\nfps = 25\nbatch_size = 1\n\n[x]\na = 1\n');
+    expect(setIniValue('[x]\na = 1', 'digital', 'batch_size', '1').text).toBe(
+      '[x]\na = 1\n[digital]\nbatch_size = 1\n',
     );
-    expect(setIniValue('[x]\na = 1', 'digital', 'batch_size', '1').text).toBe('[x]\na = 1\n[digital]\nbatch_size = 1\n');
   });
 
   it('refuses a multi-line value', () => {

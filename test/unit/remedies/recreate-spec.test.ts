@@ -9,7 +9,10 @@ const inspect: InspectLike = {
     Image: 'heygem/heygem:latest',
     Env: ['PATH=/usr/bin', 'GRADIO_SERVER_PORT=7860'],
     Cmd: ['/usr/local/bin/dh-entrypoint'],
-    Labels: { 'com.docker.compose.project': 'starpainting', 'com.docker.compose.service': 'digital-human-service' },
+    Labels: {
+      'com.docker.compose.project': 'starpainting',
+      'com.docker.compose.service': 'digital-human-service',
+    },
     WorkingDir: '/app/HeyGem-Linux-Python-Hack',
     AttachStdout: true,
   },
@@ -22,7 +25,12 @@ const inspect: InspectLike = {
     PortBindings: { '7860/tcp': [{ HostIp: '', HostPort: '7860' }] },
   },
   NetworkSettings: {
-    Networks: { starpainting_default: { Aliases: ['digital-human-service', '3f2a1b4c5d6e'], IPAMConfig: null } },
+    Networks: {
+      starpainting_default: {
+        Aliases: ['digital-human-service', '3f2a1b4c5d6e'],
+        IPAMConfig: null,
+      },
+    },
   },
 };
 
@@ -47,7 +55,9 @@ describe('recreateSpec', () => {
     expect((spec.body.HostConfig as Record<string, unknown>).ShmSize).toBe(2 * 1024 ** 3);
     expect(spec.body.Image).toBe('sha256:abc');
     expect(spec.body.AttachStdout).toBeUndefined();
-    expect(spec.body.NetworkingConfig).toEqual({ EndpointsConfig: { starpainting_default: { Aliases: ['digital-human-service'] } } });
+    expect(spec.body.NetworkingConfig).toEqual({
+      EndpointsConfig: { starpainting_default: { Aliases: ['digital-human-service'] } },
+    });
     expect(specChanges(inspect, spec)).toEqual([
       { path: 'Image', before: 'heygem/heygem:latest', after: 'sha256:abc' },
       { path: 'HostConfig.ShmSize', before: 67108864, after: 2147483648 },
@@ -56,12 +66,27 @@ describe('recreateSpec', () => {
 
   it('labels the new container with the original it replaces, and shows that label in the diff', () => {
     const labelled = recreateSpec(inspect, 'sha256:abc', 2 * 1024 ** 3, 'f'.repeat(64));
-    expect(labelled.body.Labels).toEqual({ ...inspect.Config.Labels, 'dh-console.replaces': 'f'.repeat(64) });
-    expect(specChanges(inspect, labelled)).toContainEqual({ path: 'Config.Labels.dh-console.replaces', before: null, after: 'f'.repeat(64) });
+    expect(labelled.body.Labels).toEqual({
+      ...inspect.Config.Labels,
+      'dh-console.replaces': 'f'.repeat(64),
+    });
+    expect(specChanges(inspect, labelled)).toContainEqual({
+      path: 'Config.Labels.dh-console.replaces',
+      before: null,
+      after: 'f'.repeat(64),
+    });
   });
 
   it('drops the hostname under host networking, where Docker refuses one', () => {
-    const host = recreateSpec({ ...inspect, HostConfig: { ...inspect.HostConfig, NetworkMode: 'host' }, NetworkSettings: { Networks: { host: {} } } }, 'img', 1);
+    const host = recreateSpec(
+      {
+        ...inspect,
+        HostConfig: { ...inspect.HostConfig, NetworkMode: 'host' },
+        NetworkSettings: { Networks: { host: {} } },
+      },
+      'img',
+      1,
+    );
     expect(host.body.Hostname).toBeUndefined();
     expect(host.body.NetworkingConfig).toBeUndefined();
   });

@@ -20,13 +20,19 @@ describe('shm params', () => {
 
   it('reads sizes as an operator writes them', () => {
     expect(shm.params({ size: '2g' }, D).size).toBe(2 * 1024 ** 3);
-    expect(shm.params({ size: '512m', composeFile: true }, D)).toEqual({ size: 512 * 1024 ** 2, composeFile: true });
+    expect(shm.params({ size: '512m', composeFile: true }, D)).toEqual({
+      size: 512 * 1024 ** 2,
+      composeFile: true,
+    });
   });
 
-  it.each(['abc', '0', '-1', '2g; id', '999999g', '$(id)', ''])('refuses size %j, naming the field', (size) => {
-    expect(() => shm.params({ size }, D)).toThrow(ValidationError);
-    expect(fieldsOf({ size })).toContain('size');
-  });
+  it.each(['abc', '0', '-1', '2g; id', '999999g', '$(id)', ''])(
+    'refuses size %j, naming the field',
+    (size) => {
+      expect(() => shm.params({ size }, D)).toThrow(ValidationError);
+      expect(fieldsOf({ size })).toContain('size');
+    },
+  );
 
   it('refuses a non-boolean composeFile and unknown options', () => {
     expect(fieldsOf({ composeFile: 'yes' })).toContain('composeFile');

@@ -6,7 +6,15 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinPair, deleteInput, inputPath, listInputs, MediaError, saveUpload, TooLargeError } from '@/lib/throughput';
+import {
+  builtinPair,
+  deleteInput,
+  inputPath,
+  listInputs,
+  MediaError,
+  saveUpload,
+  TooLargeError,
+} from '@/lib/throughput';
 import { handleUpload } from '@/lib/throughput/upload-request';
 import { useTempDataDir } from '../core/temp-data';
 
@@ -26,8 +34,30 @@ beforeAll(async () => {
   wav = path.join(tmp.dir, 'a.wav');
   mp4 = path.join(tmp.dir, 'v.mp4');
   mov = path.join(tmp.dir, 'v.mov');
-  await execFileP('ffmpeg', [...ff, '-f', 'lavfi', '-i', 'sine=frequency=220:duration=2', '-ar', '16000', '-ac', '1', wav]);
-  await execFileP('ffmpeg', [...ff, '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=25:duration=2', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', mp4]);
+  await execFileP('ffmpeg', [
+    ...ff,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=220:duration=2',
+    '-ar',
+    '16000',
+    '-ac',
+    '1',
+    wav,
+  ]);
+  await execFileP('ffmpeg', [
+    ...ff,
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=160x120:rate=25:duration=2',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:v',
+    'libx264',
+    mp4,
+  ]);
   await execFileP('ffmpeg', [...ff, '-i', mp4, '-c', 'copy', '-f', 'mov', mov]);
 });
 afterAll(() => tmp.dispose());
@@ -48,17 +78,25 @@ describe('uploads checked by content', () => {
   it('refuses a text file renamed .mp4, an empty file, a truncated video and an audio sent as the video: nothing kept', async () => {
     const before = leftovers().sort();
     const refuse = async (body: Buffer, kind: 'audio' | 'video', reason: string) => {
-      const err = await saveUpload(Readable.from([body]), kind, 'x.mp4', 10 * MB).catch((e: unknown) => e);
+      const err = await saveUpload(Readable.from([body]), kind, 'x.mp4', 10 * MB).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(MediaError);
       expect((err as MediaError).reason).toBe(reason);
       return (err as Error).message;
     };
-    expect(await refuse(Buffer.from('this is not a video\n'.repeat(50)), 'video', 'unknown_type')).toMatch(/checked by content/);
+    expect(
+      await refuse(Buffer.from('this is not a video\n'.repeat(50)), 'video', 'unknown_type'),
+    ).toMatch(/checked by content/);
     expect(await refuse(Buffer.alloc(0), 'video', 'empty')).toBe('the file is empty');
     const whole = fs.readFileSync(mp4);
-    expect(await refuse(whole.subarray(0, Math.floor(whole.length * 0.6)), 'video', 'truncated')).toMatch(/cut off|incomplete/);
+    expect(
+      await refuse(whole.subarray(0, Math.floor(whole.length * 0.6)), 'video', 'truncated'),
+    ).toMatch(/cut off|incomplete/);
     const wavBytes = fs.readFileSync(wav);
-    expect(await refuse(wavBytes.subarray(0, wavBytes.length - 1000), 'audio', 'truncated')).toMatch(/cut off/);
+    expect(
+      await refuse(wavBytes.subarray(0, wavBytes.length - 1000), 'audio', 'truncated'),
+    ).toMatch(/cut off/);
     expect(await refuse(wavBytes, 'video', 'wrong_kind')).toMatch(/expected a video file, got wav/);
     expect(leftovers().sort()).toEqual(before);
   });
@@ -67,7 +105,12 @@ describe('uploads checked by content', () => {
     const before = leftovers().sort();
     let produced = 0;
     // An endless body: the save must stop on its own once the limit is passed.
-    const endless = new Readable({ read() { produced += 64 * 1024; this.push(Buffer.alloc(64 * 1024)); } });
+    const endless = new Readable({
+      read() {
+        produced += 64 * 1024;
+        this.push(Buffer.alloc(64 * 1024));
+      },
+    });
     const err = await saveUpload(endless, 'video', 'huge.mp4', 1 * MB).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TooLargeError);
     expect((err as Error).message).toBe('the file is larger than the upload limit of 1 MB');
@@ -93,9 +136,17 @@ describe('uploads checked by content', () => {
   });
 
   it('the route handler refuses a declared size over the limit before reading, and non-octet-stream bodies', async () => {
-    const big = new Request('http://x/api/throughput/inputs?kind=video&name=a.mp4', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'content-length': String(300 * MB) }, body: 'x' });
+    const big = new Request('http://x/api/throughput/inputs?kind=video&name=a.mp4', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(300 * MB) },
+      body: 'x',
+    });
     await expect(handleUpload(big)).rejects.toThrow(/larger than the upload limit of 200 MB/);
-    const form = new Request('http://x/api/throughput/inputs?kind=video', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: 'x' });
+    const form = new Request('http://x/api/throughput/inputs?kind=video', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: 'x',
+    });
     await expect(handleUpload(form)).rejects.toThrow(/invalid|octet-stream/);
   });
 

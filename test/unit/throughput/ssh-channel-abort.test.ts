@@ -14,20 +14,28 @@ let client: ssh2.Client;
 /** Client-side channels handed to http and not closed yet. */
 let channelsOpen = 0;
 
-const listen = (s: net.Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as net.AddressInfo).port)));
+const listen = (s: net.Server) =>
+  new Promise<number>((r) =>
+    s.listen(0, '127.0.0.1', () => r((s.address() as net.AddressInfo).port)),
+  );
 
 beforeAll(async () => {
   web = http.createServer((_req, res) => res.end('served'));
   const webPort = await listen(web);
-  server = new ssh2.Server({ hostKeys: [ssh2.utils.generateKeyPairSync('ed25519').private] }, (c) => {
-    c.on('authentication', (ctx) => ctx.accept());
-    c.on('ready', () => c.on('tcpip', (accept) => {
-      const ch = accept();
-      const s = net.connect(webPort, '127.0.0.1');
-      s.on('error', () => undefined);
-      ch.pipe(s).pipe(ch);
-    }));
-  });
+  server = new ssh2.Server(
+    { hostKeys: [ssh2.utils.generateKeyPairSync('ed25519').private] },
+    (c) => {
+      c.on('authentication', (ctx) => ctx.accept());
+      c.on('ready', () =>
+        c.on('tcpip', (accept) => {
+          const ch = accept();
+          const s = net.connect(webPort, '127.0.0.1');
+          s.on('error', () => undefined);
+          ch.pipe(s).pipe(ch);
+        }),
+      );
+    },
+  );
   const sshPort = await listen(server as unknown as net.Server);
   client = new ssh2.Client();
   await new Promise<void>((resolve, reject) => {
@@ -43,20 +51,33 @@ afterAll(() => {
 });
 
 /** GET / through a fresh channel opened after `openDelayMs`, aborted after `abortAfterMs` (null: not aborted). */
-function get(openDelayMs: number, abortAfterMs: number | null): Promise<{ outcome: string; ms: number }> {
+function get(
+  openDelayMs: number,
+  abortAfterMs: number | null,
+): Promise<{ outcome: string; ms: number }> {
   const t0 = Date.now();
   const ac = new AbortController();
   return new Promise((resolve) => {
     const createConnection = (_o: unknown, cb: (e: Error | null, s?: Duplex) => void) => {
-      setTimeout(() => client.forwardOut('127.0.0.1', 0, '127.0.0.1', 80, (e, ch) => {
-        if (e) return cb(e);
-        channelsOpen++;
-        ch.once('close', () => channelsOpen--);
-        cb(null, asSocket(ch));
-      }), openDelayMs);
+      setTimeout(
+        () =>
+          client.forwardOut('127.0.0.1', 0, '127.0.0.1', 80, (e, ch) => {
+            if (e) return cb(e);
+            channelsOpen++;
+            ch.once('close', () => channelsOpen--);
+            cb(null, asSocket(ch));
+          }),
+        openDelayMs,
+      );
       return undefined;
     };
-    const req = http.request({ createConnection: createConnection as never, host: 'svc', path: '/', signal: ac.signal, headers: { connection: 'close' } });
+    const req = http.request({
+      createConnection: createConnection as never,
+      host: 'svc',
+      path: '/',
+      signal: ac.signal,
+      headers: { connection: 'close' },
+    });
     req.on('error', (e) => resolve({ outcome: e.name, ms: Date.now() - t0 }));
     req.on('response', (res) => {
       let body = '';

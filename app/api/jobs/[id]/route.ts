@@ -4,4 +4,6 @@ import { withRole } from '@/lib/web/route';
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = withRole<Ctx>({ name: 'job.read', role: 'viewer' }, async (_req, id, ctx) => ({ job: await getJob(id.actor, (await ctx.params).id) }));
+export const GET = withRole<Ctx>({ name: 'job.read', role: 'viewer' }, async (_req, id, ctx) => ({
+  job: await getJob(id.actor, (await ctx.params).id),
+}));

@@ -6,12 +6,18 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withRole({ name: 'throughput.runs.read', role: 'viewer' }, async (req, who) => {
   const u = new URL(req.url);
-  const q = { hostId: u.searchParams.get('hostId') ?? undefined, container: u.searchParams.get('container') ?? undefined };
+  const q = {
+    hostId: u.searchParams.get('hostId') ?? undefined,
+    container: u.searchParams.get('container') ?? undefined,
+  };
   return { runs: await listTestRuns(who.actor, q) };
 });
 
 // Starts a run and answers at once with its id; the page follows it by polling GET /api/throughput/runs/ID.
-export const POST = withRole({ name: 'throughput.run.start', role: 'operator', mutates: true }, async (req, who) => {
-  const { id } = await startTestRun(who.actor, await jsonBody(req));
-  return { id };
-});
+export const POST = withRole(
+  { name: 'throughput.run.start', role: 'operator', mutates: true },
+  async (req, who) => {
+    const { id } = await startTestRun(who.actor, await jsonBody(req));
+    return { id };
+  },
+);
