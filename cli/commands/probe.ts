@@ -1,5 +1,5 @@
 import { localTimeFormatter, renderMessage, type Lang } from '@/lib/diagnosis/messages';
-import { issueText } from '@/lib/probes/issues';
+import { issueText } from '@/lib/remote/issues';
 import { REMEDY_TITLES } from '@/lib/diagnosis/remedies';
 import { hostRoundTimeoutMs } from '@/lib/health/config';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';

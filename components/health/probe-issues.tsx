@@ -1,6 +1,6 @@
 'use client';
 
-import type { ProbeIssue } from '@/lib/probes/issues';
+import type { ProbeIssue } from '@/lib/remote/issues';
 import { useI18n } from '../i18n-provider';
 
 /** A probe's failed reads as named states ("Container log: container not running"), the detail on hover. */

@@ -1,11 +1,11 @@
 import { getDb, nowIso } from '../store/db';
-import { actorName } from '../auth/guard';
+import { actorName } from './actor';
 import type { Actor } from '../auth/types';
 import { entryHash, GENESIS, redactArgs } from './chain';
 
 // Append-only: this module has no update or delete, and nothing else writes audit_log.
 
-/** `started`: written before a change runs (lib/audit/audited.ts), so an attempt is on record even if the process dies. */
+/** `started`: written before a change runs (lib/auth/audited.ts), so an attempt is on record even if the process dies. */
 export type AuditResult = 'started' | 'ok' | 'error' | 'denied';
 
 export interface AuditInput {

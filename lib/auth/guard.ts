@@ -20,7 +20,3 @@ export function requireActorRole(actor: Actor, role: Role): void {
   if (actor.user === null && actor.via === 'cli') return;
   requireRole(actor.user, role);
 }
-
-export function actorName(actor: Actor): string {
-  return actor.user ? actor.user.username : 'local-admin';
-}

@@ -1,7 +1,7 @@
 // Lifting a sign-in lock: an admin in the console (Users page) or the local administrator (`dhc users unlock`),
 // audited like every other change. The CLI is the way back in when every admin's own name is locked.
 import { z } from 'zod';
-import { audited } from '../audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { fromZodIssues } from '../errors';
 import { liftLoginLocks, listLoginLocks } from './login-limit';
 import type { Actor } from './types';

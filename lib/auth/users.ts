@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { adminPasswordFromEnv } from '../config';
 import { hashPassword } from '../crypto/password';
 import { getDb, nowIso } from '../store/db';
-import { audited } from '../audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { recordAudit } from '../audit/log';
 import { ConflictError, fromZodIssues, NotFoundError } from '../errors';
 import { AuthError } from './errors';

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { consoleSecret, dataDir, masterKeyPath } from '../config';
-import { StoreError } from '../store/errors';
-import { makePrivateDirSync } from '../store/private-files';
+import { StoreError } from '@/lib/errors';
+import { makePrivateDirSync } from '@/lib/files/private';
 
 // The master key protects every secret at rest. It comes from CONSOLE_SECRET or from <dataDir>/master.key
 // (created on first run, mode 0600). The database keeps a check value so that a different key is caught at

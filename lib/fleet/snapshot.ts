@@ -1,6 +1,6 @@
 import { sshConnectTimeoutMs, remoteCallTimeoutMs } from '../config';
 import { listHosts, type HostView } from '../hosts/service';
-import { probeIssue, type ProbeIssue } from '../probes/issues';
+import { probeIssue, type ProbeIssue } from '@/lib/remote/issues';
 import { RemoteError } from '../remote';
 import {
   compileServiceMatcher,

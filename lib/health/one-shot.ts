@@ -1,7 +1,7 @@
 // One probe round outside the server (the `dhc` CLI): the same probes and diagnosis as the scheduler's rounds,
 // with fresh log cursors, so its signature counts cover what a first contact reads (see lib/probes).
 import { renderMessage } from '@/lib/diagnosis/messages';
-import { issueText } from '@/lib/probes/issues';
+import { issueText } from '@/lib/remote/issues';
 import type { Finding } from '@/lib/diagnosis/diagnose';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';
 import { ProbeState, probeFleet } from '@/lib/probes/run';

@@ -3,7 +3,7 @@
 import type { Finding, FindingId, Severity } from '@/lib/diagnosis/diagnose';
 import type { HostView } from '@/lib/hosts/service';
 import type { ContainerReport } from '@/lib/probes/container';
-import type { ProbeIssue } from '@/lib/probes/issues';
+import type { ProbeIssue } from '@/lib/remote/issues';
 import type { HostRoundStatus } from './scheduler';
 
 export type HealthState = 'blocking' | 'degraded' | 'healthy';

@@ -2,9 +2,9 @@
 // itself (the next round is scheduled when the last one ends), so a hung host slows only its own loop. The
 // latest report of every container stays in memory for the pages; each round is also stored as a sample.
 import { listHosts } from '@/lib/hosts/service';
-import { heldContainers } from '@/lib/jobs/lock';
+import { heldContainers } from '@/lib/locks/container-lock';
 import type { ContainerReport } from '@/lib/probes/container';
-import type { ProbeIssue } from '@/lib/probes/issues';
+import type { ProbeIssue } from '@/lib/remote/issues';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';
 import { ProbeState, probeHost, type HostProbeReport } from '@/lib/probes/run';
 import type { ProbeTransport } from '@/lib/probes/transport';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { audited } from '../audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { ConflictError, fromZodIssues, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../auth/types';
 import { openSecret, sealSecret } from '../crypto/secretbox';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { audited } from '@/lib/audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { ValidationError } from '@/lib/errors';
-import { actorName, requireActorRole } from '@/lib/auth/guard';
+import { actorName } from '@/lib/audit/actor';
+import { requireActorRole } from '@/lib/auth/guard';
 import type { Actor } from '@/lib/auth/types';
 import { getDb, nowIso } from '@/lib/store/db';
 import { thisOwner } from './owner';

@@ -5,7 +5,7 @@ import { errorText } from '@/lib/remedies/run-steps';
 import { getRemedyDefaults } from '@/lib/remedies/settings';
 import type { Bilingual } from '@/lib/remedies/types';
 import { getDb } from '@/lib/store/db';
-import { releaseLock, renewLock, type LockHolder } from './lock';
+import { releaseLock, renewLock, type LockHolder } from '@/lib/locks/container-lock';
 import { serviceNow } from './service-now';
 import { restoreHint } from './restore-hint';
 import { appendEvent, getJobRow, setStepsDone } from './store';

@@ -1,11 +1,11 @@
-import { audited } from '@/lib/audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/types';
 import { remote } from '@/lib/remote';
-import { actorName } from '@/lib/auth/guard';
+import { actorName } from '@/lib/audit/actor';
 import { getDb, nowIso } from '@/lib/store/db';
 import { resolveTarget } from './launch';
-import { acquireLock, releaseLock } from './lock';
+import { acquireLock, releaseLock } from '@/lib/locks/container-lock';
 import { keptOriginalOf } from './kept-original-of';
 import { getJobRow, toView, undoneBy } from './store';
 import type { JobResult, JobView } from './types';

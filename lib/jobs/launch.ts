@@ -1,12 +1,12 @@
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
-import { actorName } from '@/lib/auth/guard';
+import { actorName } from '@/lib/audit/actor';
 import type { Actor } from '@/lib/auth/types';
 import { getHost } from '@/lib/hosts/service';
 import { remote } from '@/lib/remote';
 import { remoteContext } from '@/lib/remedies/context';
 import type { RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
 import { containerRef } from '@/lib/validate/values';
-import { acquireLock, releaseLock } from './lock';
+import { acquireLock, releaseLock } from '@/lib/locks/container-lock';
 import { thisOwner } from './owner';
 import { JOB_TEST_TIMEOUT_MS } from './job-tests';
 import { isBlocked } from './plan';

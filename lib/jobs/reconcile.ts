@@ -1,7 +1,7 @@
 import { recordAudit } from '@/lib/audit/log';
 import { getDb } from '@/lib/store/db';
 import { checkOnHostLater } from './host-check';
-import { releaseLock } from './lock';
+import { releaseLock } from '@/lib/locks/container-lock';
 import { ownerAlive } from './owner';
 import { restoreHint } from './restore-hint';
 import { appendEvent, markInterrupted, runningJobRows } from './store';

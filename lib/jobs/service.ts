@@ -1,4 +1,4 @@
-import { audited } from '@/lib/audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { requireActorRole } from '@/lib/auth/guard';
 import type { Actor } from '@/lib/auth/types';

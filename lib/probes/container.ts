@@ -17,7 +17,7 @@ import { probeCompose, type ComposeInfo } from './compose';
 import { factsFromProbe } from './facts';
 import { gpuForContainer } from './gpu';
 import { FIRST_CONTACT_TAIL, newLines, sinceFor, type ContainerLogCursor } from './container-log';
-import { probeIssue, type ProbeIssue, type ProbePart } from './issues';
+import { probeIssue, type ProbeIssue, type ProbePart } from '@/lib/remote/issues';
 import { LogWatch } from './log-watch';
 import type { ContainerDetails, ContainerRef, ProbeTransport } from './transport';
 import {

@@ -2,7 +2,7 @@
 // so a slow or unreachable host delays nobody; containers of one host share its pooled connection.
 import { probeHostGpu } from './gpu';
 import { ContainerWatch, probeContainer, type ContainerReport } from './container';
-import { probeIssue, type ProbeIssue } from './issues';
+import { probeIssue, type ProbeIssue } from '@/lib/remote/issues';
 import type { ProbeTransport } from './transport';
 import type { HostGpu } from './types';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { audited } from '../audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { fromZodIssues } from '../errors';
 import type { Actor } from '../auth/types';
 import { getDb, nowIso } from '../store/db';

@@ -5,7 +5,7 @@ import { checkMasterKey } from '../crypto/master-key';
 import { openSqliteStore, readMeta, writeMeta } from './sqlite';
 import type { Database } from './schema';
 
-export { StoreError } from './errors';
+export { StoreError } from '@/lib/errors';
 export type { Database } from './schema';
 
 interface Store {

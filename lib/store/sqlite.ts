@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
-import { makePrivateDirSync, makePrivateFilesSync } from './private-files';
+import { makePrivateDirSync, makePrivateFilesSync } from '@/lib/files/private';
 import { ConsoleSqliteDialect } from './sqlite-dialect';
-import { StoreError } from './errors';
+import { StoreError } from '@/lib/errors';
 import { migrations, latestSchemaVersion } from './migrations';
 import type { Database } from './schema';
 

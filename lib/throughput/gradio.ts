@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { makePrivateDir, PRIVATE_FILE_MODE } from '@/lib/store/private-files';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '@/lib/files/private';
 
 export class QueueFullError extends Error {
   constructor() {

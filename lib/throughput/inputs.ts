@@ -11,7 +11,7 @@ import { NotFoundError } from '@/lib/errors';
 import { dataDir } from '@/lib/config';
 import { readSetting } from '@/lib/settings/store';
 import { getDb, nowIso } from '@/lib/store/db';
-import { makePrivateDir } from '@/lib/store/private-files';
+import { makePrivateDir } from '@/lib/files/private';
 import { inspectMedia, MediaError, type InputKind, type MediaFormat } from './media-type';
 
 export const DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024;

@@ -3,7 +3,7 @@
 // signatures that appeared while it ran (a first probe sets the log cursors; the hits of a second are new lines).
 // Every remote read has a deadline and stops when the run is stopped (run-transport.ts).
 import { ContainerWatch, probeContainer, type ContainerReport } from '@/lib/probes/container';
-import { issueText } from '@/lib/probes/issues';
+import { issueText } from '@/lib/remote/issues';
 import { gpuForContainer, probeHostGpu } from '@/lib/probes/gpu';
 import type { SignatureId } from '@/lib/diagnosis/signatures';
 import { runTransport } from './run-transport';

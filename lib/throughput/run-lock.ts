@@ -1,8 +1,14 @@
-// A test run holds the container's lock of the jobs engine (lib/jobs/lock.ts) with its run id (`t-...`) as holder:
+// A test run holds the container's lock of the jobs engine (lib/locks/container-lock.ts) with its run id (`t-...`) as holder:
 // two runs on one container cannot overlap, and none runs while a remedy job holds it (nor a job while a run does).
 // The lock expires unless renewed, so the run renews it every few seconds and is stopped when renewal fails.
 import { ConflictError } from '@/lib/errors';
-import { acquireLock, lockHolder, releaseLock, renewLock, type LockHolder } from '@/lib/jobs/lock';
+import {
+  acquireLock,
+  lockHolder,
+  releaseLock,
+  renewLock,
+  type LockHolder,
+} from '@/lib/locks/container-lock';
 
 export const RENEW_EVERY_MS = 5_000;
 

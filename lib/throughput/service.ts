@@ -2,9 +2,10 @@
 // happen here, so a test run started from the CLI is recorded exactly like one started from the browser.
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { audited } from '@/lib/audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { ConflictError, fromZodIssues, NotFoundError } from '@/lib/errors';
-import { actorName, requireActorRole } from '@/lib/auth/guard';
+import { actorName } from '@/lib/audit/actor';
+import { requireActorRole } from '@/lib/auth/guard';
 import type { Actor } from '@/lib/auth/types';
 import { getHost } from '@/lib/hosts/service';
 import { builtinPair } from './builtin';

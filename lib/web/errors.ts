@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { AuthError } from '@/lib/auth/errors';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
-import { probeIssue } from '@/lib/probes/issues';
+import { probeIssue } from '@/lib/remote/issues';
 import { RemoteError } from '@/lib/remote/errors';
-import { StoreError } from '@/lib/store/errors';
+import { StoreError } from '@/lib/errors';
 import { BodyTooLargeError } from './body-limit';
 import type { ActionError, FieldIssue } from './result';
 

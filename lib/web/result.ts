@@ -28,7 +28,7 @@ export interface ActionError {
   code: ErrorCode;
   message: string;
   fields?: FieldIssue[];
-  /** For `remote`: what state the host or container is in (lib/probes/issues.ts kinds), for a translated sentence. */
+  /** For `remote`: what state the host or container is in (lib/remote/issues.ts kinds), for a translated sentence. */
   kind?: string;
   /** Values for the code's sentence, e.g. `retryAfterS` and `retryAt` of `rate_limited`. */
   params?: Record<string, string | number>;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { Client, handle_file } from '@gradio/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBE_ISSUE_KINDS } from '@/lib/probes/issues';
+import { PROBE_ISSUE_KINDS } from '@/lib/remote/issues';
 import { launchBrowser, screenshot as save, type TestBrowser } from '../helpers/browser';
 import {
   createServiceContainer,

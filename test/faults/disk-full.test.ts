@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import { addHost, trustHostKey } from '@/lib/hosts/service';
-import { lockHolder } from '@/lib/jobs/lock';
+import { lockHolder } from '@/lib/locks/container-lock';
 import { eventsAfter, getJobRow } from '@/lib/jobs/store';
 import { startJob } from '@/lib/jobs/service';
 import { remote } from '@/lib/remote';

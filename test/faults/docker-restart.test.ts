@@ -4,7 +4,7 @@
 // it shows; following that way must bring the service back. The lab's own fleet on the host must be as before.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLI_ADMIN } from '@/lib/auth/types';
-import { lockHolder } from '@/lib/jobs/lock';
+import { lockHolder } from '@/lib/locks/container-lock';
 import { startJob, startUndo } from '@/lib/jobs/service';
 import { eventsAfter } from '@/lib/jobs/store';
 import type { JobView } from '@/lib/jobs/types';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import { startBatch } from '@/lib/jobs/batch';
-import { lockHolder } from '@/lib/jobs/lock';
+import { lockHolder } from '@/lib/locks/container-lock';
 import { reconcileJobs } from '@/lib/jobs/reconcile';
 import { cancelJob, getJob, listJobs, startJob } from '@/lib/jobs/service';
 import { eventsAfter, getJobRow } from '@/lib/jobs/store';

@@ -2,7 +2,7 @@
 // the step fails, the job rolls back and says so. The container ends working, with the version the job reports.
 import { describe, expect, it } from 'vitest';
 import { CLI_ADMIN } from '@/lib/auth/types';
-import { lockHolder } from '@/lib/jobs/lock';
+import { lockHolder } from '@/lib/locks/container-lock';
 import { startJob } from '@/lib/jobs/service';
 import { eventsAfter } from '@/lib/jobs/store';
 import { inHost } from '../helpers/lab';

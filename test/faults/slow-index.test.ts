@@ -3,7 +3,7 @@
 // the container (checked on the host), ONNX Runtime is untouched, and the container is free for the next job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ADMIN } from '@/lib/auth/types';
-import { lockHolder } from '@/lib/jobs/lock';
+import { lockHolder } from '@/lib/locks/container-lock';
 import { cancelJob, startJob } from '@/lib/jobs/service';
 import { eventsAfter } from '@/lib/jobs/store';
 import { DEFAULT_REMEDY_DEFAULTS, setRemedyDefaults } from '@/lib/remedies/settings';

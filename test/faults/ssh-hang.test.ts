@@ -5,7 +5,7 @@
 // and the next job on it working.
 import { describe, expect, it, vi } from 'vitest';
 import { CLI_ADMIN } from '@/lib/auth/types';
-import { lockHolder } from '@/lib/jobs/lock';
+import { lockHolder } from '@/lib/locks/container-lock';
 import { startJob } from '@/lib/jobs/service';
 import { eventsAfter } from '@/lib/jobs/store';
 import type { JobView } from '@/lib/jobs/types';

@@ -3,7 +3,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { audited } from '@/lib/audit/audited';
+import { audited } from '@/lib/auth/audited';
 import { listAudit, verifyAuditChain } from '@/lib/audit/log';
 import { CLI_ADMIN, type Actor } from '@/lib/auth/types';
 import { closeDb, getDb } from '@/lib/store/db';

@@ -10,7 +10,7 @@ import { en } from '@/lib/i18n/messages/en';
 import { hasMessage, translate } from '@/lib/i18n/translate';
 import { renderMessage } from '@/lib/diagnosis/messages';
 import { getDb } from '@/lib/store/db';
-import { makePrivateDir } from '@/lib/store/private-files';
+import { makePrivateDir } from '@/lib/files/private';
 import { saveUpload } from '@/lib/throughput/inputs';
 import { redact } from '@/lib/web/redact';
 import { useTempDataDir } from '../unit/core/temp-data';

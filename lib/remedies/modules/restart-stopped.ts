@@ -4,7 +4,7 @@ import type { RemedyDefaults } from '../settings';
 import type { RunnableStep } from '../types';
 import { bi } from './common';
 import { START_SERVICE, WAIT_SERVICE } from './service-scripts';
-import { findService } from './restart';
+import { findService } from './service-proc';
 
 // Restart when the container itself is stopped (its engine restarted without a restart policy, someone stopped it):
 // start the container; if its own command does not bring the service up within a few seconds, start the service as

@@ -5,28 +5,14 @@ import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
 import type { RemedyDefaults } from '../settings';
 import { ok, probeInside } from '../probe';
 import { bi, onlyKeys } from './common';
+import { stoppedContainerSteps } from './restart-stopped';
+import { findService, type ServiceProc } from './service-proc';
+import { START_SERVICE, STOP_SERVICE, WAIT_SERVICE } from './service-scripts';
 
 const RECENT_S = 900;
-import { FIND_SERVICE, START_SERVICE, STOP_SERVICE, WAIT_SERVICE } from './service-scripts';
-import { stoppedContainerSteps } from './restart-stopped';
 
 // Restart the service: stop `python app.py` by its PID (TERM to it and its workers, KILL after a timeout; never
 // pkill -f), start it as the deployment does (conda env, app dir, nohup ... > /tmp/gradio.log), wait for its port.
-
-export interface ServiceProc {
-  pid: number;
-  cwd: string;
-  cmdline: string[];
-  port: number;
-}
-
-export async function findService(ctx: RemedyContext): Promise<ServiceProc | null> {
-  const r = await ctx.inContainer([ENV_PYTHON, '-c', FIND_SERVICE], {
-    check: true,
-    onOutput: () => undefined,
-  });
-  return JSON.parse(r.stdout) as ServiceProc | null;
-}
 
 export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): RunnableStep[] {
   const dir = svc?.cwd ?? APP_DIR;

@@ -7,7 +7,7 @@ import { discardKeptOriginal } from '@/lib/jobs/kept-original';
 import { getJob } from '@/lib/jobs/service';
 import { AuthError } from '@/lib/auth/errors';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
-import { LockedError } from '@/lib/jobs/lock';
+import { LockedError } from '@/lib/locks/container-lock';
 import { eventsAfter } from '@/lib/jobs/store';
 import { previewJob, startJob, startUndo } from '@/lib/jobs/service';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getHostByName } from '@/lib/hosts/service';
-import { acquireLock, releaseLock } from '@/lib/jobs/lock';
+import { acquireLock, releaseLock } from '@/lib/locks/container-lock';
 import { remote } from '@/lib/remote';
 import { closeDb } from '@/lib/store/db';
 import {

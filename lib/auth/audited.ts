@@ -1,7 +1,7 @@
-import { AuthError } from '../auth/errors';
-import { requireActorRole } from '../auth/guard';
-import type { Actor, Role } from '../auth/types';
-import { recordAudit } from './log';
+import { AuthError } from './errors';
+import { requireActorRole } from './guard';
+import type { Actor, Role } from './types';
+import { recordAudit } from '@/lib/audit/log';
 
 /**
  * Runs a change on behalf of `actor` after checking its role, and records it before and after: `denied` when the

@@ -6,7 +6,7 @@ import {
   LockedError,
   releaseLock,
   renewLock,
-} from '@/lib/jobs/lock';
+} from '@/lib/locks/container-lock';
 import { useTempDataDir } from '../core/temp-data';
 
 let tmp: ReturnType<typeof useTempDataDir>;
