@@ -1,4 +1,6 @@
+import type { ParseArgsConfig } from 'node:util';
 import { REMEDY_ORDER } from '@/lib/diagnosis/remedies';
+import { ALL_OPTIONS } from '@/lib/remedies/options';
 import { previewJob, previewUndo, startJob, startUndo, listJobs } from '@/lib/jobs/service';
 import { NotFoundError } from '@/lib/errors';
 import { runCommand, UsageError } from './hosts';
@@ -11,20 +13,37 @@ const USAGE = `usage:
   dhc remedy NAME HOST/CONTAINER --undo [JOB_ID] [--yes] [--json]
 NAME and its options:
   pin-ort [--version V] [--index-url U]   ort-env   session-options
-  shm [--size 2g] [--compose-file]        batch-size [--value N]   restart
+  shm [--size 2g] [--compose-file]        batch-size [--batch-size N]   restart
 Without --yes only the preview is printed (nothing changes). With --yes the job runs and its output streams; the exit
 status is 0 only when the job verified. --undo puts back what the last (or the given) job of this remedy changed.`;
 
+// One flag per remedy option (lib/remedies/options.ts); `--value` is the older name of `--batch-size`.
 const OPTIONS = {
-  version: { type: 'string' },
-  'index-url': { type: 'string' },
-  size: { type: 'string' },
-  'compose-file': { type: 'boolean' },
+  ...Object.fromEntries(
+    ALL_OPTIONS.map((o) => [o.flag, { type: o.kind === 'flag' ? 'boolean' : 'string' }]),
+  ),
   value: { type: 'string' },
   undo: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   json: { type: 'boolean' },
-} as const;
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The params from the flags given (the older `--value` counts as `--batch-size`); a flag of another remedy is passed
+ * on, and the remedy refuses it naming the option.
+ */
+function paramsFromFlags(v: Record<string, unknown>): Record<string, unknown> {
+  const given: Record<string, unknown> = { ...v };
+  if (given['batch-size'] === undefined && given.value !== undefined)
+    given['batch-size'] = given.value;
+  const params: Record<string, unknown> = {};
+  for (const o of ALL_OPTIONS) {
+    const value = given[o.flag];
+    if (value === undefined || (o.kind === 'flag' && value !== true)) continue;
+    params[o.key] = value;
+  }
+  return params;
+}
 
 export async function run(args: string[]): Promise<number> {
   return runCommand(
@@ -53,12 +72,7 @@ export async function run(args: string[]): Promise<number> {
         if (!v.yes) return showPreview(await previewUndo(ACTOR, jobId), json);
         return followJob(() => startUndo(ACTOR, jobId), json);
       }
-      const params: Record<string, unknown> = {};
-      if (v.version !== undefined) params.version = v.version;
-      if (v['index-url'] !== undefined) params.indexUrl = v['index-url'];
-      if (v.size !== undefined) params.size = v.size;
-      if (v['compose-file']) params.composeFile = true;
-      if (v.value !== undefined) params.value = v.value;
+      const params = paramsFromFlags(v);
       const req = { ...target, name, params };
       if (!v.yes) return showPreview(await previewJob(ACTOR, req), json);
       return followJob(() => startJob(ACTOR, req), json);

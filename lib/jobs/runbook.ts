@@ -1,6 +1,7 @@
 import { ValidationError } from '@/lib/errors';
 import { REMEDY_ORDER, REMEDY_TITLES, type RemedyId } from '@/lib/diagnosis/remedies';
 import { remedyModule } from '@/lib/remedies';
+import { ALL_OPTIONS, optionsOfRemedy, RUNBOOK_TEST_OPTION } from '@/lib/remedies/options';
 import type { RemedyDefaults } from '@/lib/remedies/settings';
 import type { Notice, Prepared, RemedyContext } from '@/lib/remedies/types';
 import { jobTestNotice } from './job-tests';
@@ -13,17 +14,8 @@ import type { Planner } from './launch';
 export const RUNBOOK_NAME = 'fix-queue-blocking';
 export const RUNBOOK_TITLE = { en: 'Fix queue blocking', zh: '修复队列阻塞' };
 
-/** The runbook's own options, handed on to the remedy that takes each. */
-function optionsFor(id: RemedyId, raw: Record<string, unknown>): Record<string, unknown> {
-  const pick = (...keys: [string, string][]) =>
-    Object.fromEntries(keys.filter(([k]) => raw[k] !== undefined).map(([k, to]) => [to, raw[k]]));
-  if (id === 'pin-ort') return pick(['version', 'version'], ['indexUrl', 'indexUrl']);
-  if (id === 'shm') return pick(['size', 'size'], ['composeFile', 'composeFile']);
-  if (id === 'batch-size') return pick(['batchSize', 'value']);
-  return {};
-}
-
-const RUNBOOK_KEYS = new Set(['version', 'indexUrl', 'size', 'composeFile', 'batchSize', 'test']);
+// The runbook takes every remedy's options (lib/remedies/options.ts) under the same names, and hands each remedy its own.
+const RUNBOOK_KEYS = new Set([...ALL_OPTIONS.map((o) => o.key), RUNBOOK_TEST_OPTION]);
 
 /** The runbook's `test` option: a short throughput test before and after (lib/jobs/job-tests.ts). */
 export function runbookTests(raw: Record<string, unknown>): boolean {
@@ -52,15 +44,10 @@ export function runbookParams(
   }
   for (const id of REMEDY_ORDER) {
     try {
-      out.set(id, remedyModule(id).params(optionsFor(id, raw), defaults));
+      out.set(id, remedyModule(id).params(optionsOfRemedy(id, raw), defaults));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      // Name the runbook's own option, not the remedy's.
-      for (const i of e.issues)
-        issues.push({
-          ...i,
-          field: id === 'batch-size' && i.field === 'value' ? 'batchSize' : i.field,
-        });
+      issues.push(...e.issues);
     }
   }
   if (issues.length) throw new ValidationError(issues);

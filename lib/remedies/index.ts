@@ -9,11 +9,11 @@ import type { Remedy } from './types';
 
 // The remedy modules by id, one module per step of the procedure (lib/remedies/modules/<id>.ts).
 const REMEDIES: Partial<Record<RemedyId, Remedy>> = {
-  'pin-ort': pinOrt as unknown as Remedy,
+  'pin-ort': pinOrt,
   'ort-env': ortEnv,
   'session-options': sessionOptions,
-  shm: shm as unknown as Remedy,
-  'batch-size': batchSize as unknown as Remedy,
+  shm: shm,
+  'batch-size': batchSize,
   restart,
 };
 

@@ -10,6 +10,7 @@ import {
 import { unifiedDiff } from '../diff';
 import { readIniValue, setIniValue } from '../ini-edit';
 import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
+import { optionKeys } from '../options';
 import { bi, onlyKeys, valid } from './common';
 
 // [digital] batch_size in config/config.ini: one value changed, every other byte kept, a backup beside the file.
@@ -65,16 +66,18 @@ function writeSteps(text: string, next: string, backup: string | null): Runnable
   return steps;
 }
 
-export const batchSize: Remedy<{ value: number }> = {
+export const batchSize: Remedy<{ batchSize: number }> = {
   id: 'batch-size',
   params(raw, d) {
-    onlyKeys(raw, ['value']);
-    return { value: valid(integerInRange('value', raw.value ?? d.batchSize, 1, 64)) };
+    onlyKeys(raw, optionKeys('batch-size'));
+    return {
+      batchSize: valid(integerInRange('batchSize', raw.batchSize ?? d.batchSize, 1, 64)),
+    };
   },
   async prepare(ctx, p): Promise<Prepared> {
     const text = await readConfig(ctx);
     const previous = readIniValue(text, 'digital', 'batch_size');
-    const value = String(p.value);
+    const value = String(p.batchSize);
     const base = {
       remedy: 'batch-size' as const,
       mode: 'apply' as const,
@@ -104,7 +107,7 @@ export const batchSize: Remedy<{ value: number }> = {
       remedy: 'batch-size' as const,
       mode: 'undo' as const,
       target: ctx.target,
-      params: { value: u.previous },
+      params: { batchSize: u.previous },
       needsRestart: true,
       notices: [],
       undo: null,
@@ -133,10 +136,10 @@ export const batchSize: Remedy<{ value: number }> = {
     return { plan: { ...base, alreadyApplied: false, steps }, steps };
   },
   async verify(ctx, plan) {
-    const want =
-      plan.mode === 'apply'
-        ? String((plan.params as { value: number }).value)
-        : (plan.params as { value: string | null }).value;
+    // Plans stored before the option was named batchSize call it `value`.
+    const p = plan.params as { batchSize?: number | string | null; value?: number | string | null };
+    const given = p.batchSize !== undefined ? p.batchSize : (p.value ?? null);
+    const want = given === null ? null : String(given);
     const now = readIniValue(await readConfig(ctx), 'digital', 'batch_size');
     const ok = now === want;
     return {

@@ -8,6 +8,7 @@ import {
 import { unifiedDiff } from '../diff';
 import { ok, probeInside } from '../probe';
 import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
+import { optionKeys } from '../options';
 import { bi, onlyKeys } from './common';
 
 // ORT_PARALLEL=0 and OMP_WAIT_POLICY=ACTIVE for the service, lasting across restarts: a conda activation script of
@@ -95,7 +96,7 @@ function fileSteps(
 export const ortEnv: Remedy = {
   id: 'ort-env',
   params(raw) {
-    onlyKeys(raw, []);
+    onlyKeys(raw, optionKeys('ort-env'));
     return {};
   },
   async prepare(ctx): Promise<Prepared> {

@@ -6,6 +6,7 @@ import { readContainerFile } from '../container-files';
 import { ok, probeInside } from '../probe';
 import { DEFAULT_REMEDY_DEFAULTS, type RemedyDefaults } from '../settings';
 import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
+import { optionKeys } from '../options';
 import { bi, onlyKeys, valid } from './common';
 import { indexVersions, missingVersionNotice } from './index-versions';
 import { BACKUP_DIST, CLEAN_DOWNLOADS, RESTORE_DIST } from './pip-scripts';
@@ -204,7 +205,7 @@ function pinSteps(
 export const pinOrt: Remedy<PinParams> = {
   id: 'pin-ort',
   params(raw, d) {
-    onlyKeys(raw, ['version', 'indexUrl']);
+    onlyKeys(raw, optionKeys('pin-ort'));
     const version = valid(packageVersion('version', raw.version ?? d.ortVersion));
     const given = raw.indexUrl === '' ? null : (raw.indexUrl ?? d.indexUrl);
     return {

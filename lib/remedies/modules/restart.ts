@@ -4,6 +4,7 @@ import { assertSafePath } from '../container-files';
 import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
 import type { RemedyDefaults } from '../settings';
 import { ok, probeInside } from '../probe';
+import { optionKeys } from '../options';
 import { bi, onlyKeys } from './common';
 import { stoppedContainerSteps } from './restart-stopped';
 import { findService, type ServiceProc } from './service-proc';
@@ -113,7 +114,7 @@ export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): Runnab
 export const restart: Remedy = {
   id: 'restart',
   params(raw) {
-    onlyKeys(raw, []);
+    onlyKeys(raw, optionKeys('restart'));
     return {};
   },
   async prepare(ctx, _p, d): Promise<Prepared> {

@@ -11,6 +11,7 @@ import { unifiedDiff } from '../diff';
 import { ok, probeInside } from '../probe';
 import type { RemedyDefaults } from '../settings';
 import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
+import { optionKeys } from '../options';
 import { bi, onlyKeys } from './common';
 
 // The session options of the procedure for every InferenceSession, applied from outside because HeyGem makes its
@@ -120,7 +121,7 @@ const truthy = (v: unknown) => ['1', 'true', 'True'].includes(String(v));
 export const sessionOptions: Remedy = {
   id: 'session-options',
   params(raw) {
-    onlyKeys(raw, []);
+    onlyKeys(raw, optionKeys('session-options'));
     return {};
   },
   async prepare(ctx, _p, d): Promise<Prepared> {

@@ -4,6 +4,7 @@ import { composeLabels } from '@/lib/probes/compose';
 import { recreateSpec, specChanges, type InspectLike } from '../recreate-spec';
 import { shmSizeParam, type RemedyDefaults } from '../settings';
 import type { Notice, Plan, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
+import { optionKeys } from '../options';
 import { bi, onlyKeys, valid } from './common';
 import { composeSteps } from './shm-compose';
 import { inspectNamed, restoreOriginal, stopQuietly, type Names } from './shm-docker';
@@ -178,7 +179,7 @@ const COMPOSE_WARNING = (project: string): Notice => ({
 export const shm: Remedy<ShmParams> = {
   id: 'shm',
   params(raw, d) {
-    onlyKeys(raw, ['size', 'composeFile']);
+    onlyKeys(raw, optionKeys('shm'));
     const size = valid(shmSizeParam(raw.size ?? d.shmSizeBytes));
     if (raw.composeFile !== undefined && typeof raw.composeFile !== 'boolean')
       valid({ ok: false, problem: { field: 'composeFile', rule: 'must be true or false' } });

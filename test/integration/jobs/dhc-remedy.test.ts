@@ -68,9 +68,13 @@ describe('dhc remedy / dhc runbook', () => {
   }, 120_000);
 
   it('bad input exits 2 naming the option; an unknown container exits 1', async () => {
-    const bad = await dhc(['remedy', 'batch-size', `h2/${NAME}`, '--value', 'abc', '--yes']);
+    const bad = await dhc(['remedy', 'batch-size', `h2/${NAME}`, '--batch-size', 'abc', '--yes']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/value: must be a whole number/);
+    expect(bad.stderr).toMatch(/batchSize: must be a whole number/);
+    // The older flag name still works.
+    const older = await dhc(['remedy', 'batch-size', `h2/${NAME}`, '--value', 'abc', '--yes']);
+    expect(older.code).toBe(2);
+    expect(older.stderr).toMatch(/batchSize: must be a whole number/);
     const version = await dhc(['remedy', 'pin-ort', `h2/${NAME}`, '--version', '1.16.0; rm -rf /']);
     expect(version.code).toBe(2);
     expect(version.stderr).toMatch(/version: must be a PEP 440/);

@@ -33,7 +33,12 @@ const channels = (): number => remote.stats().find((s) => s.hostId === hostId)?.
 describe('previews under load', () => {
   it('100 concurrent identical previews are computed once, with the channels of one', async () => {
     const c0 = channels();
-    await previewJob(CLI_ADMIN, { hostId, container, name: 'batch-size', params: { value: 3 } });
+    await previewJob(CLI_ADMIN, {
+      hostId,
+      container,
+      name: 'batch-size',
+      params: { batchSize: 3 },
+    });
     const one = channels() - c0;
     expect(one).toBeGreaterThan(0); // a preview really reads the container
 
@@ -43,7 +48,7 @@ describe('previews under load', () => {
     const t0 = Date.now();
     const plans = await Promise.all(
       Array.from({ length: 100 }, () =>
-        previewJob(CLI_ADMIN, { hostId, container, name: 'batch-size', params: { value: 2 } }),
+        previewJob(CLI_ADMIN, { hostId, container, name: 'batch-size', params: { batchSize: 2 } }),
       ),
     );
     expect(previewsComputed() - n0).toBe(1);

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchSize, CONFIG_INI } from '@/lib/remedies/modules/batch-size';
 import { ortEnv } from '@/lib/remedies/modules/ort-env';
 import { restart } from '@/lib/remedies/modules/restart';
-import type { Remedy } from '@/lib/remedies/types';
 import { createServiceContainer, inHost, removeContainer } from '../../helpers/lab';
 import { applyRemedy, labConsole, undoRemedy, type LabConsole } from '../../helpers/remedy';
 
@@ -42,7 +41,7 @@ describe('batch-size', () => {
   it('sets [digital] batch_size = 1 keeping every other byte, with a backup; twice changes nothing; undo puts 4 back', async () => {
     const before = await sh(['cat', CONFIG_INI]);
     expect(before).toMatch(/batch_size = 4/);
-    const run = await applyRemedy(batchSize as unknown as Remedy, target);
+    const run = await applyRemedy(batchSize, target);
     expect(run.outcome.ok).toBe(true);
     expect(run.verification?.ok).toBe(true);
     expect(run.plan.steps.find((s) => s.id === 'write')?.diff?.unified).toContain(
@@ -53,18 +52,20 @@ describe('batch-size', () => {
     const backup = (run.plan.undo as { backup: string }).backup;
     expect(await sh(['cat', backup])).toBe(before);
 
-    const again = await applyRemedy(batchSize as unknown as Remedy, target);
+    const again = await applyRemedy(batchSize, target);
     expect(again.plan.alreadyApplied).toBe(true);
     expect(again.plan.steps).toEqual([]);
 
-    const undo = await undoRemedy(batchSize as unknown as Remedy, target, run.plan.undo);
+    const undo = await undoRemedy(batchSize, target, run.plan.undo);
     expect(undo.outcome.ok).toBe(true);
     expect(await sh(['cat', CONFIG_INI])).toBe(before);
   }, 120_000);
 
   it('refuses bad values before anything runs', () => {
     for (const value of [0, -1, 1e9, 'abc', '1; id'])
-      expect(() => batchSize.params({ value }, { batchSize: 1 } as never)).toThrow(/value/);
+      expect(() => batchSize.params({ batchSize: value }, { batchSize: 1 } as never)).toThrow(
+        /batchSize: must be/,
+      );
   });
 });
 

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinOrt } from '@/lib/remedies/modules/pin-ort';
 import { sessionOptions } from '@/lib/remedies/modules/session-options';
 import { DEFAULT_REMEDY_DEFAULTS } from '@/lib/remedies/settings';
-import type { Remedy } from '@/lib/remedies/types';
 import { createServiceContainer, inHost, removeContainer } from '../../helpers/lab';
 import {
   applyRemedy,
@@ -16,7 +15,7 @@ import {
 
 const NAME = 'rx-m-2';
 const PORT = 7912;
-const PIN = pinOrt as unknown as Remedy;
+const PIN = pinOrt;
 let lc: LabConsole;
 let target: { hostId: string; container: string };
 

@@ -6,7 +6,7 @@ import { remote } from '@/lib/remote';
 import { runSteps } from '@/lib/remedies/run-steps';
 import { shm } from '@/lib/remedies/modules/shm';
 import { DEFAULT_REMEDY_DEFAULTS as D } from '@/lib/remedies/settings';
-import type { Remedy, RemedyContext } from '@/lib/remedies/types';
+import type { RemedyContext } from '@/lib/remedies/types';
 import { createServiceContainer, inHost, removeContainer } from '../../helpers/lab';
 import {
   applyRemedy,
@@ -16,7 +16,7 @@ import {
   type LabConsole,
 } from '../../helpers/remedy';
 
-const SHM = shm as unknown as Remedy;
+const SHM = shm;
 const PLAIN = 'rx-m-3';
 const COMPOSED = 'rx-m-4';
 const MiB = 1024 * 1024;
