@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shmSizeOf } from '@/lib/probes/compose';
-import { composeSize, setComposeShmSize } from '@/lib/remedies/modules/compose-shm';
+import { composeSize, setComposeShmSize } from '@/lib/remedies/modules/shm/compose-edit';
 
 const FILE = `# starpainting: the digital-human service
 name: starpainting

@@ -9,7 +9,7 @@ import {
   missingVersionNotice,
   nearestVersions,
   parseIndexVersions,
-} from '@/lib/remedies/modules/index-versions';
+} from '@/lib/remedies/modules/pin-ort/index-versions';
 
 const FILES = [
   'onnxruntime_gpu-1.19.2-cp310-cp310-manylinux_2_27_x86_64.whl',

@@ -1,10 +1,10 @@
 import { ConflictError } from '@/lib/errors';
 import { ENV_PYTHON } from '@/lib/probes/container';
-import type { Prepared, RemedyContext, RunnableStep } from '../types';
-import { bi } from './common';
-import type { ComposeUndo } from './shm-compose';
-import { inspectNamed, stopQuietly, type Names } from './shm-docker';
-import { WAIT_SERVICE } from './service-scripts';
+import type { Prepared, RemedyContext, RunnableStep } from '../../types';
+import { bi } from '../common';
+import type { ComposeUndo } from './compose-step';
+import { inspectNamed, stopQuietly, type Names } from './docker';
+import { WAIT_SERVICE } from '../service-scripts';
 
 // Undo of the re-creation: the re-created container is stopped and set aside (renamed, kept stopped), the original
 // gets its name back and starts; the compose file, if it was edited, gets its old text back.

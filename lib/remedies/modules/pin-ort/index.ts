@@ -2,12 +2,12 @@ import { ConflictError } from '@/lib/errors';
 import { checkOrtCompat } from '@/lib/diagnosis/compat';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import { indexUrl, packageVersion } from '@/lib/validate/values';
-import { readContainerFile } from '../container-files';
-import { ok, probeInside } from '../probe';
-import { DEFAULT_REMEDY_DEFAULTS, type RemedyDefaults } from '../settings';
-import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
-import { optionKeys } from '../options';
-import { bi, onlyKeys, valid } from './common';
+import { readContainerFile } from '../../container-files';
+import { ok, probeInside } from '../../probe';
+import { DEFAULT_REMEDY_DEFAULTS, type RemedyDefaults } from '../../settings';
+import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../../types';
+import { optionKeys } from '../../options';
+import { bi, onlyKeys, valid } from '../common';
 import { indexVersions, missingVersionNotice } from './index-versions';
 import { BACKUP_DIST, CLEAN_DOWNLOADS, RESTORE_DIST } from './pip-scripts';
 

@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { RemedyContext } from '../types';
+import type { RemedyContext } from '../../types';
 
 // Docker engine calls of the shm re-creation, each small and safe to repeat (rollback reads the real state first).
 

@@ -1,14 +1,14 @@
 import type Dockerode from 'dockerode';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import { composeLabels } from '@/lib/probes/compose';
-import { recreateSpec, specChanges, type InspectLike } from '../recreate-spec';
-import { shmSizeParam, type RemedyDefaults } from '../settings';
-import type { Notice, Plan, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
-import { optionKeys } from '../options';
-import { bi, onlyKeys, valid } from './common';
-import { composeSteps } from './shm-compose';
-import { inspectNamed, restoreOriginal, stopQuietly, type Names } from './shm-docker';
-import { WAIT_SERVICE } from './service-scripts';
+import { recreateSpec, specChanges, type InspectLike } from '../../recreate-spec';
+import { shmSizeParam, type RemedyDefaults } from '../../settings';
+import type { Notice, Plan, Prepared, Remedy, RemedyContext, RunnableStep } from '../../types';
+import { optionKeys } from '../../options';
+import { bi, onlyKeys, valid } from '../common';
+import { composeSteps } from './compose-step';
+import { inspectNamed, restoreOriginal, stopQuietly, type Names } from './docker';
+import { WAIT_SERVICE } from '../service-scripts';
 
 // /dev/shm can only change by re-creating the container (`docker update` cannot). Nothing written into the container
 // may be lost: commit it, create the new one from the commit with the same configuration, stop and rename the old
@@ -221,7 +221,7 @@ export const shm: Remedy<ShmParams> = {
       steps,
     };
   },
-  prepareUndo: (ctx, raw) => import('./shm-undo').then((m) => m.prepareShmUndo(ctx, raw)),
+  prepareUndo: (ctx, raw) => import('./undo').then((m) => m.prepareShmUndo(ctx, raw)),
   async verify(ctx, plan: Plan) {
     const d = await ctx.docker();
     const info = await inspectNamed(d, ctx.target.container);

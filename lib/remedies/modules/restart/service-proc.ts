@@ -1,7 +1,7 @@
 // The service process inside the container (`python app.py`), found by the script the restart steps share.
 import { ENV_PYTHON } from '@/lib/probes/container';
-import type { RemedyContext } from '../types';
-import { FIND_SERVICE } from './service-scripts';
+import type { RemedyContext } from '../../types';
+import { FIND_SERVICE } from '../service-scripts';
 
 export interface ServiceProc {
   pid: number;

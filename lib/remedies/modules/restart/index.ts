@@ -1,14 +1,14 @@
 import { ConflictError } from '@/lib/errors';
 import { APP_DIR, ENV_PYTHON } from '@/lib/probes/container';
-import { assertSafePath } from '../container-files';
-import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
-import type { RemedyDefaults } from '../settings';
-import { ok, probeInside } from '../probe';
-import { optionKeys } from '../options';
-import { bi, onlyKeys } from './common';
-import { stoppedContainerSteps } from './restart-stopped';
+import { assertSafePath } from '../../container-files';
+import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../../types';
+import type { RemedyDefaults } from '../../settings';
+import { ok, probeInside } from '../../probe';
+import { optionKeys } from '../../options';
+import { bi, onlyKeys } from '../common';
+import { stoppedContainerSteps } from './stopped';
 import { findService, type ServiceProc } from './service-proc';
-import { START_SERVICE, STOP_SERVICE, WAIT_SERVICE } from './service-scripts';
+import { START_SERVICE, STOP_SERVICE, WAIT_SERVICE } from '../service-scripts';
 
 const RECENT_S = 900;
 

@@ -1,8 +1,8 @@
-import { assertSafePath, backupPath } from '../container-files';
-import { unifiedDiff } from '../diff';
-import type { Notice, RemedyContext, RunnableStep } from '../types';
-import { bi } from './common';
-import { composeSize, setComposeShmSize } from './compose-shm';
+import { assertSafePath, backupPath } from '../../container-files';
+import { unifiedDiff } from '../../diff';
+import type { Notice, RemedyContext, RunnableStep } from '../../types';
+import { bi } from '../common';
+import { composeSize, setComposeShmSize } from './compose-edit';
 
 // The lasting fix for a Compose-managed container: `shm_size` in its compose file on the host, shown as a diff, and
 // applied (with a backup) only when the operator asks. The text travels over stdin; the script is one fixed line.

@@ -4,7 +4,7 @@
 // an index that never answers cost minutes, and it cannot tell "no such package" from "index unreachable".
 import { compareVersions } from '@/lib/diagnosis/compat';
 import { ENV_PYTHON } from '@/lib/probes/container';
-import type { Notice, RemedyContext } from '../types';
+import type { Notice, RemedyContext } from '../../types';
 
 export type IndexVersions = { ok: true; versions: string[] } | { ok: false; error: string };
 

@@ -1,9 +1,9 @@
 import type Dockerode from 'dockerode';
 import { APP_DIR, ENV_PYTHON } from '@/lib/probes/container';
-import type { RemedyDefaults } from '../settings';
-import type { RunnableStep } from '../types';
-import { bi } from './common';
-import { START_SERVICE, WAIT_SERVICE } from './service-scripts';
+import type { RemedyDefaults } from '../../settings';
+import type { RunnableStep } from '../../types';
+import { bi } from '../common';
+import { START_SERVICE, WAIT_SERVICE } from '../service-scripts';
 import { findService } from './service-proc';
 
 // Restart when the container itself is stopped (its engine restarted without a restart policy, someone stopped it):
