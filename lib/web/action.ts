@@ -1,13 +1,10 @@
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { recordAudit } from '@/lib/audit/log';
-import { requireRole } from '@/lib/auth/guard';
 import type { Role } from '@/lib/auth/types';
-import { RequestRefused, toActionError, zodIssues } from './errors';
-import { assertSameOrigin } from './origin';
-import { redact } from './redact';
+import { type AuditEntry, auditStep, checkInput, openChain } from './chain';
+import { RequestRefused, toActionError } from './errors';
 import type { ActionResult } from './result';
-import { currentIdentity, type RequestIdentity } from './session';
+import type { RequestIdentity } from './session';
 
 export type ActionContext = RequestIdentity;
 
@@ -39,27 +36,29 @@ export function defineAction<S extends z.ZodType, T>(
     let stage: 'gate' | 'input' | 'run' = 'gate';
     let target: string | undefined;
     try {
-      ctx = await currentIdentity();
-      assertSameOrigin(ctx.headers);
-      if (spec.role !== 'public') requireRole(ctx.user, spec.role);
+      ctx = await openChain(spec.role, (identity) => {
+        ctx = identity;
+      });
       stage = 'input';
-      const parsed = spec.input.safeParse(raw);
-      if (!parsed.success) {
-        const fields = zodIssues(parsed.error);
+      const input = checkInput(spec.input, raw);
+      if (!input.ok) {
         // Refused input is an attempted change: on record even when lib/ (never reached) would audit the outcome.
-        const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-        await audit(
-          spec,
-          ctx,
-          { result: 'error', args: raw, error: `invalid input: ${message}` },
-          spec.role !== 'public' || spec.audit === 'all',
-        );
-        return { ok: false, error: { code: 'invalid', message, fields } };
+        const entry = {
+          result: 'error' as const,
+          args: raw,
+          error: `invalid input: ${input.message}`,
+        };
+        await auditStep(spec.name, ctx, entry, spec.role !== 'public' || spec.audit === 'all');
+        return {
+          ok: false,
+          error: { code: 'invalid', message: input.message, fields: input.fields },
+        };
       }
       stage = 'run';
-      target = spec.target?.(parsed.data);
-      const data = await spec.handler(parsed.data, ctx);
-      await audit(spec, ctx, { result: 'ok', args: parsed.data, target }, spec.audit === 'all');
+      target = spec.target?.(input.data);
+      const data = await spec.handler(input.data, ctx);
+      const entry = { result: 'ok' as const, args: input.data, target };
+      await auditStep(spec.name, ctx, entry, spec.audit === 'all');
       return { ok: true, data };
     } catch (err) {
       unstable_rethrow(err);
@@ -70,38 +69,15 @@ export function defineAction<S extends z.ZodType, T>(
         error.code === 'unauthenticated' ||
         err instanceof RequestRefused;
       if (ctx) {
-        const record = denied || spec.audit === 'all';
-        await audit(
-          spec,
-          ctx,
-          { result: denied ? 'denied' : 'error', args: raw, target, error: error.message },
-          record,
-        );
+        const entry = {
+          result: denied ? 'denied' : 'error',
+          args: raw,
+          target,
+          error: error.message,
+        };
+        await auditStep(spec.name, ctx, entry as AuditEntry, denied || spec.audit === 'all');
       }
       return { ok: false, error };
     }
   };
-}
-
-async function audit(
-  spec: { name: string },
-  ctx: ActionContext,
-  entry: { result: 'ok' | 'error' | 'denied'; args: unknown; target?: string; error?: string },
-  enabled: boolean,
-): Promise<void> {
-  if (!enabled) return;
-  try {
-    await recordAudit({
-      actor: ctx.actor,
-      action: spec.name,
-      target: entry.target,
-      args: redact(entry.args),
-      result: entry.result,
-      error: entry.error,
-    });
-  } catch (err) {
-    // A refusal must still be refused even if the audit store is down; the failure goes to the server log.
-    console.error(`audit of ${spec.name} failed:`, err instanceof Error ? err.message : err);
-    if (entry.result === 'ok') throw err;
-  }
 }

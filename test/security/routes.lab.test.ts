@@ -181,8 +181,14 @@ function handlersOnDisk(): string[] {
 // Every way to read a whole body at once: a route reads JSON through lib/web/json-body.ts (64 KiB, counted while it
 // arrives), the upload and the log check stream theirs; none of these may appear in a route file.
 const WHOLE_BODY_READ = /\b(?:req|request)\.(?:json|text|formData|arrayBuffer|blob|bytes)\(/;
-const readsJsonBody = (x: Route) =>
-  fs.readFileSync(routeFile(x.path), 'utf8').includes('jsonBody(');
+// A mutation route reads a JSON body unless it takes its input from the query string (a streamed upload).
+const readsJsonBody = (x: Route) => {
+  const text = fs.readFileSync(routeFile(x.path), 'utf8');
+  return (
+    text.includes('jsonBody(') ||
+    (text.includes('mutationRoute(') && !text.includes("body: 'query'"))
+  );
+};
 
 function send(
   client: ConsoleClient,

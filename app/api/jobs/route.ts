@@ -1,7 +1,7 @@
+import { jobStartSchema } from '@/lib/jobs/request';
 import { listJobs, startJob } from '@/lib/jobs/service';
-import { jobRequestFrom } from '@/lib/jobs/request';
 import type { JobStatus } from '@/lib/jobs/types';
-import { jsonBody, optionalString } from '@/lib/web/json-body';
+import { mutationRoute } from '@/lib/web/mutation';
 import { withRole } from '@/lib/web/route';
 
 export const dynamic = 'force-dynamic';
@@ -20,11 +20,13 @@ export const GET = withRole({ name: 'job.list', role: 'viewer' }, async (req, id
   return { jobs };
 });
 
-export const POST = withRole(
-  { name: 'job.start', role: 'operator', mutates: true },
-  async (req, id) => {
-    const body = await jsonBody(req);
-    const { job } = await startJob(id.actor, jobRequestFrom(body), optionalString(body, 'confirm'));
-    return Response.json({ job }, { status: 201, headers: { 'cache-control': 'no-store' } });
-  },
-);
+export const POST = mutationRoute({
+  name: 'job.start',
+  role: 'operator',
+  input: jobStartSchema,
+  audit: 'self',
+  status: 201,
+  handler: async ({ confirm, ...request }, id) => ({
+    job: (await startJob(id.actor, request, confirm)).job,
+  }),
+});

@@ -15,6 +15,7 @@ import {
   saveUpload,
   TooLargeError,
 } from '@/lib/throughput';
+import { CLI_ADMIN } from '@/lib/auth/types';
 import { handleUpload } from '@/lib/throughput/upload-request';
 import { useTempDataDir } from '../core/temp-data';
 
@@ -141,13 +142,17 @@ describe('uploads checked by content', () => {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(300 * MB) },
       body: 'x',
     });
-    await expect(handleUpload(big)).rejects.toThrow(/larger than the upload limit of 200 MB/);
+    await expect(handleUpload(big, { kind: 'video', name: 'a.mp4' }, CLI_ADMIN)).rejects.toThrow(
+      /larger than the upload limit of 200 MB/,
+    );
     const form = new Request('http://x/api/throughput/inputs?kind=video', {
       method: 'POST',
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
       body: 'x',
     });
-    await expect(handleUpload(form)).rejects.toThrow(/invalid|octet-stream/);
+    await expect(handleUpload(form, { kind: 'video' }, CLI_ADMIN)).rejects.toThrow(
+      /invalid|octet-stream/,
+    );
   });
 
   it('generates one built-in pair with ffmpeg and reuses it', async () => {

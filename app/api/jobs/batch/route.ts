@@ -1,36 +1,23 @@
-import { ValidationError } from '@/lib/errors';
-import { startBatch, type BatchTarget } from '@/lib/jobs/batch';
-import { jsonBody } from '@/lib/web/json-body';
-import { withRole } from '@/lib/web/route';
+import { z } from 'zod';
+import { startBatch } from '@/lib/jobs/batch';
+import { mutationRoute } from '@/lib/web/mutation';
 
 export const dynamic = 'force-dynamic';
 
+// The shape of a batch; its bounds (how many targets, how parallel) are the batch service's own rules.
+const batchSchema = z.object({
+  name: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+  targets: z.array(z.object({ hostId: z.string().min(1), container: z.string().min(1) })),
+  parallel: z.number().optional(),
+});
+
 // Fleet batch: { name, params, targets: [{hostId, container}], parallel } — canary first, then bounded waves.
-export const POST = withRole(
-  { name: 'job.batch', role: 'operator', mutates: true },
-  async (req, id) => {
-    const body = await jsonBody(req);
-    if (typeof body.name !== 'string')
-      throw new ValidationError([{ field: 'name', message: 'is required' }]);
-    const targets = Array.isArray(body.targets) ? (body.targets as unknown[]) : [];
-    const parsed: BatchTarget[] = targets.map((t, i) => {
-      const o = t as Record<string, unknown> | null;
-      if (!o || typeof o.hostId !== 'string' || typeof o.container !== 'string')
-        throw new ValidationError([
-          { field: `targets.${i}`, message: 'must be {hostId, container}' },
-        ]);
-      return { hostId: o.hostId, container: o.container };
-    });
-    const params =
-      body.params && typeof body.params === 'object' && !Array.isArray(body.params)
-        ? (body.params as Record<string, unknown>)
-        : undefined;
-    const { batch } = await startBatch(id.actor, {
-      name: body.name,
-      params,
-      targets: parsed,
-      parallel: typeof body.parallel === 'number' ? body.parallel : undefined,
-    });
-    return Response.json({ batch }, { status: 201, headers: { 'cache-control': 'no-store' } });
-  },
-);
+export const POST = mutationRoute({
+  name: 'job.batch',
+  role: 'operator',
+  input: batchSchema,
+  audit: 'self',
+  status: 201,
+  handler: async (input, id) => ({ batch: (await startBatch(id.actor, input)).batch }),
+});

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { getRemedyDefaults, setRemedyDefaults } from '@/lib/remedies/settings';
-import { jsonBody } from '@/lib/web/json-body';
+import { mutationRoute } from '@/lib/web/mutation';
 import { withRole } from '@/lib/web/route';
 
 export const dynamic = 'force-dynamic';
@@ -9,9 +10,11 @@ export const GET = withRole({ name: 'remedies.defaults.read', role: 'viewer' }, 
   defaults: await getRemedyDefaults(),
 }));
 
-export const PUT = withRole(
-  { name: 'remedies.defaults.update', role: 'admin', mutates: true },
-  async (req, id) => ({
-    defaults: await setRemedyDefaults(id.actor, await jsonBody(req)),
-  }),
-);
+// A JSON object here; the settings' own schema checks every value (and names the field) as it stores them.
+export const PUT = mutationRoute({
+  name: 'remedies.defaults.update',
+  role: 'admin',
+  input: z.record(z.string(), z.unknown()),
+  audit: 'self',
+  handler: async (input, id) => ({ defaults: await setRemedyDefaults(id.actor, input) }),
+});

@@ -1,5 +1,5 @@
-import { listTestRuns, startTestRun } from '@/lib/throughput/service';
-import { jsonBody } from '@/lib/web/json-body';
+import { listTestRuns, runRequestSchema, startTestRun } from '@/lib/throughput/service';
+import { mutationRoute } from '@/lib/web/mutation';
 import { withRole } from '@/lib/web/route';
 
 export const dynamic = 'force-dynamic';
@@ -14,10 +14,10 @@ export const GET = withRole({ name: 'throughput.runs.read', role: 'viewer' }, as
 });
 
 // Starts a run and answers at once with its id; the page follows it by polling GET /api/throughput/runs/ID.
-export const POST = withRole(
-  { name: 'throughput.run.start', role: 'operator', mutates: true },
-  async (req, who) => {
-    const { id } = await startTestRun(who.actor, await jsonBody(req));
-    return { id };
-  },
-);
+export const POST = mutationRoute({
+  name: 'throughput.run.start',
+  role: 'operator',
+  input: runRequestSchema,
+  audit: 'self',
+  handler: async (input, who) => ({ id: (await startTestRun(who.actor, input)).id }),
+});

@@ -1,12 +1,15 @@
 import { cancelJob } from '@/lib/jobs/service';
-import { withRole } from '@/lib/web/route';
+import { mutationRoute, NO_INPUT } from '@/lib/web/mutation';
 
 export const dynamic = 'force-dynamic';
-type Ctx = { params: Promise<{ id: string }> };
 
-export const POST = withRole<Ctx>(
-  { name: 'job.cancel', role: 'operator', mutates: true },
-  async (_req, id, ctx) => ({
-    job: await cancelJob(id.actor, (await ctx.params).id),
+type Ctx = { params: Promise<{ id: string }> };
+export const POST = mutationRoute<typeof NO_INPUT, Ctx>({
+  name: 'job.cancel',
+  role: 'operator',
+  input: NO_INPUT,
+  audit: 'self',
+  handler: async (_input, who, { route }) => ({
+    job: await cancelJob(who.actor, (await route.params).id),
   }),
-);
+});

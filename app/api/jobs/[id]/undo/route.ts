@@ -1,18 +1,18 @@
+import { undoSchema } from '@/lib/jobs/request';
 import { startUndo } from '@/lib/jobs/service';
-import { jsonBody, optionalString } from '@/lib/web/json-body';
-import { withRole } from '@/lib/web/route';
+import { mutationRoute } from '@/lib/web/mutation';
 
 export const dynamic = 'force-dynamic';
+
 type Ctx = { params: Promise<{ id: string }> };
 
-export const POST = withRole<Ctx>(
-  { name: 'job.undo', role: 'operator', mutates: true },
-  async (req, id, ctx) => {
-    const { job } = await startUndo(
-      id.actor,
-      (await ctx.params).id,
-      optionalString(await jsonBody(req), 'confirm'),
-    );
-    return Response.json({ job }, { status: 201, headers: { 'cache-control': 'no-store' } });
-  },
-);
+export const POST = mutationRoute<typeof undoSchema, Ctx>({
+  name: 'job.undo',
+  role: 'operator',
+  input: undoSchema,
+  audit: 'self',
+  status: 201,
+  handler: async ({ confirm }, who, { route }) => ({
+    job: (await startUndo(who.actor, (await route.params).id, confirm)).job,
+  }),
+});
