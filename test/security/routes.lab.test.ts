@@ -186,7 +186,7 @@ const readsJsonBody = (x: Route) => {
   const text = fs.readFileSync(routeFile(x.path), 'utf8');
   return (
     text.includes('jsonBody(') ||
-    (text.includes('mutationRoute(') && !text.includes("body: 'query'"))
+    (text.includes('mutationRoute') && !text.includes("body: 'query'"))
   );
 };
 
