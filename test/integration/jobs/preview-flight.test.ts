@@ -66,7 +66,7 @@ describe('previews under load', () => {
         hostId,
         container,
         name: 'batch-size',
-        params: { value },
+        params: { batchSize: value },
       }).then(
         (plan) => ({ plan }),
         (err: unknown) => ({ err }),
@@ -94,7 +94,7 @@ describe('previews under load', () => {
       hostId,
       container,
       name: 'batch-size',
-      params: { value: 40 },
+      params: { batchSize: 40 },
     });
     expect(after.parts[0]!.wanted.en).toBe('batch_size = 40');
   });
