@@ -93,6 +93,8 @@ describe('dhc fleet --json with health', () => {
       expect(entry.status).toBe('reachable');
       for (const c of h.containers) {
         const row = entry.containers.find((x) => x.name === c.name)!;
+        const listed = entry.containers.map((x) => x.name).join(', ');
+        expect(row, `${h.name}/${c.name} is not among ${listed}`).toBeDefined();
         expect(row.isService).toBe(true);
         expect(row.health?.health).toBe(c.state === 'healthy' ? 'healthy' : 'blocking');
         if (c.state === 'healthy') expect(row.health?.topFinding?.id).toBe('healthy');
