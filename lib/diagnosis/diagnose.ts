@@ -1,19 +1,12 @@
 // Combines signature hits and probe facts into ranked findings, each with its evidence and the remedies that
 // address it, in the order of the remediation procedure. Pure: no I/O.
-import { buildsOf, checkOrtCompat } from './compat';
-import type { EvidenceWindow, TallyWithTimes } from './events';
-import {
-  CUDA_PROVIDER,
-  SHM_ADVISED,
-  SHM_MIN_BYTES,
-  formatBytes,
-  unknownFacts,
-  type ContainerFacts,
-} from './facts';
+import type { EvidenceWindow } from './events';
+import { type DiagnosisInputs, Evidence, historyEvidence, readInputs, windowRef } from './evidence';
+import type { ContainerFacts } from './facts';
 import { msg, type MessageRef } from './messages';
 import { inRemedyOrder, type RemedyId } from './remedies';
-import { SIGNATURE_IDS, signatureById, type SignatureId } from './signatures';
-import type { SignatureSummary, SignatureTally } from './scanner';
+import type { SignatureSummary } from './scanner';
+import { signatureById } from './signatures';
 
 export type Severity = 'critical' | 'warning' | 'info' | 'ok';
 export type FindingId =
@@ -79,229 +72,96 @@ const FINDING_RANK: FindingId[] = [
   'healthy',
 ];
 
-type Tally = SignatureTally & Partial<Pick<TallyWithTimes, 'firstAt' | 'lastAt'>>;
+type Add = (
+  id: FindingId,
+  severity: Severity,
+  evidence: MessageRef[],
+  remedies: RemedyId[],
+  remedyParams?: Finding['remedyParams'],
+) => void;
 
-/** A moment for the reader: converted to their zone when known, else as the log wrote it. */
-const moment = (at: number | null | undefined, local: string | null) =>
-  typeof at === 'number' ? { at } : { local: local ?? '?' };
-
-function windowRef(w: EvidenceWindow | undefined): MessageRef {
-  if (!w) return msg('win.in_log');
-  return w.basis === 'service_start'
-    ? msg('win.since_start', { at: { at: w.fromMs } })
-    : msg('win.last_minutes', { minutes: w.minutes });
-}
-
-function taskList(ids: string[]): string {
-  return ids.length === 0
-    ? '—'
-    : ids.slice(0, 5).join(', ') + (ids.length > 5 ? ` (+${ids.length - 5})` : '');
-}
-
-/** One line per signature seen before the window: how many, when, which tasks. */
-function historyEvidence(history: SignatureSummary | undefined): MessageRef[] {
-  if (!history) return [];
-  return SIGNATURE_IDS.filter((id) => history[id].count > 0).map((id) => {
-    const t = history[id] as Tally;
-    return msg('ev.history_hits', {
-      signature: { sig: id },
-      count: t.count,
-      first: moment(t.firstAt, t.first),
-      last: moment(t.lastAt, t.last),
-      tasks: taskList(t.taskIds),
-    });
-  });
-}
-
-export function diagnose(
-  signatures: SignatureSummary,
-  factsIn: ContainerFacts | null = null,
-  ctx: DiagnoseContext = {},
-): Diagnosis {
-  const f = factsIn ?? unknownFacts();
-  const out: Finding[] = [];
-  const add = (
-    id: FindingId,
-    severity: Severity,
-    evidence: MessageRef[],
-    remedies: RemedyId[],
-    remedyParams: Finding['remedyParams'] = {},
-  ) =>
-    out.push({
-      id,
-      severity,
-      title: msg(`finding.${id}`),
-      evidence,
-      remedies: inRemedyOrder(remedies),
-      remedyParams,
-    });
-
-  const hits = (id: SignatureId) => signatures[id].count;
-  const hitEvidence = (id: SignatureId) => {
-    const t = signatures[id] as Tally;
-    return msg('ev.signature_hits', {
-      signature: { sig: id },
-      count: t.count,
-      window: { ref: windowRef(ctx.window) },
-      first: moment(t.firstAt, t.first),
-      last: moment(t.lastAt, t.last),
-      tasks: taskList(t.taskIds),
-    });
-  };
-
-  const compat = checkOrtCompat(f.ortVersion, f.cudaMajors, f.cudnnMajors, f.ortBuild);
-  const pinParams = compat.recommended ? { 'pin-ort': { version: compat.recommended } } : {};
-  const sessionOnCpu = f.sessionProviders !== null && !f.sessionProviders.includes(CUDA_PROVIDER);
-  const onCpu = sessionOnCpu || (f.sessionProviders === null && hits('cuda_provider_fallback') > 0);
-  const shmSmall = f.shmBytes !== null && f.shmBytes < SHM_MIN_BYTES;
-  const batchHigh = f.batchSize !== null && f.batchSize > 1;
-  // The session's real options decide; the console's own hook being absent matters only when they are unknown.
-  const noSessionOptions =
-    f.sessionOptionsApplied === false ||
-    (f.sessionOptionsApplied === null && f.hookInstalled === false);
-
-  const ortEvidence = (): MessageRef[] => {
-    const ev: MessageRef[] = [];
-    const version = f.ortVersion ?? '?';
-    if (sessionOnCpu)
-      ev.push(
-        msg('ev.ort_session_cpu', { version, providers: f.sessionProviders!.join(', ') || '—' }),
-      );
-    if (f.sessionError) ev.push(msg('ev.ort_session_error', { error: f.sessionError }));
-    if (hits('cuda_provider_fallback') > 0) ev.push(hitEvidence('cuda_provider_fallback'));
-    if (f.availableProviders?.includes(CUDA_PROVIDER) && onCpu)
-      ev.push(msg('ev.ort_available_lies', { providers: f.availableProviders.join(', ') }));
-    const libs = { cuda: f.cudaMajors.join('/') || '—', cudnn: f.cudnnMajors.join('/') || '—' };
-    if (f.cudaMajors.length + f.cudnnMajors.length > 0) ev.push(msg('ev.cuda_libs', libs));
-    if (compat.verdict === 'mismatch' || compat.verdict === 'feed_build_only') {
-      const builds = compat.installed ? [compat.installed] : buildsOf(version);
-      const needs = [
-        ...new Set(builds.map((b) => `CUDA ${b.cudaMajor} + cuDNN ${b.cudnnMajor}`)),
-      ].join(' | ');
-      ev.push(msg('ev.compat_mismatch', { version, needs, ...libs }));
-    } else if (compat.verdict === 'match' && onCpu)
-      ev.push(msg('ev.compat_match', { version, ...libs }));
-    if (compat.recommended && compat.recommended !== f.ortVersion)
-      ev.push(msg('ev.recommend_version', { version: compat.recommended }));
-    return ev;
-  };
-  const gpuEvidence = (): MessageRef[] =>
-    f.gpuAvailable === false
-      ? [msg('ev.no_gpu_data')]
-      : f.gpuUtilPct !== null
-        ? [msg('ev.gpu_util', { pct: f.gpuUtilPct })]
-        : [];
-  const shmEvidence = () =>
-    f.shmBytes !== null ? [msg('ev.shm', { size: formatBytes(f.shmBytes), min: SHM_ADVISED })] : [];
-
+/** The service itself, the queue and the ONNX Runtime it runs on. */
+function runtimeFindings(x: DiagnosisInputs, ev: Evidence, add: Add): void {
+  const { f, factsIn } = x;
   if (f.serviceRunning === false || f.portAnswers === false) {
-    const ev =
+    const down =
       f.serviceRunning === false
         ? [msg('ev.service_not_running')]
         : [msg('ev.port_down', { port: f.port ?? '?' })];
-    add('service_down', 'critical', ev, ['restart']);
+    add('service_down', 'critical', down, ['restart']);
   }
-
-  if (hits('queue_full') > 0) {
-    const ev: MessageRef[] = [hitEvidence('queue_full')];
+  if (ev.hits('queue_full') > 0) {
+    const lines: MessageRef[] = [ev.hit('queue_full')];
     const remedies: RemedyId[] = [];
-    if (factsIn === null) ev.push(msg('ev.logs_only'));
-    if (onCpu || compat.verdict === 'mismatch' || factsIn === null) remedies.push('pin-ort');
-    if (onCpu || compat.verdict === 'mismatch') ev.push(...ortEvidence());
-    ev.push(...gpuEvidence(), ...shmEvidence());
-    if (f.batchSize !== null) ev.push(msg('ev.batch_size', { value: f.batchSize }));
-    if (f.queueSize !== null) ev.push(msg('ev.queue_size', { size: f.queueSize }));
-    if (noSessionOptions || factsIn === null) remedies.push('session-options');
-    if (shmSmall || factsIn === null) remedies.push('shm');
-    if (batchHigh || factsIn === null) remedies.push('batch-size');
+    if (factsIn === null) lines.push(msg('ev.logs_only'));
+    if (x.onCpu || x.compat.verdict === 'mismatch' || factsIn === null) remedies.push('pin-ort');
+    if (x.onCpu || x.compat.verdict === 'mismatch') lines.push(...ev.ort());
+    lines.push(...ev.gpu(), ...ev.shm());
+    if (f.batchSize !== null) lines.push(msg('ev.batch_size', { value: f.batchSize }));
+    if (f.queueSize !== null) lines.push(msg('ev.queue_size', { size: f.queueSize }));
+    if (x.noSessionOptions || factsIn === null) remedies.push('session-options');
+    if (x.shmSmall || factsIn === null) remedies.push('shm');
+    if (x.batchHigh || factsIn === null) remedies.push('batch-size');
     remedies.push('restart');
-    add('queue_blocking', 'critical', ev, remedies, pinParams);
+    add('queue_blocking', 'critical', lines, remedies, x.pinParams);
   }
-
-  if (onCpu)
-    add(
-      'cpu_fallback',
-      'critical',
-      [...ortEvidence(), ...gpuEvidence()],
-      ['pin-ort', 'restart'],
-      pinParams,
-    );
-  else if (f.sessionProviders === null && compat.verdict === 'mismatch')
-    add('ort_mismatch', 'warning', ortEvidence(), ['pin-ort', 'restart'], pinParams);
-
+  const pin: RemedyId[] = ['pin-ort', 'restart'];
+  if (x.onCpu) add('cpu_fallback', 'critical', [...ev.ort(), ...ev.gpu()], pin, x.pinParams);
+  else if (f.sessionProviders === null && x.compat.verdict === 'mismatch')
+    add('ort_mismatch', 'warning', ev.ort(), pin, x.pinParams);
   if (f.ortPackages && 'onnxruntime' in f.ortPackages) {
     const packages = Object.entries(f.ortPackages)
       .map(([n, v]) => `${n} ${v}`)
       .join(', ');
-    add(
-      'ort_cpu_package',
-      onCpu ? 'critical' : 'warning',
-      [msg('ev.ort_packages', { packages })],
-      ['pin-ort', 'restart'],
-      pinParams,
-    );
+    const severity = x.onCpu ? 'critical' : 'warning';
+    add('ort_cpu_package', severity, [msg('ev.ort_packages', { packages })], pin, x.pinParams);
   }
+}
 
-  if (hits('stall') > 0) {
-    const ev = [hitEvidence('stall')];
+/** What the log says besides the queue: stalls, out-of-memory, shared memory, waits, pending restarts. */
+function logFindings(x: DiagnosisInputs, ev: Evidence, add: Add): void {
+  const { f } = x;
+  if (ev.hits('stall') > 0) {
+    const lines = [ev.hit('stall')];
     if (f.gpuUtilPct !== null && f.gpuUtilPct < 5)
-      ev.push(msg('ev.stall_gpu_idle', { pct: f.gpuUtilPct }));
-    add('stall', 'critical', ev, signatureById('stall').remedies);
+      lines.push(msg('ev.stall_gpu_idle', { pct: f.gpuUtilPct }));
+    add('stall', 'critical', lines, signatureById('stall').remedies);
   }
-  if (hits('cuda_oom') > 0)
-    add(
-      'cuda_oom',
-      'critical',
-      [hitEvidence('cuda_oom'), ...gpuEvidence()],
-      signatureById('cuda_oom').remedies,
-    );
-  if (hits('shm_exhausted') > 0)
-    add(
-      'shm_exhausted',
-      'critical',
-      [hitEvidence('shm_exhausted'), ...shmEvidence()],
-      signatureById('shm_exhausted').remedies,
-    );
-  else if (shmSmall) add('shm_small', 'warning', shmEvidence(), ['shm']);
-
-  if (hits('queue_empty') > 0) {
-    const ev = [hitEvidence('queue_empty')];
+  if (ev.hits('cuda_oom') > 0) {
+    const lines = [ev.hit('cuda_oom'), ...ev.gpu()];
+    add('cuda_oom', 'critical', lines, signatureById('cuda_oom').remedies);
+  }
+  if (ev.hits('shm_exhausted') > 0) {
+    const lines = [ev.hit('shm_exhausted'), ...ev.shm()];
+    add('shm_exhausted', 'critical', lines, signatureById('shm_exhausted').remedies);
+  } else if (x.shmSmall) add('shm_small', 'warning', ev.shm(), ['shm']);
+  if (ev.hits('queue_empty') > 0) {
+    const lines = [ev.hit('queue_empty')];
     if (f.serviceUptimeS !== null && f.serviceUptimeS < 300)
-      ev.push(msg('ev.wait_at_start', { uptime: f.serviceUptimeS }));
-    add(
-      'queue_empty',
-      'warning',
-      ev,
-      onCpu ? ['pin-ort', 'restart'] : ['restart'],
-      onCpu ? pinParams : {},
-    );
+      lines.push(msg('ev.wait_at_start', { uptime: f.serviceUptimeS }));
+    const remedies: RemedyId[] = x.onCpu ? ['pin-ort', 'restart'] : ['restart'];
+    add('queue_empty', 'warning', lines, remedies, x.onCpu ? x.pinParams : {});
   }
-
   if (f.restartPending.length > 0 && f.serviceRunning !== false) {
-    add(
-      'restart_pending',
-      'warning',
-      [msg('ev.changed_since_start', { changes: f.restartPending.join(', ') })],
-      ['restart'],
-    );
+    const changes = f.restartPending.join(', ');
+    add('restart_pending', 'warning', [msg('ev.changed_since_start', { changes })], ['restart']);
   }
+}
 
-  const blocking = out.some((x) => x.id === 'queue_blocking');
-  if (batchHigh && !blocking)
-    add(
-      'batch_size_high',
-      'info',
-      [msg('ev.batch_size', { value: f.batchSize! })],
-      ['batch-size', 'restart'],
-    );
-  if (noSessionOptions && !blocking)
+/** Settings worth a note; `blocking`: the queue blocks (the procedure is then in view). */
+function configFindings(x: DiagnosisInputs, blocking: boolean, add: Add): void {
+  const { f } = x;
+  if (x.batchHigh && !blocking) {
+    const lines = [msg('ev.batch_size', { value: f.batchSize! })];
+    add('batch_size_high', 'info', lines, ['batch-size', 'restart']);
+  }
+  if (x.noSessionOptions && !blocking)
     add('hook_missing', 'info', [msg('ev.hook_missing')], ['session-options', 'restart']);
-
   // The procedure's step 2 is harmless but has no known effect: said where the procedure is in view (the container
   // blocks, or the variables are set), never offered as a fix (it has its own button and runbook step).
   const envSet = f.env !== null && (f.env.ORT_PARALLEL !== null || f.env.OMP_WAIT_POLICY !== null);
   if (envSet || blocking) {
-    const ev = f.env
+    const lines = f.env
       ? [
           msg('ev.env', {
             ORT_PARALLEL: f.env.ORT_PARALLEL ?? '—',
@@ -309,44 +169,61 @@ export function diagnose(
           }),
         ]
       : [];
-    add('ort_env_note', 'info', [...ev, msg('ev.env_truth')], []);
+    add('ort_env_note', 'info', [...lines, msg('ev.env_truth')], []);
   }
+}
 
-  const history = historyEvidence(ctx.history);
-  if (history.length > 0) {
-    const basis =
-      ctx.window?.basis === 'service_start' ? 'finding.history_restart' : 'finding.history_older';
-    out.push({
-      id: 'history',
-      severity: 'info',
-      title: msg(basis, { window: { ref: windowRef(ctx.window) } }),
-      evidence: history,
-      remedies: [],
-      remedyParams: {},
-    });
-  }
+/** Events before the window, as one finding of its own: about the past, never raising the health. */
+function historyFinding(ctx: DiagnoseContext): Finding | null {
+  const evidence = historyEvidence(ctx.history);
+  if (evidence.length === 0) return null;
+  const basis =
+    ctx.window?.basis === 'service_start' ? 'finding.history_restart' : 'finding.history_older';
+  const title = msg(basis, { window: { ref: windowRef(ctx.window) } });
+  return { id: 'history', severity: 'info', title, evidence, remedies: [], remedyParams: {} };
+}
 
-  if (!out.some((x) => x.severity === 'critical' || x.severity === 'warning')) {
-    add(
-      'healthy',
-      'ok',
-      factsIn === null ? [msg('ev.logs_only')] : [msg('ev.all_clear'), ...gpuEvidence()],
-      [],
-    );
-  }
-
-  // "Healthy" heads a healthy container's notes; history comes last, whatever its rank: it is about the past.
+/** Most severe first; among equals the one that explains the others. "Healthy" heads, history ends. */
+function ranked(out: Finding[]): Finding[] {
   const last = (f: Finding) => (f.id === 'healthy' ? -1 : f.id === 'history' ? 1 : 0);
-  out.sort(
+  return out.sort(
     (a, b) =>
       last(a) - last(b) ||
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       FINDING_RANK.indexOf(a.id) - FINDING_RANK.indexOf(b.id),
   );
-  const health = out.some((x) => x.severity === 'critical')
+}
+
+export function diagnose(
+  signatures: SignatureSummary,
+  factsIn: ContainerFacts | null = null,
+  ctx: DiagnoseContext = {},
+): Diagnosis {
+  const x = readInputs(signatures, factsIn);
+  const ev = new Evidence(x, ctx.window);
+  const out: Finding[] = [];
+  const add: Add = (id, severity, evidence, remedies, remedyParams = {}) => {
+    const title = msg(`finding.${id}`);
+    out.push({ id, severity, title, evidence, remedies: inRemedyOrder(remedies), remedyParams });
+  };
+  runtimeFindings(x, ev, add);
+  logFindings(x, ev, add);
+  configFindings(
+    x,
+    out.some((f) => f.id === 'queue_blocking'),
+    add,
+  );
+  const history = historyFinding(ctx);
+  if (history) out.push(history);
+  if (!out.some((f) => f.severity === 'critical' || f.severity === 'warning')) {
+    const lines = factsIn === null ? [msg('ev.logs_only')] : [msg('ev.all_clear'), ...ev.gpu()];
+    add('healthy', 'ok', lines, []);
+  }
+  const findings = ranked(out);
+  const health = findings.some((f) => f.severity === 'critical')
     ? 'blocking'
-    : out.some((x) => x.severity === 'warning')
+    : findings.some((f) => f.severity === 'warning')
       ? 'degraded'
       : 'healthy';
-  return { health, findings: out, ...(ctx.window ? { window: ctx.window } : {}) };
+  return { health, findings, ...(ctx.window ? { window: ctx.window } : {}) };
 }
