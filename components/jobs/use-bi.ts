@@ -1,6 +1,6 @@
 'use client';
 
-import type { Bilingual } from '@/lib/remedies/types';
+import type { Bilingual } from '@/lib/i18n/bilingual';
 import { useI18n } from '../i18n-provider';
 
 /** Picks the reader's language from a bilingual text that lib/ produced (remedy titles, notices, steps). */

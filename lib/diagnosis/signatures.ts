@@ -1,3 +1,4 @@
+import type { Bilingual } from '@/lib/i18n/bilingual';
 // The log signature catalogue (shared/DOMAIN.md, "The symptom and its known signatures"), kept as data so a new
 // signature is one more entry. Three kinds of matching:
 //   line      — any pattern found on one log line is a hit;
@@ -14,11 +15,6 @@ export const SIGNATURE_IDS = [
   'stall',
 ] as const;
 export type SignatureId = (typeof SIGNATURE_IDS)[number];
-
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 interface SignatureBase {
   id: SignatureId;

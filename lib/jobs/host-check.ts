@@ -3,7 +3,7 @@ import { remedyModule } from '@/lib/remedies';
 import { remoteContext } from '@/lib/remedies/context';
 import { errorText } from '@/lib/remedies/run-steps';
 import { getRemedyDefaults } from '@/lib/remedies/settings';
-import type { Bilingual } from '@/lib/remedies/types';
+import type { Bilingual } from '@/lib/i18n/bilingual';
 import { getDb } from '@/lib/store/db';
 import { releaseLock, renewLock, type LockHolder } from '@/lib/locks/container-lock';
 import { serviceNow } from './service-now';

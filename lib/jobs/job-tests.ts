@@ -1,6 +1,6 @@
 // "Run a short test before and after": a runbook job measures the container with the built-in pair before its first
 // step and again after every part verified, under its own lock, and keeps both runs with a before/after verdict.
-import type { Bilingual } from '@/lib/remedies/types';
+import type { Bilingual } from '@/lib/i18n/bilingual';
 import type { Target } from '@/lib/remedies/types';
 import { builtinPair } from '@/lib/throughput/builtin';
 import { compareRuns, type Verdict } from '@/lib/throughput/compare';

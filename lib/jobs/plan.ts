@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
-import type {
-  Bilingual,
-  Notice,
-  Prepared,
-  RunnableStep,
-  StepDescription,
-} from '@/lib/remedies/types';
+import type { Bilingual } from '@/lib/i18n/bilingual';
+import type { Notice, Prepared, RunnableStep, StepDescription } from '@/lib/remedies/types';
 import type { JobPlan } from './types';
 
 // A job's plan from its prepared parts: what the preview shows and what the run executes, step for step.

@@ -1,4 +1,4 @@
-import type { Bilingual } from '@/lib/remedies/types';
+import type { Bilingual } from '@/lib/i18n/bilingual';
 import type { JobPlan } from './types';
 
 // What the operator should do after a job stopped part-way: said plainly, in both languages.

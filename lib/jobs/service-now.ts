@@ -1,6 +1,7 @@
 import { ENV_PYTHON } from '@/lib/probes/container';
 import { SERVICE_STATE } from '@/lib/remedies/modules/service-scripts';
-import type { Bilingual, RemedyContext } from '@/lib/remedies/types';
+import type { Bilingual } from '@/lib/i18n/bilingual';
+import type { RemedyContext } from '@/lib/remedies/types';
 import { errorText } from '@/lib/remedies/run-steps';
 import { isTransient, RemoteError } from '@/lib/remote';
 

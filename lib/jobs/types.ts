@@ -1,4 +1,5 @@
-import type { Bilingual, Notice, Plan, StepDescription, Verification } from '@/lib/remedies/types';
+import type { Bilingual } from '@/lib/i18n/bilingual';
+import type { Notice, Plan, StepDescription, Verification } from '@/lib/remedies/types';
 import type { JobTests } from './job-tests';
 import type { ServiceNow } from './service-now';
 

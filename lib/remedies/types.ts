@@ -1,3 +1,4 @@
+import type { Bilingual } from '@/lib/i18n/bilingual';
 import type Dockerode from 'dockerode';
 import type { RemedyId } from '@/lib/diagnosis/remedies';
 import type { ContainerExecOptions, ExecOptions, ExecResult } from '@/lib/remote';
@@ -7,12 +8,6 @@ import type { RemedyDefaults } from './settings';
 // The one interface every remedy module implements (lib/remedies/<id>.ts): read the container's state and plan
 // (no change), run the planned steps, verify the effect, and plan the undo from what apply saved. The jobs engine
 // (lib/jobs) runs the steps in order, rolls back completed steps in reverse when one fails, and persists everything.
-
-/** Text shown to both audiences: the staff read Simplified Chinese and English. */
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
 
 export interface Notice extends Bilingual {
   /** info: the domain truth (e.g. "no known effect"); warn: think before confirming; block: refused to run. */

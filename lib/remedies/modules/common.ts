@@ -1,6 +1,6 @@
 import { ValidationError } from '@/lib/errors';
 import type { Checked } from '@/lib/validate/values';
-import type { Bilingual } from '../types';
+import type { Bilingual } from '@/lib/i18n/bilingual';
 
 export const bi = (en: string, zh: string): Bilingual => ({ en, zh });
 
