@@ -1,5 +1,6 @@
 'use client';
 
+import { RAW_MARK, WithRaw } from '../common/with-raw';
 import { useEffect } from 'react';
 import type { HostStatus } from '@/lib/fleet/snapshot';
 import type { HostView } from '@/lib/hosts/service';
@@ -106,9 +107,10 @@ export function HostCard({
             title={entry.error}
             className="border-b border-slate-100 bg-red-50/60 px-4 py-2 text-xs break-words text-red-700"
           >
-            {t(`errors.remote.${entry.issue?.kind ?? 'failed'}`, {
-              message: entry.issue?.detail ?? entry.error,
-            })}
+            <WithRaw
+              sentence={t(`errors.remote.${entry.issue?.kind ?? 'failed'}`, { message: RAW_MARK })}
+              raw={entry.issue?.detail ?? entry.error}
+            />
           </p>
         )}
         {entry && (status === 'unconfirmed' || status === 'mismatch') && (

@@ -3,6 +3,7 @@
 import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useState } from 'react';
+import { jobTitle } from '@/lib/diagnosis/remedies';
 import { FINISHED } from '@/lib/jobs/types';
 import { useJobs, type JobListFilter } from '@/lib/swr/use-jobs';
 import { useI18n } from '../i18n-provider';
@@ -10,11 +11,13 @@ import { Card, PageHeader } from '../ui/card';
 import { Select, TextInput } from '../ui/field';
 import { BatchPanel } from './batch-panel';
 import { JobStatusBadge } from './job-status-badge';
+import { useBi } from './use-bi';
 
 // Every job, newest first, filterable by host, container, user and result; polled, so running jobs move on.
 export function ActivityView({ canRun }: { canRun: boolean }) {
   const clock = useClock();
   const { t } = useI18n();
+  const bi = useBi();
   const [filter, setFilter] = useState<JobListFilter>({});
   const { data } = useJobs(filter);
   const jobs = data?.jobs ?? [];
@@ -78,7 +81,7 @@ export function ActivityView({ canRun }: { canRun: boolean }) {
                     className="text-sky-700 hover:underline"
                     href={`/activity/${encodeURIComponent(j.id)}`}
                   >
-                    {j.remedy}
+                    {bi(jobTitle(j.remedy) ?? { en: j.remedy, zh: j.remedy })}
                   </Link>
                 </td>
                 <td className="px-3 py-1.5">

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
-import { REMEDY_ORDER, REMEDY_TITLES } from '@/lib/diagnosis/remedies';
+import { REMEDY_ORDER, REMEDY_TITLES, RUNBOOK_TITLE } from '@/lib/diagnosis/remedies';
 import type { BatchView } from '@/lib/jobs/batch';
 import { ApiError, fetchJson } from '@/lib/swr/fetch-json';
 import { postJson } from '@/lib/swr/post-json';
@@ -75,9 +75,7 @@ export function BatchPanel() {
           <label className="space-y-1">
             <span className="block text-xs text-slate-500">{t('jobs.batch.job')}</span>
             <Select name="batch-job" value={name} onChange={(e) => setName(e.target.value)}>
-              <option value="fix-queue-blocking">
-                {bi({ en: 'Fix queue blocking', zh: '修复队列阻塞' })}
-              </option>
+              <option value="fix-queue-blocking">{bi(RUNBOOK_TITLE)}</option>
               {REMEDY_ORDER.map((id) => (
                 <option key={id} value={id}>
                   {bi(REMEDY_TITLES[id])}
@@ -119,7 +117,9 @@ export function BatchPanel() {
                 <span>
                   {r.hostName}/{r.name}
                 </span>
-                <span className="text-xs text-slate-500">{r.health}</span>
+                <span className="text-xs text-slate-500">
+                  {r.health ? t(`health.states.${r.health}`) : ''}
+                </span>
               </label>
             </li>
           ))}

@@ -4,7 +4,7 @@ import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useState } from 'react';
 import useSWR from 'swr';
-import { REMEDY_ORDER, REMEDY_TITLES } from '@/lib/diagnosis/remedies';
+import { jobTitle, REMEDY_ORDER, REMEDY_TITLES, RUNBOOK_TITLE } from '@/lib/diagnosis/remedies';
 import type { JobPlan, JobView } from '@/lib/jobs/types';
 import type { RemedyDefaults } from '@/lib/remedies/settings';
 import { ApiError, fetchJson } from '@/lib/swr/fetch-json';
@@ -57,9 +57,7 @@ export function RemedyPanel({
     const request = { hostId, container: name, name: job, params: optionsFor(job, options) };
     setPreview({
       title:
-        job === RUNBOOK
-          ? bi(REMEDY_TITLES_RUNBOOK)
-          : bi(REMEDY_TITLES[job as keyof typeof REMEDY_TITLES]),
+        job === RUNBOOK ? bi(RUNBOOK_TITLE) : bi(REMEDY_TITLES[job as keyof typeof REMEDY_TITLES]),
       loading: true,
     });
     try {
@@ -123,7 +121,7 @@ export function RemedyPanel({
                 onClick={() => openPreview(RUNBOOK)}
                 data-testid="remedy-fix-queue-blocking"
               >
-                {bi(REMEDY_TITLES_RUNBOOK)}
+                {bi(RUNBOOK_TITLE)}
               </Button>
               <span className="text-xs text-slate-500">{t('jobs.panel.runbookHint')}</span>
               <label className="flex items-center gap-1 text-sm text-slate-700">
@@ -169,7 +167,7 @@ export function RemedyPanel({
                   className="text-sky-700 hover:underline"
                   onClick={() => setActiveJob(j.id)}
                 >
-                  {j.remedy}
+                  {bi(jobTitle(j.remedy) ?? { en: j.remedy, zh: j.remedy })}
                 </button>
                 <span className="text-xs text-slate-500">
                   {clock.iso(j.createdAt)} · {j.actor.name}
@@ -200,5 +198,3 @@ export function RemedyPanel({
     </Card>
   );
 }
-
-const REMEDY_TITLES_RUNBOOK = { en: 'Fix queue blocking', zh: '修复队列阻塞' };

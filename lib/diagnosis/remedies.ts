@@ -27,3 +27,15 @@ export function inRemedyOrder(ids: Iterable<RemedyId>): RemedyId[] {
   const wanted = new Set(ids);
   return REMEDY_ORDER.filter((id) => wanted.has(id));
 }
+
+/** The runbook: every remedy of the procedure in one job. */
+export const RUNBOOK_NAME = 'fix-queue-blocking';
+export const RUNBOOK_TITLE = { en: 'Fix queue blocking', zh: '修复队列阻塞' };
+
+/** What a job is called (a remedy's title, or the runbook's), for lists that would otherwise show its raw name. */
+export function jobTitle(name: string): { zh: string; en: string } | null {
+  if (name === RUNBOOK_NAME) return RUNBOOK_TITLE;
+  return (REMEDY_ORDER as readonly string[]).includes(name)
+    ? REMEDY_TITLES[name as RemedyId]
+    : null;
+}

@@ -1,5 +1,11 @@
 import { ValidationError } from '@/lib/errors';
-import { REMEDY_ORDER, REMEDY_TITLES, type RemedyId } from '@/lib/diagnosis/remedies';
+import {
+  REMEDY_ORDER,
+  REMEDY_TITLES,
+  type RemedyId,
+  RUNBOOK_NAME,
+  RUNBOOK_TITLE,
+} from '@/lib/diagnosis/remedies';
 import { remedyModule } from '@/lib/remedies';
 import { ALL_OPTIONS, optionsOfRemedy, RUNBOOK_TEST_OPTION } from '@/lib/remedies/options';
 import type { RemedyDefaults } from '@/lib/remedies/settings';
@@ -11,8 +17,7 @@ import type { Planner } from './launch';
 // "Fix queue blocking": every remedy of the procedure in its order, those that already hold skipped, then one
 // restart of the service when anything changed needs it, then every part verified. One job, one lock.
 
-export const RUNBOOK_NAME = 'fix-queue-blocking';
-export const RUNBOOK_TITLE = { en: 'Fix queue blocking', zh: '修复队列阻塞' };
+export { RUNBOOK_NAME, RUNBOOK_TITLE };
 
 // The runbook takes every remedy's options (lib/remedies/options.ts) under the same names, and hands each remedy its own.
 const RUNBOOK_KEYS = new Set([...ALL_OPTIONS.map((o) => o.key), RUNBOOK_TEST_OPTION]);

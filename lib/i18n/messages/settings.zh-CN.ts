@@ -34,7 +34,7 @@ export const settingsZhCN: Pick<Messages, 'settings'> = {
     },
     hints: {
       ortVersion:
-        'pin-ort 安装的版本。1.16.0 是 CUDA 11.8 + cuDNN 8 的已知可用版本（CUDA 12 + cuDNN 9 为 1.19.2）。',
+        '“固定 onnxruntime-gpu 版本”所安装的版本。1.16.0 是 CUDA 11.8 + cuDNN 8 的已知可用版本（CUDA 12 + cuDNN 9 为 1.19.2）。',
       indexUrl: '留空：pip 使用环境自己的索引（其 pip.conf）。否则须为允许主机上的 http(s) URL。',
       allowedIndexHosts:
         '每行一个主机或 主机:端口（最多 50 个）。此处及单次运行的索引 URL 都必须使用其中之一。',
