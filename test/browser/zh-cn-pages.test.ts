@@ -145,6 +145,7 @@ async function visibleText(p: Page): Promise<string> {
       el.remove();
     document.body.appendChild(clone);
     clone.style.position = 'absolute';
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (hidden parts left out)
     const text = clone.innerText;
     clone.remove();
     return text;
