@@ -6,6 +6,8 @@ import { SIGNATURES, type SignatureId } from '@/lib/diagnosis/signatures';
 import { LOG_PATHS } from '@/lib/probes/container';
 import { demuxDockerLog } from '@/lib/probes/container-log';
 import { remote, asDockerError } from '@/lib/remote';
+import { RemoteError } from '@/lib/remote/errors';
+import { hostLabel } from '@/lib/remote/host-names';
 import { remoteCallTimeoutMs } from '@/lib/config';
 
 export const LOG_SOURCES = ['gradio', 'dh', 'docker'] as const;
@@ -98,7 +100,20 @@ export async function readLogTail(
     );
     if (r.code !== 0) {
       if (/No such file/i.test(r.stderr)) throw new NotFoundError(`log file ${path}`);
-      throw new Error(`tail ${path} exited ${r.code}: ${r.stderr.trim().slice(-300)}`);
+      // 126/127: the exec could not start in the container (a job is stopping or re-creating it): a state, said
+      // as such ("the container is not running"), not an unexpected error.
+      const why = r.stderr.trim().slice(-300);
+      if (r.code === 126 || r.code === 127)
+        throw new RemoteError(
+          'exit',
+          hostLabel(hostId),
+          `the container stopped while it ran: ${why}`,
+          {
+            argv: ['tail', path],
+            exitCode: r.code,
+          },
+        );
+      throw new Error(`tail ${path} exited ${r.code}: ${why}`);
     }
     text = r.stdout;
   }
