@@ -147,7 +147,13 @@ function runOnChannel(
       code = c;
       signal = sig ?? undefined;
     });
-    ch.on('close', () => {
+    // ssh2 emits 'exit' while it parses a read; when the status came in the same read as the reply that opened the
+    // channel, that was before this listener existed. It passes the status to 'close' as well: take it from there.
+    ch.on('close', (closeCode?: number | null, closeSignal?: string) => {
+      if (code === null && signal === undefined && closeCode !== undefined) {
+        code = closeCode;
+        signal = closeSignal ?? undefined;
+      }
       deadline.removeEventListener('abort', onAbort);
       opts.signal?.removeEventListener('abort', onCancel);
       if (settled) return;

@@ -41,7 +41,10 @@ export function exec(
       stream.on('data', (d: Buffer) => (stdout += d.toString()));
       stream.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       stream.on('exit', (c: number | null) => (code = c));
-      stream.on('close', () => resolve({ stdout, stderr, code }));
+      // A status that came in the same read as the channel's reply reaches only 'close' (lib/remote/exec.ts).
+      stream.on('close', (closeCode?: number | null) =>
+        resolve({ stdout, stderr, code: code ?? closeCode ?? null }),
+      );
     });
   });
 }
