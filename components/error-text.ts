@@ -1,6 +1,7 @@
 'use client';
 
 import type { ActionError, FieldIssue } from '@/lib/web/result';
+import { formatMoment } from '@/lib/i18n/format-time';
 import { useI18n } from './i18n-provider';
 
 /** Turns server error codes and zod rules into sentences in the user's language. */
@@ -30,7 +31,7 @@ export function useErrorText() {
   function paramsOf(error: ActionError): Record<string, string | number> {
     const p = { ...error.params };
     if (typeof p.retryAt === 'string' && typeof p.retryAfterS === 'number') {
-      p.at = new Date(p.retryAt).toLocaleTimeString(locale);
+      p.at = formatMoment(Date.parse(p.retryAt), locale);
       p.minutes = Math.max(1, Math.ceil(p.retryAfterS / 60));
     }
     return p;

@@ -3,7 +3,11 @@
 
 export interface FieldIssue {
   field: string;
+  /** The rule in English. */
   message: string;
+  /** The rule's key in the UI catalogs (`validation.<code>`) and its values, where it has one. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ValidationError extends Error {

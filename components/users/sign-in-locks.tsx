@@ -4,7 +4,7 @@ import { useTransition } from 'react';
 import { unlockSignInAction } from '@/app/actions/unlock-sign-in';
 import type { SignInLock } from '@/lib/swr/use-users';
 import { useErrorText } from '../error-text';
-import { useI18n } from '../i18n-provider';
+import { useClock } from '../common/use-clock';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 
@@ -17,7 +17,7 @@ interface Props {
 
 export function SignInLocks({ locks, onChanged }: Props) {
   const { t, summary } = useErrorText();
-  const { locale } = useI18n();
+  const clock = useClock();
   const [pending, startTransition] = useTransition();
   if (locks.length === 0) return null;
 
@@ -55,7 +55,7 @@ export function SignInLocks({ locks, onChanged }: Props) {
               <td className="px-3 py-2 font-mono text-xs">
                 {l.address || t('users.locks.anyAddress')}
               </td>
-              <td className="px-3 py-2 text-xs">{new Date(l.until).toLocaleTimeString(locale)}</td>
+              <td className="px-3 py-2 text-xs">{clock.iso(l.until)}</td>
               <td className="px-3 py-2 text-right">
                 <Button disabled={pending} onClick={() => unlock(l)} data-testid="unlock">
                   {t('users.locks.unlock')}

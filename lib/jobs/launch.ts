@@ -5,7 +5,7 @@ import { getHost } from '@/lib/hosts/service';
 import { remote } from '@/lib/remote';
 import { remoteContext } from '@/lib/remedies/context';
 import type { RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
-import { containerRef } from '@/lib/validate/values';
+import { containerRef, fieldIssueOf } from '@/lib/validate/values';
 import { acquireLock, releaseLock } from '@/lib/locks/container-lock';
 import { thisOwner } from './owner';
 import { JOB_TEST_TIMEOUT_MS } from './job-tests';
@@ -29,7 +29,7 @@ export interface ResolvedTarget {
 /** The host exists and the container is named by Docker's rules and exists there; before anything else remote. */
 export async function resolveTarget(hostId: unknown, container: unknown): Promise<ResolvedTarget> {
   const c = containerRef('container', container);
-  if (!c.ok) throw new ValidationError([{ field: c.problem.field, message: c.problem.rule }]);
+  if (!c.ok) throw new ValidationError([fieldIssueOf(c.problem)]);
   if (typeof hostId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(hostId))
     throw new ValidationError([{ field: 'hostId', message: 'must be a host id' }]);
   const host = await getHost(hostId);

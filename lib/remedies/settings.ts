@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/types';
 import { readSetting, writeSetting } from '@/lib/settings/store';
-import { byteSize, indexUrl, packageVersion } from '@/lib/validate/values';
+import { byteSize, indexUrl, packageVersion, type ValueProblem } from '@/lib/validate/values';
 
 // Admin-kept defaults of the remedies (settings key `remedies`). Operators may override the per-run values
 // (version, index URL, sizes) within the same allow-lists; only admins change these defaults.
 
 const GiB = 1024 ** 3;
+/** A validator's problem as a zod issue that keeps its catalog code (lib/web/errors.ts reads `params.rule`). */
+const customIssue = (p: ValueProblem) => ({
+  code: 'custom' as const,
+  message: p.rule,
+  params: { rule: p.code, ...p.params },
+});
 const checked = <T>(
-  r: { ok: true; value: T } | { ok: false; problem: { rule: string } },
+  r: { ok: true; value: T } | { ok: false; problem: ValueProblem },
   ctx: z.RefinementCtx,
 ): T | typeof z.NEVER => {
   if (r.ok) return r.value;
-  ctx.addIssue({ code: 'custom', message: r.problem.rule });
+  ctx.addIssue(customIssue(r.problem));
   return z.NEVER;
 };
 
@@ -57,7 +63,7 @@ export const remedyDefaultsSchema = z
   .superRefine((v, ctx) => {
     if (v.indexUrl !== null) {
       const r = indexUrl('indexUrl', v.indexUrl, v.allowedIndexHosts);
-      if (!r.ok) ctx.addIssue({ code: 'custom', path: ['indexUrl'], message: r.problem.rule });
+      if (!r.ok) ctx.addIssue({ ...customIssue(r.problem), path: ['indexUrl'] });
     }
   });
 

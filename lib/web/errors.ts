@@ -34,6 +34,15 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
     }
     if (issue.code === 'invalid_type' && issue.input === undefined) rule = 'required';
     // Format rules are sentences written in lib/ (e.g. which characters a name may hold): keep them as the detail.
+    // A validator of lib/validate names its rule's catalog code (and values) in the custom issue's params.
+    const own =
+      issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
+    if (own && typeof own.rule === 'string') {
+      const { rule: code, ...values } = own;
+      for (const [k, v] of Object.entries(values))
+        if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+      return { field: fieldOf(issue.path), rule: code, message: issue.message, params };
+    }
     if (
       issue.code === 'invalid_format' ||
       issue.code === 'custom' ||
@@ -54,7 +63,12 @@ export function toActionError(err: unknown): ActionError {
   if (err instanceof BodyTooLargeError)
     return { code: 'too_large', message: err.message, params: { limit: err.limit } };
   if (err instanceof ValidationError) {
-    const fields = err.issues.map((i) => ({ field: i.field, rule: i.message, message: i.message }));
+    const fields = err.issues.map((i) => ({
+      field: i.field,
+      rule: i.code ?? i.message,
+      message: i.message,
+      ...(i.params ? { params: i.params } : {}),
+    }));
     return { code: 'invalid', message: err.message, fields };
   }
   if (err instanceof NotFoundError) return { code: 'not_found', message: err.message };

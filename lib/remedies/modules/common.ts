@@ -1,12 +1,12 @@
 import { ValidationError } from '@/lib/errors';
-import type { Checked } from '@/lib/validate/values';
+import { fieldIssueOf, type Checked } from '@/lib/validate/values';
 import type { Bilingual } from '@/lib/i18n/bilingual';
 
 export const bi = (en: string, zh: string): Bilingual => ({ en, zh });
 
 /** The checked value, or a ValidationError naming the field and the rule. */
 export function valid<T>(r: Checked<T>): T {
-  if (!r.ok) throw new ValidationError([{ field: r.problem.field, message: r.problem.rule }]);
+  if (!r.ok) throw new ValidationError([fieldIssueOf(r.problem)]);
   return r.value;
 }
 

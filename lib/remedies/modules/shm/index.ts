@@ -182,7 +182,10 @@ export const shm: Remedy<ShmParams> = {
     onlyKeys(raw, optionKeys('shm'));
     const size = valid(shmSizeParam(raw.size ?? d.shmSizeBytes));
     if (raw.composeFile !== undefined && typeof raw.composeFile !== 'boolean')
-      valid({ ok: false, problem: { field: 'composeFile', rule: 'must be true or false' } });
+      valid({
+        ok: false,
+        problem: { field: 'composeFile', rule: 'must be true or false', code: 'boolean' },
+      });
     return { size, composeFile: raw.composeFile === true };
   },
   async prepare(ctx, p, d): Promise<Prepared> {
