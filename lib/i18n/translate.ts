@@ -27,13 +27,36 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** `{name}` placeholders are filled from vars; an unknown key shows itself so a gap is visible, not blank. */
+// `{count, plural, one {# event} other {# events}}`: the form the catalog's language uses for that number (English
+// one/other; Chinese has one form), `#` the number. ICU's syntax, the subset the catalogs need.
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
+const CASE = /(=\d+|zero|one|two|few|many|other) \{([^{}]*)\}/g;
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function plural(locale: string, n: number, cases: string): string | undefined {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const forms = new Map([...cases.matchAll(CASE)].map((m) => [m[1]!, m[2]!]));
+  const form = forms.get(`=${n}`) ?? forms.get(rules.select(n)) ?? forms.get('other');
+  return form?.replace(/#/g, String(n));
+}
+
+/**
+ * `{name}` placeholders are filled from vars, plural blocks pick their form; an unknown key shows itself so a gap
+ * is visible, not blank.
+ */
 export function translate(messages: Messages, key: string, vars?: MessageVars): string {
   const template = lookup(messages, key) ?? key;
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  );
+  const locale = messages === catalogs['zh-CN'] ? 'zh-CN' : 'en';
+  return template
+    .replace(PLURAL, (whole, name: string, cases: string) => {
+      const n = Object.hasOwn(vars, name) ? Number(vars[name]) : Number.NaN;
+      return Number.isFinite(n) ? (plural(locale, n, cases) ?? whole) : whole;
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.hasOwn(vars, name) ? String(vars[name]) : whole,
+    );
 }
 
 /** Like translate, but reports whether the key exists (for server error codes that may be new). */

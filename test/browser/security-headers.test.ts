@@ -80,7 +80,7 @@ describe('pages under the Content-Security-Policy', () => {
     await page.getByTestId('paste-log-check').click();
     await page.getByTestId('paste-log-result').waitFor();
     expect(await page.getByTestId('paste-log-cut').textContent()).toMatch(
-      /1 lines longer than 65536 bytes/,
+      /1 line longer than 65536 bytes/,
     );
     expect(await page.locator('[data-signature="queue_full"]').getAttribute('data-count')).toBe(
       '1',

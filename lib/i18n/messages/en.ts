@@ -1,3 +1,4 @@
+import { diagnosisEn } from './diagnosis.en';
 import { healthEn } from './health.en';
 import { jobsEn } from './jobs.en';
 import { logcheckEn } from './logcheck.en';
@@ -117,10 +118,10 @@ export const en = {
     healthPending: 'not probed yet',
     allHealth: 'All findings on the Health page',
     emptyAdmin: 'Add the first host on the Hosts page.',
-    hostsSummary: '{reachable} of {total} hosts reachable',
+    hostsSummary: '{reachable} of {total, plural, one {# host} other {# hosts}} reachable',
     containers: 'Containers',
     serviceContainers: 'Service containers',
-    otherContainers: '{count} other containers',
+    otherContainers: '{count, plural, one {# other container} other {# other containers}}',
     noServiceContainers: 'No digital-human service container found on this host.',
     container: 'Container',
     image: 'Image',
@@ -237,6 +238,7 @@ export const en = {
     filter: 'Filter by action',
     results: { started: 'started', ok: 'ok', error: 'error', denied: 'denied' },
   },
+  ...diagnosisEn,
   ...healthEn,
   ...jobsEn,
   ...logcheckEn,

@@ -1,10 +1,11 @@
-// English texts of the health pages (merged into the main catalog by a spread in en.ts). Finding, evidence,
-// signature and remedy texts come from lib/diagnosis (bilingual data), not from here.
+// English texts of the health pages (merged into the main catalog by a spread in en.ts). Finding and evidence texts
+// are in diagnosis.en.ts; signature and remedy titles are still bilingual data in lib/diagnosis.
 export const healthEn = {
   health: {
     nav: 'Health',
     title: 'Fleet health',
-    subtitle: '{containers} containers on {hosts} hosts · each host probed every {seconds} s',
+    subtitle:
+      '{containers, plural, one {# container} other {# containers}} on {hosts, plural, one {# host} other {# hosts}} · each host probed every {seconds} s',
     waiting: 'Waiting for the first probe round…',
     empty: 'No digital-human container has been probed yet.',
     filterGroup: 'Host group',
@@ -68,7 +69,8 @@ export const healthEn = {
     window: {
       since_start: "Log evidence counts from the service's start ({at}).",
       minutes: 'Log evidence counts over the last {minutes} min (the service has run longer).',
-      history: '{count} earlier events are history: shown, not counted.',
+      history:
+        '{count, plural, one {# earlier event is} other {# earlier events are}} history: shown, not counted.',
     },
     clock: 'The container writes its log in {zone}; times here are in your zone, {viewer}.',
     container: {

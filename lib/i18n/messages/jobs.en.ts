@@ -79,7 +79,7 @@ export const jobsEn = {
       job: 'Remedy',
       parallel: 'Jobs at a time',
       onlyBlocking: 'Select the blocking ones',
-      start: 'Start batch ({count} containers)',
+      start: 'Start batch ({count, plural, one {# container} other {# containers}})',
       status: 'Batch {id}: {status} · {ok} ok, {failed} failed, {skipped} not run',
       none: 'Select at least one container.',
       statuses: {

@@ -11,7 +11,7 @@ export const logcheckEn = {
     checking: 'Checking…',
     lines: '{lines} lines, {bytes} bytes',
     cutLines:
-      '{count} lines longer than {limit} bytes: each was checked on its first {limit} bytes only.',
+      '{count, plural, one {# line} other {# lines}} longer than {limit} bytes: each was checked on its first {limit} bytes only.',
     signature: 'Signature',
     count: 'Hits',
     tasks: 'Task ids',

@@ -50,7 +50,7 @@ export const throughputEn = {
       title: 'Test run on {container}',
       startedBy: 'Started {time} by {actor}',
       cancel: 'Cancel run',
-      progress: '{done} of {total} jobs finished',
+      progress: '{done} of {total, plural, one {# job} other {# jobs}} finished',
       state: 'Container state at the time',
       stateLine:
         'ONNX Runtime {ort} ({providers}) · /dev/shm {shm} · batch size {batch} · session-options hook {hook}',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { diagnosisZhCN } from './diagnosis.zh-CN';
 import { healthZhCN } from './health.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { logcheckZhCN } from './logcheck.zh-CN';
@@ -231,6 +232,7 @@ export const zhCN: Messages = {
     filter: '按操作筛选',
     results: { started: '开始', ok: '成功', error: '出错', denied: '被拒绝' },
   },
+  ...diagnosisZhCN,
   ...healthZhCN,
   ...jobsZhCN,
   ...logcheckZhCN,
