@@ -20,6 +20,7 @@ export function FleetHealthView({ initial }: { initial?: Partial<HealthFilter> }
   const rows = (data?.containers ?? []).filter((c) => matchesHealthFilter(c, filter));
   const failed = (data?.hosts ?? []).filter((h) => h.ok === false);
   const pending = (data?.hosts ?? []).filter((h) => h.ok === null);
+  const downIds = new Set(failed.map((h) => h.id));
 
   return (
     <div>
@@ -28,9 +29,11 @@ export function FleetHealthView({ initial }: { initial?: Partial<HealthFilter> }
         subtitle={
           data ? (
             <span data-testid="health-summary">
-              {t('health.subtitle', {
-                containers: data.containers.length,
-                hosts: data.hosts.length,
+              {/* A host that does not answer is named apart, not counted as a host the containers are on. */}
+              {t(failed.length > 0 ? 'health.subtitleDown' : 'health.subtitle', {
+                containers: data.containers.filter((c) => !downIds.has(c.hostId)).length,
+                hosts: data.hosts.length - failed.length,
+                down: failed.length,
                 seconds: data.intervalMs / 1000,
               })}
             </span>

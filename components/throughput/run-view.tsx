@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { RunView as Run } from '@/lib/throughput';
 import { useThroughputRun } from '@/lib/swr/use-throughput';
+import type { SignatureId } from '@/lib/diagnosis/signatures';
+import { useDiagnosisText } from '../health/diagnosis-text';
 import { useI18n } from '../i18n-provider';
 import { Button } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
@@ -40,6 +42,7 @@ function StateLine({ run }: { run: Run }) {
 export function RunView({ id, canRun }: { id: string; canRun: boolean }) {
   const clock = useClock();
   const { t, locale } = useI18n();
+  const { signature } = useDiagnosisText();
   const { data, mutate } = useThroughputRun(id);
   const [cancelling, setCancelling] = useState(false);
   if (!data) return <p>{t('common.loading')}</p>;
@@ -173,8 +176,13 @@ export function RunView({ id, canRun }: { id: string; canRun: boolean }) {
             <dt>{t('throughput.run.signatures')}</dt>
             <dd>
               {Object.entries(d.signatures)
-                .map(([k, v]) => `${k} ${v?.count}`)
-                .join(', ') || t('throughput.run.noSignatures')}
+                .map(([k, v]) =>
+                  t('throughput.run.signatureCount', {
+                    title: signature(k as SignatureId),
+                    count: v?.count ?? 0,
+                  }),
+                )
+                .join(locale === 'zh-CN' ? '；' : ', ') || t('throughput.run.noSignatures')}
             </dd>
           </dl>
           {d.gpuNote && (

@@ -60,7 +60,7 @@ export interface Verdict {
 export function verdict(after: RunFigures, before: RunFigures | null = null): Verdict {
   const fixed = after.jobs > 0 && after.succeeded === after.jobs && after.queueFullHits === 0;
   const en: string[] = [`${after.succeeded}/${after.jobs} jobs succeeded`];
-  const zh: string[] = [`${after.jobs} 个任务成功 ${after.succeeded} 个`];
+  const zh: string[] = [`${after.succeeded}/${after.jobs} 个任务成功`];
   if (before && after.meanJobMs !== null) {
     // Like with like: successful jobs' time, or every job's time when no job succeeded before.
     const ref = before.meanJobMs ?? before.meanAllMs;
@@ -72,10 +72,10 @@ export function verdict(after: RunFigures, before: RunFigures | null = null): Ve
   }
   if (after.queueFullHits === 0) {
     en.push('no queue-full lines');
-    zh.push('无队列满');
+    zh.push('日志中没有“队列满”');
   } else {
     en.push(`${after.queueFullHits} queue-full hit${after.queueFullHits === 1 ? '' : 's'}`);
-    zh.push(`队列满 ${after.queueFullHits} 次`);
+    zh.push(`“队列满” ${after.queueFullHits} 次`);
   }
   return {
     fixed,

@@ -354,6 +354,10 @@ describe('health tells the truth about now', () => {
       `host key rotated: the health page said so ${Date.now() - rotatedAt} ms later (re-check every ${RECHECK_MS} ms)`,
     );
     expect(await issue.textContent()).toBe('h1: host key changed: use stopped');
+    // The summary no longer counts h1 as a host the containers are on (it said "on 1 host" before).
+    expect(await page.getByTestId('health-summary').textContent()).toMatch(
+      /^0 containers on 0 hosts that answer \(1 not answering\) · /,
+    );
     // Nothing reaches the host any more: the container's log cannot be read, and says why.
     const logs = await r.viewer.get(
       `/api/containers/${hostId}/${NAME}/logs?source=gradio&lines=10`,

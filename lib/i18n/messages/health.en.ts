@@ -6,6 +6,8 @@ export const healthEn = {
     title: 'Fleet health',
     subtitle:
       '{containers, plural, one {# container} other {# containers}} on {hosts, plural, one {# host} other {# hosts}} · each host probed every {seconds} s',
+    subtitleDown:
+      '{containers, plural, one {# container} other {# containers}} on {hosts, plural, one {# host} other {# hosts}} that answer ({down} not answering) · each host probed every {seconds} s',
     waiting: 'Waiting for the first probe round…',
     empty: 'No digital-human container has been probed yet.',
     filterGroup: 'Host group',

@@ -6,6 +6,8 @@ export const healthZhCN: Pick<Messages, 'health'> = {
     nav: '健康',
     title: '集群健康',
     subtitle: '{hosts} 台主机上的 {containers} 个容器 · 每台主机每 {seconds} 秒探测一次',
+    subtitleDown:
+      '{hosts} 台有响应的主机上的 {containers} 个容器（另有 {down} 台无响应） · 每台主机每 {seconds} 秒探测一次',
     waiting: '等待第一轮探测…',
     empty: '尚未探测到任何数字人容器。',
     filterGroup: '主机分组',

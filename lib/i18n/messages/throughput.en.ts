@@ -75,6 +75,7 @@ export const throughputEn = {
       gpu: 'GPU utilisation (mean / max)',
       queueFull: 'Queue-full hits',
       signatures: 'Log signatures during the run',
+      signatureCount: '{title} ({count, plural, one {# event} other {# events}})',
       noSignatures: 'none',
       compare: 'Before / after',
       before: 'Before',

@@ -75,6 +75,7 @@ export const throughputZhCN: typeof throughputEn = {
       gpu: 'GPU 利用率（平均 / 最高）',
       queueFull: '队列满次数',
       signatures: '测试期间日志中的特征',
+      signatureCount: '{title}（{count} 次）',
       noSignatures: '无',
       compare: '修复前 / 修复后',
       before: '修复前',

@@ -59,7 +59,7 @@ describe('figures and verdict', () => {
     expect(c.verdict).toEqual({
       fixed: true,
       en: 'fixed: 3/3 jobs succeeded, 2.4x faster, no queue-full lines',
-      zh: '已修复：3 个任务成功 3 个，快 2.4 倍，无队列满',
+      zh: '已修复：3/3 个任务成功，快 2.4 倍，日志中没有“队列满”',
     });
     expect(verdict(before).en).toBe('not fixed: 1/3 jobs succeeded, 3 queue-full hits');
   });
