@@ -10,6 +10,21 @@ import { SeverityBadge } from './health-badge';
 export function FindingsList({ findings }: { findings: Finding[] }) {
   const { t } = useI18n();
   const { message, remedy } = useDiagnosisText();
+  // A fact that backs several findings is listed under the first only; later ones point back to it.
+  const firstRank = new Map<string, number>();
+  const shown = findings.map((f, i) => {
+    const fresh: string[] = [];
+    let seenUnder: number | null = null;
+    for (const text of f.evidence.map(message)) {
+      const rank = firstRank.get(text);
+      if (rank === undefined) {
+        firstRank.set(text, i + 1);
+        fresh.push(text);
+      } else if (rank !== i + 1) seenUnder = Math.min(seenUnder ?? rank, rank);
+    }
+    const repeated = f.evidence.length - fresh.length;
+    return { fresh, repeated, seenUnder };
+  });
   return (
     <Card className="p-4" testId="findings">
       <h2 className="mb-2 text-sm font-semibold text-slate-900">
@@ -31,17 +46,25 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
                 {message(f.title)}
               </span>
             </div>
-            {f.evidence.length > 0 && (
+            {shown[i]!.fresh.length > 0 && (
               <ul
                 className="mt-2 list-disc space-y-0.5 pl-8 text-sm text-slate-700"
                 aria-label={t('health.container.evidence')}
               >
-                {f.evidence.map((e, j) => (
+                {shown[i]!.fresh.map((text, j) => (
                   <li key={j} data-testid="evidence">
-                    {message(e)}
+                    {text}
                   </li>
                 ))}
               </ul>
+            )}
+            {shown[i]!.seenUnder !== null && (
+              <p className="mt-1 pl-8 text-xs text-slate-500" data-testid="evidence-elsewhere">
+                {t('health.container.evidenceElsewhere', {
+                  count: shown[i]!.repeated,
+                  rank: shown[i]!.seenUnder!,
+                })}
+              </p>
             )}
             {f.remedies.length > 0 && (
               <div className="mt-2 pl-6 text-xs text-slate-600">

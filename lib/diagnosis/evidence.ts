@@ -135,8 +135,7 @@ export class Evidence {
       ev.push(msg('ev.compat_mismatch', { version, needs, ...libs }));
     } else if (compat.verdict === 'match' && onCpu)
       ev.push(msg('ev.compat_match', { version, ...libs }));
-    if (compat.recommended && compat.recommended !== f.ortVersion)
-      ev.push(msg('ev.recommend_version', { version: compat.recommended }));
+    // The version to pin is the pin remedy's parameter (shown with the remedies), not a fact about the container.
     return ev;
   }
 

@@ -303,6 +303,16 @@ describe('fleet health in Chromium', () => {
     expect(evidence).toContain('GPU utilisation for this container 0 %');
     expect(evidence).toContain('/dev/shm is 64 MiB');
     expect(evidence).toContain('[digital] batch_size = 4');
+    // A remedy is not evidence (the version to pin is shown with the remedies).
+    expect(evidence).not.toMatch(/Pin onnxruntime-gpu/);
+    // The next finding does not repeat the facts listed under the first: it points back to them.
+    const second = page.locator('[data-testid="finding"]').nth(1);
+    expect(await second.getAttribute('data-finding')).toBe('cpu_fallback');
+    const secondEvidence = await second.locator('[data-testid="evidence"]').allTextContents();
+    expect(secondEvidence.filter((e) => evidence.includes(e))).toEqual([]);
+    expect(await second.locator('[data-testid="evidence-elsewhere"]').textContent()).toMatch(
+      /^\d+ more facts? listed under finding 1$/,
+    );
     expect(await page.getAttribute('[data-testid="value-ort"]', 'data-value')).toBe('1.18.0');
     expect(await page.getAttribute('[data-testid="value-providers"]', 'data-value')).toBe(
       'CPUExecutionProvider',

@@ -83,6 +83,8 @@ export const healthEn = {
         'This container is not among the probed ones (yet): the first round may still be running.',
       values: 'Current probe values',
       findings: 'Findings',
+      evidenceElsewhere:
+        '{count, plural, one {# more fact} other {# more facts}} listed under finding {rank}',
       evidence: 'Evidence',
       remedies: 'Remedies, in order',
       params: 'Suggested: {params}',

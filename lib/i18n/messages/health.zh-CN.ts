@@ -77,6 +77,7 @@ export const healthZhCN: Pick<Messages, 'health'> = {
       notFound: '该容器尚未被探测到：第一轮探测可能仍在进行。',
       values: '当前探测值',
       findings: '诊断结果',
+      evidenceElsewhere: '另有 {count} 条证据，见第 {rank} 条结论',
       evidence: '证据',
       remedies: '处理步骤（按顺序）',
       params: '建议：{params}',
