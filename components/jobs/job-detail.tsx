@@ -1,5 +1,6 @@
 'use client';
 
+import { JobParams } from './job-params';
 import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { ApiError } from '@/lib/swr/fetch-json';
@@ -43,7 +44,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
               {job.finishedAt && (
                 <span>{t('jobs.job.finished', { time: clock.iso(job.finishedAt) })}</span>
               )}
-              <code className="text-xs">{JSON.stringify(job.params)}</code>
+              <JobParams params={job.params} />
             </div>
             <JobLive jobId={job.id} />
             {job.plan && (

@@ -112,7 +112,7 @@ export function JobLive({
       {actionError && <Notice tone="error">{actionError}</Notice>}
       <pre
         ref={logRef}
-        className="max-h-96 overflow-auto rounded bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100"
+        className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100"
         data-testid="job-log"
       >
         {events.length === 0 && <span className="text-slate-400">{t('jobs.job.noOutput')}</span>}

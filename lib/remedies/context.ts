@@ -1,4 +1,4 @@
-import { remote, type DurableHandle } from '@/lib/remote';
+import { quoteArg, remote, type DurableHandle } from '@/lib/remote';
 import type { RemedyContext, Target } from './types';
 
 // The RemedyContext over the console's pooled remote access: every command's argv and output go to the job log,
@@ -30,9 +30,12 @@ function lineSink(
   };
 }
 
-// Inline scripts are in the preview in full; the live log names them by their first line.
-function shortArg(a: string): string {
-  return a.length > 120 || a.includes('\n') ? `<script: ${a.split('\n')[0]!.slice(0, 60)}…>` : a;
+// The live log shows a command as a person would type it (shell quoting, for reading only: it runs as argv). Inline
+// scripts are in the preview in full; here they are named by their first line.
+function shownArg(a: string): string {
+  if (a.length > 120 || /[\r\n]/.test(a) || a.includes('\0'))
+    return `<script: ${a.split('\n')[0]!.slice(0, 60)}…>`;
+  return quoteArg(a);
 }
 
 export function remoteContext(target: Target, o: ContextOptions = {}): RemedyContext {
@@ -42,7 +45,7 @@ export function remoteContext(target: Target, o: ContextOptions = {}): RemedyCon
     argv: string[],
     run: (onOutput: (t: string, s: 'stdout' | 'stderr') => void) => Promise<R>,
   ): Promise<R> => {
-    log(`$ ${JSON.stringify(argv.map(shortArg))}`);
+    log(`$ ${argv.map(shownArg).join(' ')}`);
     const out = lineSink(log, '');
     const err = lineSink(log, '! ');
     return run((t, s) => (s === 'stdout' ? out : err).push(t)).finally(() => {

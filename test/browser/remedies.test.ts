@@ -177,6 +177,15 @@ describe('remedies in Chromium', () => {
       .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-ok')));
     expect(verified.length).toBe(6);
     expect(verified.every((v) => v === 'true')).toBe(true);
+    // Read by people: commands as one would type them (not JSON arrays), verification in words (not a JSON object).
+    const logText = await live.locator('[data-testid="job-log"] div').allTextContents();
+    expect(logText.filter((l) => l.startsWith('$ ')).length).toBeGreaterThan(3);
+    expect(logText.filter((l) => l.startsWith('$ ["'))).toEqual([]);
+    const verification = (
+      await live.locator('[data-testid="job-verification"]').allTextContents()
+    ).join('\n');
+    expect(verification).toMatch(/a new session gets intra-op \d+, inter-op \d+/);
+    expect(verification).not.toContain('{"');
     // The tests before and after: the broken service failed jobs, the fixed one ran them all, and the verdict says so.
     expect(await live.locator('[data-testid="job-test-before"]').textContent()).toMatch(
       /[012]\/3 jobs succeeded/,
@@ -238,5 +247,14 @@ describe('remedies in Chromium', () => {
       ).stdout.trim(),
     ).toBe('');
     await expect.poll(() => live.locator('[data-testid="job-undo"]').count()).toBe(0);
+
+    // The job's page lists its options by name, in words (it showed {"test":true}).
+    await page.goto(`${r.server.url}/activity/${jobId}`);
+    const params = page.locator('[data-testid="job-params"]');
+    await params.waitFor({ timeout: 30_000 });
+    expect(await params.locator('[data-param="test"]').textContent()).toMatch(
+      /^Run a short test before and after:\s*yes$/,
+    );
+    await screenshot(page, 'remedy-job-page');
   }, 900_000);
 });

@@ -62,6 +62,8 @@ export const jobsEn = {
       discardYes: 'Remove it',
       discardNo: 'Keep it',
       discarded: 'The original container {name} was removed by {by}.',
+      yes: 'yes',
+      no: 'no',
     },
     status: {
       running: 'running',

@@ -62,6 +62,8 @@ export const jobsZhCN: Pick<Messages, 'jobs'> = {
       discardYes: '删除',
       discardNo: '保留',
       discarded: '原容器 {name} 已由 {by} 删除。',
+      yes: '是',
+      no: '否',
     },
     status: {
       running: '运行中',

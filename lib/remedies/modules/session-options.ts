@@ -233,10 +233,19 @@ export const sessionOptions: Remedy = {
         o.cuda.arena_extend_strategy === want.arenaExtendStrategy &&
         String(o.cuda.gpu_mem_limit) === String(want.gpuMemLimitBytes) &&
         truthy(o.cuda.do_copy_in_default_stream) === want.doCopyInDefaultStream);
-    const seen = `intra ${o.intraOpNumThreads}, inter ${o.interOpNumThreads}, ${o.executionMode}${cudaActive ? `, CUDA ${JSON.stringify(o.cuda)}` : ' (CUDA not active: its options not checked)'}`;
+    const c = o.cuda;
+    const gib = (v: unknown) => `${(Number(v) / 1024 ** 3).toFixed(1)} GiB`;
+    const copy = truthy(c.do_copy_in_default_stream);
+    const threads = `intra-op ${o.intraOpNumThreads}, inter-op ${o.interOpNumThreads}, ${o.executionMode}`;
+    const cudaEn = cudaActive
+      ? `; CUDA: device ${c.device_id}, arena ${c.arena_extend_strategy}, memory limit ${gib(c.gpu_mem_limit)}, copy in the default stream ${copy ? 'on' : 'off'}`
+      : ' (CUDA not active: its options not checked)';
+    const cudaZh = cudaActive
+      ? `；CUDA：设备 ${c.device_id}，显存分配策略 ${c.arena_extend_strategy}，显存上限 ${gib(c.gpu_mem_limit)}，默认流拷贝${copy ? '开启' : '关闭'}`
+      : '（CUDA 未启用：未检查其选项）';
     return {
       ok: threadsOk && cudaOk,
-      detail: bi(`a new session gets: ${seen}`, `新会话获得：${seen}`),
+      detail: bi(`a new session gets ${threads}${cudaEn}`, `新会话获得：线程 ${threads}${cudaZh}`),
     };
   },
 };
