@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import type { ContainerHealthRow } from '@/lib/health/overview';
+import { formatBytes } from '@/lib/diagnosis/facts';
+import type { ContainerHealthRow, ContainerFigures } from '@/lib/health/overview';
 import { HealthBadge } from '../health/health-badge';
 import { useDiagnosisText } from '../health/diagnosis-text';
 import { Badge, type Tone } from '../ui/badge';
@@ -40,10 +41,17 @@ export function ContainerTable({
     <table className="w-full table-fixed text-left text-xs">
       <thead className="text-slate-500">
         <tr className="border-b border-slate-100">
-          <th className="w-[30%] py-1.5 pl-4 font-medium">{t('fleet.container')}</th>
-          <th className="w-[28%] py-1.5 font-medium">{t('fleet.health')}</th>
-          <th className="w-[10%] py-1.5 font-medium">{t('fleet.state')}</th>
-          <th className="w-[10%] py-1.5 font-medium">{t('fleet.uptime')}</th>
+          <th className="w-[19%] py-1.5 pl-4 font-medium">{t('fleet.container')}</th>
+          <th className="w-[21%] py-1.5 font-medium">{t('fleet.health')}</th>
+          <th className="w-[12%] py-1.5 font-medium">{t('fleet.figures.ort')}</th>
+          <th className="w-[7%] py-1.5 font-medium">{t('fleet.figures.shm')}</th>
+          <th className="w-[6%] py-1.5 font-medium">{t('fleet.figures.batch')}</th>
+          <th className="w-[5%] py-1.5 font-medium">{t('fleet.figures.gpu')}</th>
+          <th className="w-[7%] py-1.5 font-medium" title={t('fleet.figures.queueFullHint')}>
+            {t('fleet.figures.queueFull')}
+          </th>
+          <th className="w-[8%] py-1.5 font-medium">{t('fleet.state')}</th>
+          <th className="w-[7%] py-1.5 font-medium">{t('fleet.uptime')}</th>
           <th className="py-1.5 pr-4 font-medium">{t('fleet.image')}</th>
         </tr>
       </thead>
@@ -58,8 +66,9 @@ export function ContainerTable({
             <td className="truncate py-1.5 pl-4" title={c.id}>
               <Link
                 href={`/containers/${encodeURIComponent(hostId)}/${encodeURIComponent(c.name)}`}
-                className="font-mono text-slate-800 hover:underline"
+                className="font-mono text-sky-700 underline-offset-2 hover:underline"
                 data-testid="fleet-container-link"
+                title={c.name}
               >
                 {c.name}
               </Link>
@@ -75,13 +84,14 @@ export function ContainerTable({
               data-health={health.get(c.name)?.health ?? ''}
             >
               {health.get(c.name) ? (
-                <span className="inline-flex items-center gap-1.5">
+                <span className="flex min-w-0 items-center gap-1.5">
                   <HealthBadge health={health.get(c.name)!.health} />
                   {health.get(c.name)!.top && (
                     <span
                       className="truncate text-slate-600"
                       data-testid="fleet-top-finding"
                       data-finding={health.get(c.name)!.top!.id}
+                      title={message(health.get(c.name)!.top!.title)}
                     >
                       {message(health.get(c.name)!.top!.title)}
                     </span>
@@ -91,6 +101,7 @@ export function ContainerTable({
                 <span className="text-slate-400">{t('fleet.healthPending')}</span>
               )}
             </td>
+            <Figures row={health.get(c.name)} />
             <td className="py-1.5" title={c.status}>
               <Badge tone={STATE_TONE[c.state] ?? 'slate'}>
                 {tMaybe(`containerState.${c.state}`) ?? c.state}
@@ -108,5 +119,42 @@ export function ContainerTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** ORT version and the provider a session gets, shm, batch_size, GPU % and queue-full events of the last round. */
+function Figures({ row }: { row: ContainerHealthRow | undefined }) {
+  const { t } = useI18n();
+  const none = t('common.none');
+  const f: ContainerFigures | undefined = row?.figures;
+  const provider = f?.sessionProvider?.replace(/ExecutionProvider$/, '') ?? null;
+  const cells: [string, string, string | undefined][] = [
+    [
+      'ort',
+      f?.ortVersion ? `${f.ortVersion}${provider ? ` · ${provider}` : ''}` : none,
+      f?.sessionProvider ?? undefined,
+    ],
+    ['shm', f?.shmBytes != null ? formatBytes(f.shmBytes) : none, undefined],
+    ['batch', f?.batchSize != null ? String(f.batchSize) : none, undefined],
+    ['gpu', row?.gpuUtilPct != null ? `${row.gpuUtilPct} %` : none, undefined],
+    ['queue-full', f ? String(f.queueFullLastHour) : none, t('fleet.figures.queueFullHint')],
+  ];
+  return (
+    <>
+      {cells.map(([key, text, title]) => (
+        <td
+          key={key}
+          className={`truncate py-1.5 pr-2 tabular-nums ${
+            key === 'queue-full' && f && f.queueFullLastHour > 0
+              ? 'font-semibold text-red-700'
+              : 'text-slate-700'
+          }`}
+          data-testid={`fleet-figure-${key}`}
+          title={title ?? text}
+        >
+          {text}
+        </td>
+      ))}
+    </>
   );
 }

@@ -25,6 +25,18 @@ export interface ContainerHealthRow {
   /** A job or test run holds the container (a re-creation or restart shows as that, not as errors). */
   busy: ContainerReport['busy'] | null;
   inTransition: boolean;
+  /** The numbers staff look at first, from the same round (null: not read). */
+  figures: ContainerFigures;
+}
+
+export interface ContainerFigures {
+  ortVersion: string | null;
+  /** The provider a new session really gets first (e.g. CUDAExecutionProvider), not what ORT says is available. */
+  sessionProvider: string | null;
+  shmBytes: number | null;
+  batchSize: number | null;
+  /** Queue-full events in the hour before the round (the charts' last hour). */
+  queueFullLastHour: number;
 }
 
 export interface HostHealthRow {
@@ -85,6 +97,13 @@ export function healthRow(
     probeErrors: r.errors,
     busy: r.busy ?? null,
     inTransition: Boolean(r.transition),
+    figures: {
+      ortVersion: r.facts.ortVersion,
+      sessionProvider: r.facts.sessionProviders?.[0] ?? null,
+      shmBytes: r.facts.shmBytes,
+      batchSize: r.facts.batchSize,
+      queueFullLastHour: r.lastHour.queue_full ?? 0,
+    },
   };
 }
 

@@ -221,7 +221,18 @@ describe('fleet health in Chromium', () => {
     expect(
       await row.locator('[data-testid="fleet-top-finding"]').getAttribute('data-finding'),
     ).toBe('queue_blocking');
+    // The numbers staff look at first, on the fleet page itself (the same values the container page shows).
+    const figure = (key: string) =>
+      row.locator(`[data-testid="fleet-figure-${key}"]`).textContent();
+    expect(await figure('ort')).toBe('1.18.0 · CPU');
+    expect(await figure('shm')).toBe('64 MiB');
+    expect(await figure('batch')).toBe('4');
+    expect(await figure('gpu')).toBe('0 %');
+    expect(Number(await figure('queue-full'))).toBeGreaterThanOrEqual(1);
     const healthyRow = page.locator(`[data-testid="container-row"][data-container="${HEALTHY}"]`);
+    expect(await healthyRow.locator('[data-testid="fleet-figure-queue-full"]').textContent()).toBe(
+      '0',
+    );
     expect(
       await healthyRow.locator('[data-testid="fleet-health"]').getAttribute('data-health'),
     ).toBe('healthy');
