@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { JobPlan, JobView } from '@/lib/jobs/types';
 import { useI18n } from '../i18n-provider';
 import { Button } from '../ui/button';
+import { Modal } from '../ui/modal';
 import { Notice } from '../ui/notice';
 import { PlanView } from './plan-view';
 
@@ -44,36 +45,27 @@ export function PreviewDialog({
     }
   }
   return (
-    <div
-      className="fixed inset-0 z-40 flex items-start justify-center overflow-auto bg-slate-900/40 p-4"
-      role="dialog"
-      aria-modal="true"
-      data-testid="preview-dialog"
-    >
-      <div className="w-full max-w-4xl space-y-3 rounded-lg bg-white p-4 shadow-xl">
-        <div className="flex items-baseline justify-between gap-2">
-          <h2 className="text-lg font-semibold">
-            {t('jobs.preview.title', { title: state.title })}
-          </h2>
-          {state.plan && (
-            <span className="font-mono text-xs text-slate-400">
-              {t('jobs.preview.planHash', { hash: state.plan.hash })}
-            </span>
+    <Modal
+      testId="preview-dialog"
+      title={t('jobs.preview.title', { title: state.title })}
+      aside={
+        state.plan && (
+          <span className="font-mono text-xs text-slate-400">
+            {t('jobs.preview.planHash', { hash: state.plan.hash })}
+          </span>
+        )
+      }
+      onClose={onClose}
+      busy={busy}
+      footer={
+        <>
+          {error && (
+            <div className="mr-auto">
+              <Notice tone="error" testId="start-error">
+                {error}
+              </Notice>
+            </div>
           )}
-        </div>
-        {state.loading && <p className="text-slate-500">{t('common.loading')}</p>}
-        {state.error && (
-          <Notice tone="error" testId="preview-error">
-            {state.error}
-          </Notice>
-        )}
-        {state.plan && <PlanView plan={state.plan} />}
-        {error && (
-          <Notice tone="error" testId="start-error">
-            {error}
-          </Notice>
-        )}
-        <div className="flex justify-end gap-2">
           <Button onClick={onClose} data-testid="preview-close">
             {t('jobs.preview.cancel')}
           </Button>
@@ -87,8 +79,16 @@ export function PreviewDialog({
               {t('jobs.preview.confirm')}
             </Button>
           )}
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      {state.loading && <p className="text-slate-500">{t('common.loading')}</p>}
+      {state.error && (
+        <Notice tone="error" testId="preview-error">
+          {state.error}
+        </Notice>
+      )}
+      {state.plan && <PlanView plan={state.plan} />}
+    </Modal>
   );
 }

@@ -128,6 +128,15 @@ describe('remedies in Chromium', () => {
     ).toContain('+batch_size = 1');
     expect(await dialog.locator('[data-testid="plan-changes"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'remedy-preview');
+    // A real modal: Run is in view without scrolling however long the plan, the focus is inside, Esc closes it.
+    const run = await dialog.locator('[data-testid="preview-confirm"]').boundingBox();
+    const view = page.viewportSize()!;
+    expect(run && run.y >= 0 && run.y + run.height <= view.height, JSON.stringify(run)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') != null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    await page.click('[data-testid="remedy-fix-queue-blocking"]');
+    await dialog.locator('[data-testid="plan-view"]').waitFor({ timeout: 60_000 });
 
     await dialog.locator('[data-testid="preview-confirm"]').click();
     const live = page.locator('[data-testid="job-live"]');
