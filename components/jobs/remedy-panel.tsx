@@ -9,6 +9,7 @@ import type { JobPlan, JobView } from '@/lib/jobs/types';
 import type { RemedyDefaults } from '@/lib/remedies/settings';
 import { ApiError, fetchJson } from '@/lib/swr/fetch-json';
 import { postJson } from '@/lib/swr/post-json';
+import { useContainer } from '@/lib/swr/use-container';
 import { useJobs } from '@/lib/swr/use-jobs';
 import { useErrorText } from '../error-text';
 import { useI18n } from '../i18n-provider';
@@ -44,7 +45,12 @@ export function RemedyPanel({
     fetchJson,
   );
   const { data: jobs, mutate: refreshJobs } = useJobs({ host: hostId, container: name }, 5_000);
-  const [options, setOptions] = useState<OptionValues>({});
+  const [chosen, setOptions] = useState<OptionValues>({});
+  // A Compose-managed container goes back to a 64 MB /dev/shm on the next `docker compose up` unless its file is
+  // edited too: that edit is ticked by default there (the operator may untick it).
+  const { data: container } = useContainer(hostId, name);
+  const isCompose = (container?.report.compose?.configFiles.length ?? 0) > 0;
+  const options: OptionValues = { ...chosen, composeFile: chosen.composeFile ?? isCompose };
   const [preview, setPreview] = useState<PreviewState | null>(null);
   const [activeJob, setActiveJob] = useState<string | null>(null);
   const running = jobs?.jobs.find((j) => j.status === 'running');

@@ -205,4 +205,22 @@ describe('the console in zh-CN', () => {
     }
     expect(found).toEqual({});
   });
+
+  it('a Compose-managed container has "also edit the Compose file" ticked by default (the preview warns otherwise)', async () => {
+    const compose = fleet.services.find((s) => s.container.startsWith('starpainting-'))!;
+    const plain = fleet.services.find((s) => s.container.startsWith('healthy-'))!;
+    const ticked = async (s: typeof compose) => {
+      await page.goto(
+        `${r.server.url}/containers/${encodeURIComponent(s.hostId)}/${encodeURIComponent(s.container)}`,
+      );
+      await page.click('[data-testid="remedy-options"] summary');
+      const box = page.locator('[data-testid="remedy-options"] input[name="composeFile"]');
+      await box.waitFor();
+      // The container's report (its Compose labels) arrives after the panel: wait for the probed page.
+      await page.locator('[data-testid="findings"]').waitFor({ timeout: 30_000 });
+      return box.isChecked();
+    };
+    expect(await ticked(compose)).toBe(true);
+    expect(await ticked(plain)).toBe(false);
+  });
 });
