@@ -19,13 +19,23 @@ const RESULT_TONE: Record<AuditEntry['result'], Tone> = {
   denied: 'amber',
 };
 
+/** An entry's arguments as "name: value" lines (nested values compact); long values cut, whole in the tooltip. */
 function Args({ value }: { value: unknown }) {
   if (value === null || value === undefined) return null;
-  const text = JSON.stringify(value);
+  const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  const pairs =
+    typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
+      : [['', value] as [string, unknown]];
   return (
-    <code className="block max-w-md truncate font-mono text-[11px] text-slate-500" title={text}>
-      {text}
-    </code>
+    <dl className="max-w-md font-mono text-[11px] text-slate-500" data-testid="audit-args" data-raw>
+      {pairs.map(([k, v]) => (
+        <div key={k} className="flex gap-1" title={show(v)}>
+          {k && <dt className="shrink-0 text-slate-400">{k}:</dt>}
+          <dd className="truncate">{show(v)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -213,9 +213,9 @@ describe('the console in zh-CN', () => {
       await page.goto(
         `${r.server.url}/containers/${encodeURIComponent(s.hostId)}/${encodeURIComponent(s.container)}`,
       );
-      await page.click('[data-testid="remedy-options"] summary');
+      // Inside the folded Options (checked whether it is unfolded or not).
       const box = page.locator('[data-testid="remedy-options"] input[name="composeFile"]');
-      await box.waitFor();
+      await box.waitFor({ state: 'attached' });
       // The container's report (its Compose labels) arrives after the panel: wait for the probed page.
       await page.locator('[data-testid="findings"]').waitFor({ timeout: 30_000 });
       return box.isChecked();
