@@ -128,6 +128,8 @@ function Figures({ row }: { row: ContainerHealthRow | undefined }) {
   const none = t('common.none');
   const f: ContainerFigures | undefined = row?.figures;
   const provider = f?.sessionProvider?.replace(/ExecutionProvider$/, '') ?? null;
+  // The host's last round failed: these are the values of an earlier round, shown as such, never as now.
+  const stale = row?.stale === true;
   const cells: [string, string, string | undefined][] = [
     [
       'ort',
@@ -145,12 +147,15 @@ function Figures({ row }: { row: ContainerHealthRow | undefined }) {
         <td
           key={key}
           className={`truncate py-1.5 pr-2 tabular-nums ${
-            key === 'queue-full' && f && f.queueFullLastHour > 0
-              ? 'font-semibold text-red-700'
-              : 'text-slate-700'
+            stale
+              ? 'italic text-slate-400'
+              : key === 'queue-full' && f && f.queueFullLastHour > 0
+                ? 'font-semibold text-red-700'
+                : 'text-slate-700'
           }`}
           data-testid={`fleet-figure-${key}`}
-          title={title ?? text}
+          data-stale={stale || undefined}
+          title={stale ? `${t('fleet.figures.stale')}: ${title ?? text}` : (title ?? text)}
         >
           {text}
         </td>

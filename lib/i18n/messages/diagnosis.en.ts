@@ -44,7 +44,6 @@ export const diagnosisEn = {
         'By the compatibility table the PyPI build of ORT {version} fits CUDA {cuda} / cuDNN {cudnn}, yet the installed build does not load CUDA',
       ort_packages:
         'Installed: {packages}. The CPU-only onnxruntime and onnxruntime-gpu share one onnxruntime module, so the CPU one shadows or replaces the GPU build',
-      recommend_version: 'Pin onnxruntime-gpu {version}',
       gpu_util: 'GPU utilisation for this container {pct} %',
       no_gpu_data: 'No GPU data (no nvidia-smi on the host)',
       shm: '/dev/shm is {size} (at least {min} advised)',

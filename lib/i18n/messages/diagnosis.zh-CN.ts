@@ -42,7 +42,6 @@ export const diagnosisZhCN: Pick<Messages, 'diagnosis'> = {
         '按兼容表，ORT {version} 的 PyPI 构建适用于 CUDA {cuda} / cuDNN {cudnn}，但实际安装的构建仍无法加载 CUDA',
       ort_packages:
         '已安装：{packages}。CPU 版 onnxruntime 与 onnxruntime-gpu 共用同一个 onnxruntime 模块，会覆盖或取代 GPU 版',
-      recommend_version: '建议固定为 onnxruntime-gpu {version}',
       gpu_util: '该容器的 GPU 利用率 {pct}%',
       no_gpu_data: '无 GPU 数据（主机上没有 nvidia-smi）',
       shm: '/dev/shm 大小 {size}（建议至少 {min}）',

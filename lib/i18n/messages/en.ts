@@ -134,6 +134,7 @@ export const en = {
       gpu: 'GPU',
       queueFull: 'Queue full',
       queueFullHint: 'Queue-full events in the last hour, as of the last probe round',
+      stale: 'From an earlier probe round (the host did not answer the last one)',
     },
     error: 'Error',
     seenFingerprint: 'Fingerprint offered by the host',

@@ -131,6 +131,7 @@ export const zhCN: Messages = {
       gpu: 'GPU',
       queueFull: '队列满',
       queueFullHint: '最近一小时的“队列满”事件数（截至上一轮探测）',
+      stale: '来自更早一轮探测（主机未响应最近一轮）',
     },
     error: '错误',
     seenFingerprint: '主机提供的指纹',
