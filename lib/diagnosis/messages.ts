@@ -62,13 +62,10 @@ export function renderMessage(
   lang: Lang,
   fmt: TimeFormatter = localTimeFormatter,
 ): string {
-  // Numbers and text through the catalog's own filling (plural forms included); moments, signatures and nested
-  // messages here.
-  const plain: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(ref.params)) if (typeof v !== 'object') plain[k] = v;
-  const locale = lang === 'zh' ? 'zh-CN' : 'en';
-  const template = translate(messagesFor(locale), `diagnosis.${ref.id}`, plain);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(ref.params, name) ? renderValue(ref.params[name]!, lang, fmt) : whole,
-  );
+  // Every value rendered first (moments, signatures, nested messages), then one pass of the catalog's own filling
+  // (plural forms included): a value that itself contains `{name}` (a remote error text) is never filled again.
+  const vars: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(ref.params))
+    vars[k] = typeof v === 'number' ? v : renderValue(v, lang, fmt);
+  return translate(messagesFor(lang === 'zh' ? 'zh-CN' : 'en'), `diagnosis.${ref.id}`, vars);
 }

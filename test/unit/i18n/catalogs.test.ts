@@ -52,6 +52,14 @@ describe('diagnosis texts from the catalogs', () => {
     }
   });
 
+  it('a value that itself holds a placeholder is inserted as it is, never filled again', () => {
+    const text = renderMessage(
+      { id: 'ev.ort_session_error', params: { error: 'bad {window} in {error}' } },
+      'en',
+    );
+    expect(text).toBe('Could not create a test session: bad {window} in {error}');
+  });
+
   it('an event count takes its plural form in English', () => {
     const one = {
       signature: 'queue full',
