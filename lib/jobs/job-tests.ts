@@ -1,5 +1,6 @@
 // "Run a short test before and after": a runbook job measures the container with the built-in pair before its first
 // step and again after every part verified, under its own lock, and keeps both runs with a before/after verdict.
+import { messagesFor } from '@/lib/i18n/translate';
 import type { Bilingual } from '@/lib/i18n/bilingual';
 import type { Target } from '@/lib/remedies/types';
 import { builtinPair } from '@/lib/throughput/builtin';
@@ -27,25 +28,21 @@ export const jobTestNotice: Bilingual = {
   zh: `第一步之前与验证之后各运行一次简短测试（内置素材，${JOB_TEST_JOBS} 个任务同时提交），结果保存在"吞吐测试"页面。`,
 };
 
-const RUN_STATUS_ZH: Record<RunView['status'], string> = {
-  running: '运行中',
-  done: '已完成',
-  cancelled: '已取消',
-  timed_out: '已超时',
-  error: '出错',
-};
+// The run states as the Throughput pages name them (one catalog, not a copy of its words).
+const statusZh = (status: RunView['status']): string =>
+  messagesFor('zh-CN').throughput.status[status];
 
 function summaryOf(run: RunView): Bilingual {
   const f = run.detail.figures;
   if (!f)
     return {
       en: `${run.status}${run.error ? `: ${run.error}` : ''}`,
-      zh: `${RUN_STATUS_ZH[run.status]}${run.error ? `：${run.error}` : ''}`,
+      zh: `${statusZh(run.status)}${run.error ? `：${run.error}` : ''}`,
     };
   const mean = f.meanJobMs === null ? '' : `, mean ${(f.meanJobMs / 1000).toFixed(1)} s`;
   const meanZh = f.meanJobMs === null ? '' : `，平均 ${(f.meanJobMs / 1000).toFixed(1)} 秒`;
   const stop = run.status === 'done' ? '' : ` (${run.status})`;
-  const stopZh = run.status === 'done' ? '' : `（${RUN_STATUS_ZH[run.status]}）`;
+  const stopZh = run.status === 'done' ? '' : `（${statusZh(run.status)}）`;
   return {
     en: `${f.succeeded}/${f.jobs} jobs succeeded${mean}, ${f.queueFullHits} queue-full hit${f.queueFullHits === 1 ? '' : 's'}${stop}`,
     zh: `${f.succeeded}/${f.jobs} 个任务成功${meanZh}，“队列满” ${f.queueFullHits} 次${stopZh}`,
