@@ -3,8 +3,9 @@ import { stat } from 'node:fs/promises';
 import { scanLogFile } from '@/lib/diagnosis/scan-log';
 import { SIGNATURES, SIGNATURE_IDS } from '@/lib/diagnosis/signatures';
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import { renderMessage, type Lang } from '@/lib/diagnosis/messages';
-import { REMEDY_TITLES } from '@/lib/diagnosis/remedies';
+import { remedyTitle } from '@/lib/diagnosis/remedies';
+import type { Locale } from '@/lib/i18n/locales';
+import { renderText } from '@/lib/i18n/text';
 
 export const summary =
   'classify saved log files against the queue-blocking signatures (FILE... [--json] [--lang zh|en])';
@@ -13,7 +14,7 @@ const USAGE = 'usage: dhc diagnose FILE... [--json] [--lang zh|en]\n';
 
 export async function run(args: string[]): Promise<number> {
   let json = false;
-  let lang: Lang = process.env.LANG?.startsWith('zh') ? 'zh' : 'en';
+  let lang: 'zh' | 'en' = process.env.LANG?.startsWith('zh') ? 'zh' : 'en';
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -69,13 +70,14 @@ export async function run(args: string[]): Promise<number> {
       );
     }
     const { findings } = diagnose(scan.summary);
+    const locale: Locale = lang === 'zh' ? 'zh-CN' : 'en';
     process.stdout.write(`  ${lang === 'zh' ? '诊断' : 'diagnosis'}:\n`);
     for (const f of findings) {
-      process.stdout.write(`    [${f.severity}] ${renderMessage(f.title, lang)}\n`);
-      for (const e of f.evidence) process.stdout.write(`      - ${renderMessage(e, lang)}\n`);
+      process.stdout.write(`    [${f.severity}] ${renderText(f.title, locale)}\n`);
+      for (const e of f.evidence) process.stdout.write(`      - ${renderText(e, locale)}\n`);
       if (f.remedies.length > 0)
         process.stdout.write(
-          `      → ${f.remedies.map((r) => `${r} (${REMEDY_TITLES[r][lang]})`).join(' → ')}\n`,
+          `      → ${f.remedies.map((r) => `${r} (${renderText(remedyTitle(r), locale)})`).join(' → ')}\n`,
         );
     }
     process.stdout.write('\n');

@@ -1,3 +1,4 @@
+import { renderText } from '@/lib/i18n/text';
 import { getFleetSnapshot, type HostSnapshot } from '@/lib/fleet/snapshot';
 import { listHosts } from '@/lib/hosts/service';
 import {
@@ -44,7 +45,7 @@ function render(h: WithHealth): string {
   const head = `${h.host.name} (${h.host.address}:${h.host.port})  ${h.status.toUpperCase()}${h.error ? `: ${h.error}` : ''}${h.probeError ? ` (probe: ${h.probeError})` : ''}`;
   const rows = h.containers.map((c) => {
     const health = c.health
-      ? `${c.health.health.toUpperCase()}${c.health.topFinding ? `: ${c.health.topFinding.title.en}` : ''}`
+      ? `${c.health.health.toUpperCase()}${c.health.topFinding ? `: ${renderText(c.health.topFinding.title, 'en')}` : ''}`
       : '';
     return `  ${c.isService ? '*' : ' '} ${c.name.padEnd(40)} ${c.state.padEnd(10)} ${since(c.startedAt).padEnd(5)} ${c.image}${health ? `\n      ${health}` : ''}`;
   });

@@ -1,6 +1,8 @@
-import { localTimeFormatter, renderMessage, type Lang } from '@/lib/diagnosis/messages';
+import { formatMoment } from '@/lib/i18n/format-time';
+import type { Locale } from '@/lib/i18n/locales';
+import { renderText } from '@/lib/i18n/text';
 import { issueText } from '@/lib/remote/issues';
-import { REMEDY_TITLES } from '@/lib/diagnosis/remedies';
+import { remedyTitle } from '@/lib/diagnosis/remedies';
 import { hostRoundTimeoutMs } from '@/lib/health/config';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';
 import { ProbeState, probeHost } from '@/lib/probes/run';
@@ -22,9 +24,9 @@ export async function run(args: string[]): Promise<number> {
     { json: { type: 'boolean' }, lang: { type: 'string' } },
     async (v, pos) => {
       const target = await containerArg(pos[0]);
-      const lang: Lang =
+      const lang: Locale =
         v.lang === 'zh' || (v.lang === undefined && process.env.LANG?.startsWith('zh'))
-          ? 'zh'
+          ? 'zh-CN'
           : 'en';
       const report = await probeHost(remoteProbeTransport(), target.hostId, new ProbeState(), {
         hostTimeoutMs: hostRoundTimeoutMs(),
@@ -54,16 +56,18 @@ export async function run(args: string[]): Promise<number> {
         `  service ${f.serviceRunning ? `running, port ${f.port} ${f.portAnswers ? 'answers' : 'does not answer'}` : 'not running'}; ORT_PARALLEL=${f.env?.ORT_PARALLEL ?? '-'} OMP_WAIT_POLICY=${f.env?.OMP_WAIT_POLICY ?? '-'}`,
       ];
       c.diagnosis.findings.forEach((x, i) => {
-        out.push(`  ${i + 1}. [${x.severity}] ${renderMessage(x.title, lang)}`);
-        for (const e of x.evidence) out.push(`       - ${renderMessage(e, lang)}`);
+        out.push(`  ${i + 1}. [${x.severity}] ${renderText(x.title, lang)}`);
+        for (const e of x.evidence) out.push(`       - ${renderText(e, lang)}`);
         if (x.remedies.length)
-          out.push(`       remedies: ${x.remedies.map((r) => REMEDY_TITLES[r][lang]).join(' → ')}`);
+          out.push(
+            `       remedies: ${x.remedies.map((r) => renderText(remedyTitle(r), lang)).join(' → ')}`,
+          );
       });
       const w = c.window;
       out.splice(
         1,
         0,
-        `  log evidence ${w.basis === 'service_start' ? `since the service started (${localTimeFormatter(w.fromMs, lang)})` : `over the last ${w.minutes} min`}`,
+        `  log evidence ${w.basis === 'service_start' ? `since the service started (${formatMoment(w.fromMs, lang)})` : `over the last ${w.minutes} min`}`,
       );
       for (const e of c.errors) out.push(`  probe error: ${issueText(e)}`);
       process.stdout.write(`${out.join('\n')}\n`);

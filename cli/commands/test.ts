@@ -1,3 +1,4 @@
+import { renderText } from '@/lib/i18n/text';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getHostByName } from '@/lib/hosts/service';
@@ -47,7 +48,7 @@ function render(run: RunView, before: RunView | null): string {
     lines.push(
       `  before (run ${before!.id}): ${cmp.before.succeeded}/${cmp.before.jobs} ok, mean ${sec(cmp.before.meanJobMs)}, queue-full ${cmp.before.queueFullHits}`,
     );
-  if (v) lines.push(`  ${v.en}`, `  ${v.zh}`);
+  if (v) lines.push(`  ${renderText(v, 'en')}`, `  ${renderText(v, 'zh-CN')}`);
   return lines.join('\n');
 }
 

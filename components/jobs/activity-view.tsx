@@ -11,13 +11,13 @@ import { Card, PageHeader } from '../ui/card';
 import { Select, TextInput } from '../ui/field';
 import { BatchPanel } from './batch-panel';
 import { JobStatusBadge } from './job-status-badge';
-import { useBi } from './use-bi';
+import { useText } from '../common/use-text';
 
 // Every job, newest first, filterable by host, container, user and result; polled, so running jobs move on.
 export function ActivityView({ canRun }: { canRun: boolean }) {
   const clock = useClock();
   const { t } = useI18n();
-  const bi = useBi();
+  const tx = useText();
   const [filter, setFilter] = useState<JobListFilter>({});
   const { data } = useJobs(filter);
   const jobs = data?.jobs ?? [];
@@ -81,7 +81,7 @@ export function ActivityView({ canRun }: { canRun: boolean }) {
                     className="text-sky-700 hover:underline"
                     href={`/activity/${encodeURIComponent(j.id)}`}
                   >
-                    {bi(jobTitle(j.remedy) ?? { en: j.remedy, zh: j.remedy })}
+                    {tx(jobTitle(j.remedy)) || j.remedy}
                   </Link>
                 </td>
                 <td className="px-3 py-1.5">

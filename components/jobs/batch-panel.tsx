@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
-import { REMEDY_ORDER, REMEDY_TITLES, RUNBOOK_TITLE } from '@/lib/diagnosis/remedies';
+import { REMEDY_ORDER, remedyTitle, RUNBOOK_TITLE } from '@/lib/diagnosis/remedies';
 import type { BatchView } from '@/lib/jobs/batch';
 import { ApiError, fetchJson } from '@/lib/swr/fetch-json';
 import { postJson } from '@/lib/swr/post-json';
@@ -14,12 +14,12 @@ import { Card } from '../ui/card';
 import { Select, TextInput } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { JobStatusBadge } from './job-status-badge';
-import { useBi } from './use-bi';
+import { useText } from '../common/use-text';
 
 // Fleet batch: pick containers (or all blocking ones), a remedy or the runbook, and a bound on parallel jobs.
 export function BatchPanel() {
   const { t } = useI18n();
-  const bi = useBi();
+  const tx = useText();
   const { summary } = useErrorText();
   const { data: health } = useHealth();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -75,10 +75,10 @@ export function BatchPanel() {
           <label className="space-y-1">
             <span className="block text-xs text-slate-500">{t('jobs.batch.job')}</span>
             <Select name="batch-job" value={name} onChange={(e) => setName(e.target.value)}>
-              <option value="fix-queue-blocking">{bi(RUNBOOK_TITLE)}</option>
+              <option value="fix-queue-blocking">{tx(RUNBOOK_TITLE)}</option>
               {REMEDY_ORDER.map((id) => (
                 <option key={id} value={id}>
-                  {bi(REMEDY_TITLES[id])}
+                  {tx(remedyTitle(id))}
                 </option>
               ))}
             </Select>

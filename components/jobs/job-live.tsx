@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { REMEDY_TITLES, type RemedyId } from '@/lib/diagnosis/remedies';
+import { jobTitle } from '@/lib/diagnosis/remedies';
 import type { JobEvent, JobView } from '@/lib/jobs/types';
 import { ApiError } from '@/lib/swr/fetch-json';
 import { postJson } from '@/lib/swr/post-json';
@@ -13,7 +13,7 @@ import { Notice } from '../ui/notice';
 import { JobStatusBadge } from './job-status-badge';
 import { JobTestsView } from './job-tests-view';
 import { KeptOriginal } from './kept-original';
-import { useBi } from './use-bi';
+import { useText } from '../common/use-text';
 
 // One job, live: its output over server-sent events (EventSource reconnects and resumes after the last event id),
 // its progress, and when it ends the verification, what to do now, and Undo.
@@ -57,7 +57,7 @@ export function JobLive({
   onEnded?: () => void;
 }) {
   const { t } = useI18n();
-  const bi = useBi();
+  const tx = useText();
   const { summary } = useErrorText();
   const { events, reconnecting, ended } = useJobEvents(jobId);
   const { data, mutate } = useJob(jobId, !ended);
@@ -150,9 +150,7 @@ export function JobLive({
                     data-ok={v.ok}
                     className={v.ok ? 'text-emerald-700' : 'text-red-700'}
                   >
-                    {v.ok ? '✓' : '✗'}{' '}
-                    {bi(REMEDY_TITLES[v.remedy as RemedyId] ?? { en: v.remedy, zh: v.remedy })}:{' '}
-                    {bi(v.detail)}
+                    {v.ok ? '✓' : '✗'} {tx(jobTitle(v.remedy)) || v.remedy}: {tx(v.detail)}
                   </li>
                 ))}
               </ul>
@@ -167,7 +165,7 @@ export function JobLive({
           {job.result?.restoreHint && (
             <Notice tone="warning" testId="job-restore-hint">
               <strong>{t('jobs.job.restore')}: </strong>
-              {bi(job.result.restoreHint)}
+              {tx(job.result.restoreHint)}
             </Notice>
           )}
           <KeptOriginal job={job} onChanged={() => void mutate()} />

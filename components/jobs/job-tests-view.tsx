@@ -3,12 +3,12 @@
 import Link from 'next/link';
 import type { JobTests } from '@/lib/jobs/job-tests';
 import { useI18n } from '../i18n-provider';
-import { useBi } from './use-bi';
+import { useText } from '../common/use-text';
 
 // The runbook's "test before and after": both runs, linked to their pages, and the verdict in plain words.
 export function JobTestsView({ tests }: { tests: JobTests }) {
   const { t } = useI18n();
-  const bi = useBi();
+  const tx = useText();
   const rows = [
     ['before', tests.before],
     ['after', tests.after],
@@ -28,7 +28,7 @@ export function JobTestsView({ tests }: { tests: JobTests }) {
                 >
                   {run.runId}
                 </Link>{' '}
-                {bi(run.summary)}
+                {tx(run.summary)}
               </li>
             ),
         )}
@@ -43,7 +43,7 @@ export function JobTestsView({ tests }: { tests: JobTests }) {
               : 'text-sm font-medium text-red-700'
           }
         >
-          {bi(tests.verdict)}
+          {tx(tests.verdict)}
         </p>
       )}
     </div>

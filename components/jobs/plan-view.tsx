@@ -1,10 +1,10 @@
 'use client';
 
 import type { JobPlan } from '@/lib/jobs/types';
-import { REMEDY_TITLES } from '@/lib/diagnosis/remedies';
+import { remedyTitle } from '@/lib/diagnosis/remedies';
 import { useI18n } from '../i18n-provider';
 import { Notice } from '../ui/notice';
-import { useBi } from './use-bi';
+import { useText } from '../common/use-text';
 
 // The preview: per part the state now and after, the notices (domain truths, warnings, refusals), and every step
 // exactly: its argv, the diff of the file it edits, or the container configuration it changes.
@@ -40,7 +40,7 @@ function DiffBlock({ text }: { text: string }) {
 
 export function PlanView({ plan }: { plan: JobPlan }) {
   const { t } = useI18n();
-  const bi = useBi();
+  const tx = useText();
   return (
     <div className="space-y-3 text-sm" data-testid="plan-view" data-plan-hash={plan.hash}>
       <ul className="space-y-1">
@@ -50,13 +50,13 @@ export function PlanView({ plan }: { plan: JobPlan }) {
             className="rounded border border-slate-200 px-2 py-1"
             data-testid={`plan-part-${p.remedy}`}
           >
-            <span className="font-medium">{bi(REMEDY_TITLES[p.remedy])}</span>{' '}
+            <span className="font-medium">{tx(remedyTitle(p.remedy))}</span>{' '}
             {p.alreadyApplied ? (
               <span className="text-emerald-700">{t('jobs.preview.alreadyApplied')}</span>
             ) : (
               <span className="text-slate-600">
-                {t('jobs.preview.current')}: {bi(p.current)} → {t('jobs.preview.wanted')}:{' '}
-                {bi(p.wanted)}
+                {t('jobs.preview.current')}: {tx(p.current)} → {t('jobs.preview.wanted')}:{' '}
+                {tx(p.wanted)}
               </span>
             )}
             {p.needsRestart && !p.alreadyApplied && (
@@ -72,7 +72,7 @@ export function PlanView({ plan }: { plan: JobPlan }) {
           testId={`plan-notice-${n.level}`}
         >
           {n.level === 'block' && <strong>{t('jobs.preview.blocked')}: </strong>}
-          {bi(n)}
+          {tx(n.text)}
         </Notice>
       ))}
       <div>
@@ -83,7 +83,7 @@ export function PlanView({ plan }: { plan: JobPlan }) {
             <li key={i} className="rounded border border-slate-200 p-2" data-testid="plan-step">
               <div className="flex flex-wrap items-baseline gap-2">
                 <span className="font-mono text-xs text-slate-500">{i + 1}.</span>
-                <span className="font-medium">{bi(s.title)}</span>
+                <span className="font-medium">{tx(s.title)}</span>
                 <span className="text-xs text-slate-500">
                   {t(`jobs.preview.where.${s.where}`)} ·{' '}
                   {t('jobs.preview.timeout', { seconds: Math.round(s.timeoutMs / 1000) })}

@@ -4,7 +4,7 @@ import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useState } from 'react';
 import useSWR from 'swr';
-import { jobTitle, REMEDY_ORDER, REMEDY_TITLES, RUNBOOK_TITLE } from '@/lib/diagnosis/remedies';
+import { jobTitle, REMEDY_ORDER, remedyTitle, RUNBOOK_TITLE } from '@/lib/diagnosis/remedies';
 import type { JobPlan, JobView } from '@/lib/jobs/types';
 import type { RemedyDefaults } from '@/lib/remedies/settings';
 import { ApiError, fetchJson } from '@/lib/swr/fetch-json';
@@ -20,7 +20,7 @@ import { JobLive } from './job-live';
 import { JobStatusBadge } from './job-status-badge';
 import { RemedyOptions, optionsFor, type OptionValues } from './remedy-options';
 import { PreviewDialog, type PreviewState } from './preview-dialog';
-import { useBi } from './use-bi';
+import { useText } from '../common/use-text';
 
 // The container page's remediation panel: the runbook and one button per remedy, each opening a preview that the
 // operator confirms; then the job's live output. The server checks the role again on every call.
@@ -38,7 +38,7 @@ export function RemedyPanel({
 }) {
   const clock = useClock();
   const { t } = useI18n();
-  const bi = useBi();
+  const tx = useText();
   const { summary, unplaced } = useErrorText();
   const { data: defaults } = useSWR<{ defaults: RemedyDefaults }>(
     '/api/remedies/defaults',
@@ -62,8 +62,7 @@ export function RemedyPanel({
   async function openPreview(job: string) {
     const request = { hostId, container: name, name: job, params: optionsFor(job, options) };
     setPreview({
-      title:
-        job === RUNBOOK ? bi(RUNBOOK_TITLE) : bi(REMEDY_TITLES[job as keyof typeof REMEDY_TITLES]),
+      title: tx(jobTitle(job)) || job,
       loading: true,
     });
     try {
@@ -127,7 +126,7 @@ export function RemedyPanel({
                 onClick={() => openPreview(RUNBOOK)}
                 data-testid="remedy-fix-queue-blocking"
               >
-                {bi(RUNBOOK_TITLE)}
+                {tx(RUNBOOK_TITLE)}
               </Button>
               <span className="text-xs text-slate-500">{t('jobs.panel.runbookHint')}</span>
               <label className="flex items-center gap-1 text-sm text-slate-700">
@@ -148,7 +147,7 @@ export function RemedyPanel({
                   onClick={() => openPreview(id)}
                   data-testid={`remedy-${id}`}
                 >
-                  {bi(REMEDY_TITLES[id])}
+                  {tx(remedyTitle(id))}
                 </Button>
               ))}
             </div>
@@ -173,7 +172,7 @@ export function RemedyPanel({
                   className="text-sky-700 hover:underline"
                   onClick={() => setActiveJob(j.id)}
                 >
-                  {bi(jobTitle(j.remedy) ?? { en: j.remedy, zh: j.remedy })}
+                  {tx(jobTitle(j.remedy)) || j.remedy}
                 </button>
                 <span className="text-xs text-slate-500">
                   {clock.iso(j.createdAt)} · {j.actor.name}

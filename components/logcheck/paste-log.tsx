@@ -3,12 +3,13 @@
 import { useState } from 'react';
 import type { PastedLogResult } from '@/lib/diagnosis/scan-stream';
 import { SIGNATURES } from '@/lib/diagnosis/signatures';
-import { REMEDY_TITLES } from '@/lib/diagnosis/remedies';
+import { signatureExplanation, signatureTitle } from '@/lib/diagnosis/messages';
+import { remedyTitle } from '@/lib/diagnosis/remedies';
 import { ApiError } from '@/lib/swr/fetch-json';
 import { useErrorText } from '../error-text';
 import { FindingsList } from '../health/findings-list';
 import { useI18n } from '../i18n-provider';
-import { useBi } from '../jobs/use-bi';
+import { useText } from '../common/use-text';
 import { Button } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { TextArea } from '../ui/field';
@@ -17,7 +18,7 @@ import { Notice } from '../ui/notice';
 // "Paste a log": the text or the chosen file goes as the request body (streamed; nothing stored) to /api/diagnose.
 export function PasteLog() {
   const { t } = useI18n();
-  const bi = useBi();
+  const tx = useText();
   const { summary } = useErrorText();
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -114,9 +115,9 @@ export function PasteLog() {
                   data-count={tally.count}
                 >
                   <td className="py-1 pr-2">
-                    <div className="font-medium">{bi(s.title)}</div>
+                    <div className="font-medium">{tx(signatureTitle(s.id))}</div>
                     {tally.count > 0 && (
-                      <div className="text-xs text-slate-500">{bi(s.explanation)}</div>
+                      <div className="text-xs text-slate-500">{tx(signatureExplanation(s.id))}</div>
                     )}
                   </td>
                   <td className="pr-2 tabular-nums">{tally.count}</td>
@@ -127,7 +128,7 @@ export function PasteLog() {
                   <td className="pr-2 text-xs">{tally.first ?? '—'}</td>
                   <td className="pr-2 text-xs">{tally.last ?? '—'}</td>
                   <td className="text-xs">
-                    {tally.count > 0 ? s.remedies.map((r) => bi(REMEDY_TITLES[r])).join(' → ') : ''}
+                    {tally.count > 0 ? s.remedies.map((r) => tx(remedyTitle(r))).join(' → ') : ''}
                   </td>
                 </tr>
               ))}

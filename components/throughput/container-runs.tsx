@@ -3,6 +3,7 @@
 import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useThroughputRuns } from '@/lib/swr/use-throughput';
+import { useText } from '../common/use-text';
 import { useI18n } from '../i18n-provider';
 import { Card } from '../ui/card';
 import { StatusBadge } from './status-badge';
@@ -49,7 +50,8 @@ function History({ runs }: { runs: { id: string; mean: number | null; allOk: boo
 
 export function ContainerRuns({ hostId, name }: { hostId: string; name: string }) {
   const clock = useClock();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const tx = useText();
   const { data } = useThroughputRuns({ hostId, container: name });
   const runs = data?.runs ?? [];
   const finished = runs
@@ -98,13 +100,7 @@ export function ContainerRuns({ hostId, name }: { hostId: string; name: string }
                 })}
               </span>
             )}
-            <span className="text-slate-600">
-              {r.detail.verdict
-                ? locale === 'zh-CN'
-                  ? r.detail.verdict.zh
-                  : r.detail.verdict.en
-                : ''}
-            </span>
+            <span className="text-slate-600">{tx(r.detail.verdict)}</span>
             <Link className="ml-auto text-sky-700" href={`/throughput/runs/${r.id}`}>
               {t('throughput.open')}
             </Link>

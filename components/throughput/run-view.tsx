@@ -7,6 +7,7 @@ import type { RunView as Run } from '@/lib/throughput';
 import { useThroughputRun } from '@/lib/swr/use-throughput';
 import type { SignatureId } from '@/lib/diagnosis/signatures';
 import { useDiagnosisText } from '../health/diagnosis-text';
+import { useText } from '../common/use-text';
 import { useI18n } from '../i18n-provider';
 import { Button } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
@@ -45,12 +46,12 @@ export function RunView({ id, canRun }: { id: string; canRun: boolean }) {
   const { signature } = useDiagnosisText();
   const { data, mutate } = useThroughputRun(id);
   const [cancelling, setCancelling] = useState(false);
+  const say = useText();
   if (!data) return <p>{t('common.loading')}</p>;
   const { run, comparison } = data;
   const d = run.detail;
   const f = d.figures;
   const verdict = comparison?.verdict ?? d.verdict;
-  const say = (v: { en: string; zh: string }) => (locale === 'zh-CN' ? v.zh : v.en);
   return (
     <div className="space-y-4">
       <Link href="/throughput" className="text-sm text-sky-700">

@@ -3,6 +3,7 @@
 import { useClock } from '../common/use-clock';
 import Link from 'next/link';
 import { useThroughputRuns } from '@/lib/swr/use-throughput';
+import { useText } from '../common/use-text';
 import { useI18n } from '../i18n-provider';
 import { Card, PageHeader } from '../ui/card';
 import { InputsPanel } from './inputs-panel';
@@ -11,7 +12,8 @@ import { StatusBadge } from './status-badge';
 
 export function ThroughputView({ canRun }: { canRun: boolean }) {
   const clock = useClock();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const tx = useText();
   const { data } = useThroughputRuns();
   return (
     <div className="space-y-4">
@@ -29,13 +31,7 @@ export function ThroughputView({ canRun }: { canRun: boolean }) {
               <StatusBadge status={r.status} />
               <span>{r.container}</span>
               <span className="text-slate-500">{clock.iso(r.startedAt)}</span>
-              <span className="text-slate-600">
-                {r.detail.verdict
-                  ? locale === 'zh-CN'
-                    ? r.detail.verdict.zh
-                    : r.detail.verdict.en
-                  : ''}
-              </span>
+              <span className="text-slate-600">{tx(r.detail.verdict)}</span>
               <Link className="ml-auto text-sky-700" href={`/throughput/runs/${r.id}`}>
                 {t('throughput.open')}
               </Link>

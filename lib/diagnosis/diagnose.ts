@@ -3,7 +3,8 @@
 import type { EvidenceWindow } from './events';
 import { type DiagnosisInputs, Evidence, historyEvidence, readInputs, windowRef } from './evidence';
 import type { ContainerFacts } from './facts';
-import { msg, type MessageRef } from './messages';
+import type { Text } from '@/lib/i18n/text';
+import { msg } from './messages';
 import { inRemedyOrder, type RemedyId } from './remedies';
 import type { SignatureSummary } from './scanner';
 import { signatureById } from './signatures';
@@ -30,8 +31,8 @@ export type FindingId =
 export interface Finding {
   id: FindingId;
   severity: Severity;
-  title: MessageRef;
-  evidence: MessageRef[];
+  title: Text;
+  evidence: Text[];
   remedies: RemedyId[];
   /** Remedy parameters the evidence suggests, e.g. the version to pin. */
   remedyParams: Partial<Record<RemedyId, Record<string, string | number>>>;
@@ -75,7 +76,7 @@ const FINDING_RANK: FindingId[] = [
 type Add = (
   id: FindingId,
   severity: Severity,
-  evidence: MessageRef[],
+  evidence: Text[],
   remedies: RemedyId[],
   remedyParams?: Finding['remedyParams'],
 ) => void;
@@ -91,7 +92,7 @@ function runtimeFindings(x: DiagnosisInputs, ev: Evidence, add: Add): void {
     add('service_down', 'critical', down, ['restart']);
   }
   if (ev.hits('queue_full') > 0) {
-    const lines: MessageRef[] = [ev.hit('queue_full')];
+    const lines: Text[] = [ev.hit('queue_full')];
     const remedies: RemedyId[] = [];
     if (factsIn === null) lines.push(msg('ev.logs_only'));
     if (x.onCpu || x.compat.verdict === 'mismatch' || factsIn === null) remedies.push('pin-ort');
@@ -179,7 +180,7 @@ function historyFinding(ctx: DiagnoseContext): Finding | null {
   if (evidence.length === 0) return null;
   const basis =
     ctx.window?.basis === 'service_start' ? 'finding.history_restart' : 'finding.history_older';
-  const title = msg(basis, { window: { ref: windowRef(ctx.window) } });
+  const title = msg(basis, { window: { text: windowRef(ctx.window) } });
   return { id: 'history', severity: 'info', title, evidence, remedies: [], remedyParams: {} };
 }
 

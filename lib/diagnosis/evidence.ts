@@ -10,7 +10,8 @@ import {
   SHM_MIN_BYTES,
   unknownFacts,
 } from './facts';
-import { type MessageRef, msg } from './messages';
+import type { Text } from '@/lib/i18n/text';
+import { msg, signatureTitle } from './messages';
 import type { SignatureSummary, SignatureTally } from './scanner';
 import { SIGNATURE_IDS, type SignatureId } from './signatures';
 
@@ -60,7 +61,7 @@ export function readInputs(
 const moment = (at: number | null | undefined, local: string | null) =>
   typeof at === 'number' ? { at } : { local: local ?? '?' };
 
-export function windowRef(w: EvidenceWindow | undefined): MessageRef {
+export function windowRef(w: EvidenceWindow | undefined): Text {
   if (!w) return msg('win.in_log');
   return w.basis === 'service_start'
     ? msg('win.since_start', { at: { at: w.fromMs } })
@@ -74,12 +75,12 @@ function taskList(ids: string[]): string {
 }
 
 /** One line per signature seen before the window: how many, when, which tasks. */
-export function historyEvidence(history: SignatureSummary | undefined): MessageRef[] {
+export function historyEvidence(history: SignatureSummary | undefined): Text[] {
   if (!history) return [];
   return SIGNATURE_IDS.filter((id) => history[id].count > 0).map((id) => {
     const t = history[id] as Tally;
     return msg('ev.history_hits', {
-      signature: { sig: id },
+      signature: { text: signatureTitle(id) },
       count: t.count,
       first: moment(t.firstAt, t.first),
       last: moment(t.lastAt, t.last),
@@ -100,12 +101,12 @@ export class Evidence {
   }
 
   /** A signature's count over the window, its first and last time and its tasks. */
-  hit(id: SignatureId): MessageRef {
+  hit(id: SignatureId): Text {
     const t = this.x.signatures[id] as Tally;
     return msg('ev.signature_hits', {
-      signature: { sig: id },
+      signature: { text: signatureTitle(id) },
       count: t.count,
-      window: { ref: windowRef(this.window) },
+      window: { text: windowRef(this.window) },
       first: moment(t.firstAt, t.first),
       last: moment(t.lastAt, t.last),
       tasks: taskList(t.taskIds),
@@ -113,9 +114,9 @@ export class Evidence {
   }
 
   /** Why the session runs where it does: providers, libraries, the version's compatibility. */
-  ort(): MessageRef[] {
+  ort(): Text[] {
     const { f, compat, onCpu } = this.x;
-    const ev: MessageRef[] = [];
+    const ev: Text[] = [];
     const version = f.ortVersion ?? '?';
     if (this.x.sessionOnCpu) {
       const providers = f.sessionProviders!.join(', ') || '—';
@@ -139,13 +140,13 @@ export class Evidence {
     return ev;
   }
 
-  gpu(): MessageRef[] {
+  gpu(): Text[] {
     const { f } = this.x;
     if (f.gpuAvailable === false) return [msg('ev.no_gpu_data')];
     return f.gpuUtilPct !== null ? [msg('ev.gpu_util', { pct: f.gpuUtilPct })] : [];
   }
 
-  shm(): MessageRef[] {
+  shm(): Text[] {
     const { f } = this.x;
     return f.shmBytes !== null
       ? [msg('ev.shm', { size: formatBytes(f.shmBytes), min: SHM_ADVISED })]

@@ -1,8 +1,8 @@
 // One probe round outside the server (the `dhc` CLI): the same probes and diagnosis as the scheduler's rounds,
 // with fresh log cursors, so its signature counts cover what a first contact reads (see lib/probes).
-import { renderMessage } from '@/lib/diagnosis/messages';
 import { issueText } from '@/lib/remote/issues';
 import type { Finding } from '@/lib/diagnosis/diagnose';
+import type { Text } from '@/lib/i18n/text';
 import { remoteProbeTransport } from '@/lib/probes/remote-transport';
 import { ProbeState, probeFleet } from '@/lib/probes/run';
 import { hostRoundTimeoutMs } from './config';
@@ -13,7 +13,7 @@ export interface ContainerHealthSummary {
   topFinding: {
     id: Finding['id'];
     severity: Finding['severity'];
-    title: { en: string; zh: string };
+    title: Text;
   } | null;
   findings: Finding['id'][];
   probeErrors: string[];
@@ -38,14 +38,11 @@ export async function probeHealthOnce(hostIds: string[]): Promise<Map<string, Ho
         containers: new Map(
           r.containers.map((c) => {
             const top = topFinding(c.diagnosis.findings);
-            const title = top
-              ? { en: renderMessage(top.title, 'en'), zh: renderMessage(top.title, 'zh') }
-              : null;
             return [
               c.container.name,
               {
                 health: c.diagnosis.health,
-                topFinding: top && title ? { id: top.id, severity: top.severity, title } : null,
+                topFinding: top ? { id: top.id, severity: top.severity, title: top.title } : null,
                 findings: c.diagnosis.findings.map((f) => f.id),
                 probeErrors: c.errors.map(issueText),
               },

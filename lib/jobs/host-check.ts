@@ -1,12 +1,14 @@
+import { parseStoredPlan } from './stored-plan';
 import { remote, type DurableHandle, type DurableState } from '@/lib/remote';
 import { remedyModule } from '@/lib/remedies';
 import { remoteContext } from '@/lib/remedies/context';
 import { errorText } from '@/lib/remedies/run-steps';
 import { getRemedyDefaults } from '@/lib/remedies/settings';
-import type { Bilingual } from '@/lib/i18n/bilingual';
+import { type Readable, renderText, type Text, text } from '@/lib/i18n/text';
 import { getDb } from '@/lib/store/db';
 import { releaseLock, renewLock, type LockHolder } from '@/lib/locks/container-lock';
 import { serviceNow } from './service-now';
+import { composed, listOf, sentences } from './job-text';
 import { restoreHint } from './restore-hint';
 import { appendEvent, getJobRow, setStepsDone } from './store';
 import type { HostCheck, JobPlan, JobResult } from './types';
@@ -57,30 +59,21 @@ async function inFlight(
   return { index: e.step, at: e.at, h: JSON.parse(e.text) as DurableHandle };
 }
 
-function outcomeText(s: DurableState): Bilingual {
+function outcomeText(s: DurableState): Text {
   switch (s.state) {
-    case 'exited':
-      return s.code === 0
-        ? {
-            en: 'finished with exit status 0 after the console stopped',
-            zh: '在控制台停止后已完成，退出码 0',
-          }
-        : {
-            en: `failed with exit status ${s.code}${s.stderrTail ? `: ${s.stderrTail.trim().split('\n').at(-1)}` : ''}`,
-            zh: `失败，退出码 ${s.code}`,
-          };
+    case 'exited': {
+      if (s.code === 0) return text('jobNotes.hostCheck.exited');
+      const said = s.stderrTail?.trim().split('\n').at(-1);
+      return said
+        ? text('jobNotes.hostCheck.failedSaid', { code: s.code, stderr: said })
+        : text('jobNotes.hostCheck.failed', { code: s.code });
+    }
     case 'gone':
-      return {
-        en: `ended without an exit status (${s.why})`,
-        zh: '结束但没有退出码（被终止，或其容器已停止）',
-      };
+      return text('jobNotes.hostCheck.gone', { why: s.why });
     case 'not_started':
-      return { en: 'never started', zh: '从未启动' };
+      return text('jobNotes.hostCheck.notStarted');
     case 'running':
-      return {
-        en: 'still ran when its time was up, and was stopped',
-        zh: '超时仍在运行，已被停止',
-      };
+      return text('jobNotes.hostCheck.stopped');
   }
 }
 
@@ -90,7 +83,7 @@ export async function checkInterruptedOnHost(
 ): Promise<HostCheck | null> {
   const row = await getJobRow(jobId);
   if (row?.status !== 'interrupted' || !row.plan) return null;
-  const plan = JSON.parse(row.plan) as JobPlan;
+  const plan = parseStoredPlan(row.plan);
   const target = { hostId: row.host_id, container: row.container };
   const log = (line: string) => appendEvent(jobId, 'log', null, line);
   // Held while the step may still run, so that no other job starts on the container under it.
@@ -109,7 +102,7 @@ export async function checkInterruptedOnHost(
       let s = await remote.durableState(target.hostId, f.h);
       if (s.state === 'running') {
         await log(
-          `on the host: step ${f.index + 1} ("${step.title.en}") still runs; waiting for its end`,
+          `on the host: step ${f.index + 1} ("${renderText(step.title, 'en')}") still runs; waiting for its end`,
         );
         const until = Date.parse(f.at) + step.timeoutMs;
         while (s.state === 'running' && Date.now() < until) {
@@ -121,10 +114,7 @@ export async function checkInterruptedOnHost(
       const outcome = outcomeText(s);
       // A rollback's command tells how the rollback went, not whether the step itself completed.
       const said = f.h.rollback
-        ? {
-            en: `was being rolled back: the rollback ${outcome.en}`,
-            zh: `正在回滚：回滚${outcome.zh}`,
-          }
+        ? text('jobNotes.hostCheck.rollingBack', { outcome: { text: outcome } })
         : outcome;
       check.step = {
         index: f.index,
@@ -135,7 +125,9 @@ export async function checkInterruptedOnHost(
       };
       if (s.state === 'exited' && s.code === 0 && !f.h.rollback)
         await setStepsDone(jobId, f.index + 1);
-      await log(`on the host: step ${f.index + 1} ("${step.title.en}") ${check.step.outcome.en}`);
+      await log(
+        `on the host: step ${f.index + 1} ("${renderText(step.title, 'en')}") ${renderText(said, 'en')}`,
+      );
       await remote
         .execInContainer(target.hostId, target.container, ['rm', '-rf', '--', f.h.dir], {
           timeoutMs: 20_000,
@@ -155,15 +147,17 @@ export async function checkInterruptedOnHost(
       } catch (e) {
         check.parts.push({
           remedy: part.remedy,
-          current: { en: `could not read: ${errorText(e)}`, zh: `无法读取：${errorText(e)}` },
+          current: text('jobNotes.hostCheck.couldNotRead', { error: errorText(e) }),
           applied: false,
         });
       }
       const p = check.parts.at(-1)!;
-      await log(`now: ${p.remedy}: ${p.current.en}${p.applied ? ' (the change holds)' : ''}`);
+      await log(
+        `now: ${p.remedy}: ${renderText(p.current, 'en')}${p.applied ? ' (the change holds)' : ''}`,
+      );
     }
     check.service = await serviceNow(ctx);
-    await log(`now: ${check.service.text.en}`);
+    await log(`now: ${renderText(check.service.text, 'en')}`);
   } catch (e) {
     check.error = errorText(e);
     await log(`could not check the host: ${check.error}`);
@@ -191,9 +185,7 @@ async function store(jobId: string, plan: JobPlan, check: HostCheck): Promise<vo
     unknown ? check.step!.title : undefined,
   );
   const found = hostCheckText(check);
-  result.restoreHint = found
-    ? { en: `${found.en} ${hint.en}`, zh: `${found.zh} ${hint.zh}` }
-    : hint;
+  result.restoreHint = sentences(found, hint)!;
   await getDb()
     .updateTable('jobs')
     .set({ result: JSON.stringify({ ...result, hostCheck: check }) })
@@ -202,30 +194,28 @@ async function store(jobId: string, plan: JobPlan, check: HostCheck): Promise<vo
 }
 
 /** One sentence of what the host showed, for the top of the restore hint. */
-export function hostCheckText(c: HostCheck): Bilingual | null {
-  if (c.error)
-    return {
-      en: `The host could not be checked (${c.error}).`,
-      zh: `无法检查主机（${c.error}）。`,
-    };
-  const step = c.step
-    ? {
-        en: `On the host, step ${c.step.index + 1} ("${c.step.title.en}") ${c.step.outcome.en}.`,
-        zh: `主机上的第 ${c.step.index + 1} 步（“${c.step.title.zh}”）${c.step.outcome.zh}。`,
-      }
-    : { en: '', zh: '' };
-  const parts = c.parts.map((p) => ({
-    en: `${p.remedy}: ${p.current.en}${p.applied ? ' (holds)' : ''}`,
-    zh: `${p.remedy}：${p.current.zh}${p.applied ? '（已生效）' : ''}`,
-  }));
+export function hostCheckText(c: HostCheck): Readable | null {
+  if (c.error) return text('jobNotes.hostCheck.notChecked', { error: c.error });
+  const s = c.step;
+  const step = s
+    ? composed((p) =>
+        text('jobNotes.hostCheck.step', {
+          step: s.index + 1,
+          title: p(s.title),
+          outcome: p(s.outcome),
+        }),
+      )
+    : null;
+  const parts = c.parts.map((part) =>
+    composed((p) =>
+      text(part.applied ? 'jobNotes.hostCheck.partHolds' : 'jobNotes.hostCheck.part', {
+        remedy: part.remedy,
+        current: p(part.current),
+      }),
+    ),
+  );
   const now = parts.length
-    ? {
-        en: ` Now: ${parts.map((p) => p.en).join('; ')}.`,
-        zh: ` 当前：${parts.map((p) => p.zh).join('；')}。`,
-      }
-    : { en: '', zh: '' };
-  const svc = c.service
-    ? { en: ` ${c.service.text.en}`, zh: ` ${c.service.text.zh}` }
-    : { en: '', zh: '' };
-  return { en: `${step.en}${now.en}${svc.en}`.trim(), zh: `${step.zh}${now.zh}${svc.zh}`.trim() };
+    ? composed((p) => text('jobNotes.hostCheck.now', { parts: p(listOf(parts)) }))
+    : null;
+  return sentences(step, now, c.service?.text);
 }

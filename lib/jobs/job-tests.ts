@@ -1,7 +1,6 @@
 // "Run a short test before and after": a runbook job measures the container with the built-in pair before its first
 // step and again after every part verified, under its own lock, and keeps both runs with a before/after verdict.
-import { messagesFor } from '@/lib/i18n/translate';
-import type { Bilingual } from '@/lib/i18n/bilingual';
+import { type Readable, renderText, type Text, text } from '@/lib/i18n/text';
 import type { Target } from '@/lib/remedies/types';
 import { builtinPair } from '@/lib/throughput/builtin';
 import { compareRuns, type Verdict } from '@/lib/throughput/compare';
@@ -14,7 +13,8 @@ export const JOB_TEST_JOBS = 3;
 export interface JobTestRun {
   runId: string;
   status: RunView['status'];
-  summary: Bilingual;
+  /** Made as a catalog text; a job stored before texts were catalog keys holds both languages inline. */
+  summary: Readable;
 }
 
 export interface JobTests {
@@ -23,30 +23,28 @@ export interface JobTests {
   verdict?: Verdict;
 }
 
-export const jobTestNotice: Bilingual = {
-  en: `A short test (${JOB_TEST_JOBS} jobs at once, built-in pair) runs before the first step and after verification; both are kept on the Throughput page.`,
-  zh: `第一步之前与验证之后各运行一次简短测试（内置素材，${JOB_TEST_JOBS} 个任务同时提交），结果保存在"吞吐测试"页面。`,
-};
+export const jobTestNotice: Text = text('jobNotes.tests.notice', { jobs: JOB_TEST_JOBS });
 
-// The run states as the Throughput pages name them (one catalog, not a copy of its words).
-const statusZh = (status: RunView['status']): string =>
-  messagesFor('zh-CN').throughput.status[status];
-
-function summaryOf(run: RunView): Bilingual {
+function summaryOf(run: RunView): Text {
+  // The run states as the Throughput pages name them (one catalog, not a copy of its words).
+  const status = text(`throughput.status.${run.status}`);
   const f = run.detail.figures;
   if (!f)
-    return {
-      en: `${run.status}${run.error ? `: ${run.error}` : ''}`,
-      zh: `${statusZh(run.status)}${run.error ? `：${run.error}` : ''}`,
-    };
-  const mean = f.meanJobMs === null ? '' : `, mean ${(f.meanJobMs / 1000).toFixed(1)} s`;
-  const meanZh = f.meanJobMs === null ? '' : `，平均 ${(f.meanJobMs / 1000).toFixed(1)} 秒`;
-  const stop = run.status === 'done' ? '' : ` (${run.status})`;
-  const stopZh = run.status === 'done' ? '' : `（${statusZh(run.status)}）`;
-  return {
-    en: `${f.succeeded}/${f.jobs} jobs succeeded${mean}, ${f.queueFullHits} queue-full hit${f.queueFullHits === 1 ? '' : 's'}${stop}`,
-    zh: `${f.succeeded}/${f.jobs} 个任务成功${meanZh}，“队列满” ${f.queueFullHits} 次${stopZh}`,
+    return run.error
+      ? text('jobNotes.tests.error', { status: { text: status }, error: run.error })
+      : status;
+  const values = {
+    succeeded: f.succeeded,
+    jobs: f.jobs,
+    hits: f.queueFullHits,
+    mean:
+      f.meanJobMs === null
+        ? ''
+        : { text: text('jobNotes.tests.mean', { seconds: (f.meanJobMs / 1000).toFixed(1) }) },
   };
+  return run.status === 'done'
+    ? text('jobNotes.tests.summary', values)
+    : text('jobNotes.tests.summaryStopped', { ...values, status: { text: status } });
 }
 
 export interface JobTestInput {
@@ -78,7 +76,7 @@ export async function runJobTest(
   });
   const view = await done;
   const run = { runId: id, status: view.status, summary: summaryOf(view) };
-  input.log(`test ${phase} ${id}: ${run.summary.en}`);
+  input.log(`test ${phase} ${id}: ${renderText(run.summary, 'en')}`);
   return { view, run };
 }
 

@@ -1,3 +1,4 @@
+import { renderText } from '@/lib/i18n/text';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { actorName } from '@/lib/audit/actor';
 import type { Actor } from '@/lib/auth/types';
@@ -84,7 +85,7 @@ export async function launch(input: LaunchInput): Promise<Launched> {
       );
     }
     const blocked = isBlocked(planned.plan);
-    if (blocked) throw new ConflictError(`refused: ${blocked.en}`);
+    if (blocked) throw new ConflictError(`refused: ${renderText(blocked.text, 'en')}`);
     await insertJob(jobId, {
       kind: input.kind,
       remedy: input.name,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Bilingual } from '@/lib/i18n/bilingual';
+import type { Text } from '@/lib/i18n/text';
 import type { Notice, Prepared, RunnableStep, StepDescription } from '@/lib/remedies/types';
 import type { JobPlan } from './types';
 
@@ -12,7 +12,7 @@ function describe(s: RunnableStep): StepDescription {
 
 export function jobPlan(
   name: string,
-  title: Bilingual,
+  title: Text,
   parts: Prepared[],
   extraNotices: Notice[] = [],
 ): { plan: JobPlan; steps: RunnableStep[] } {

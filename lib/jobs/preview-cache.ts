@@ -1,3 +1,4 @@
+import { renderText } from '@/lib/i18n/text';
 import type { JobPlan } from './types';
 
 // The plans recently shown as previews (this process only), so that a run whose fresh plan differs from the one
@@ -19,8 +20,10 @@ export function whatChanged(confirmed: string, fresh: JobPlan): string {
   for (const p of fresh.parts) {
     const o = parts.get(p.remedy);
     if (!o) out.push(`${p.remedy}: new in the plan`);
-    else if (o.current.en !== p.current.en)
-      out.push(`${p.remedy}: now "${p.current.en}" (was "${o.current.en}")`);
+    else if (renderText(o.current, 'en') !== renderText(p.current, 'en'))
+      out.push(
+        `${p.remedy}: now "${renderText(p.current, 'en')}" (was "${renderText(o.current, 'en')}")`,
+      );
     else if (o.alreadyApplied !== p.alreadyApplied)
       out.push(`${p.remedy}: ${p.alreadyApplied ? 'now already applied' : 'no longer applied'}`);
   }
@@ -30,7 +33,8 @@ export function whatChanged(confirmed: string, fresh: JobPlan): string {
   const norm = (s: unknown) => JSON.stringify(s).replace(/\d{8}t\d{6}z/gi, 'STAMP');
   fresh.steps.forEach((s, i) => {
     const o = old.steps[i];
-    if (out.length < 6 && norm(o) !== norm(s)) out.push(`step ${i + 1} (${s.title.en}) differs`);
+    if (out.length < 6 && norm(o) !== norm(s))
+      out.push(`step ${i + 1} (${renderText(s.title, 'en')}) differs`);
   });
   return out.join('; ') || 'the steps differ';
 }

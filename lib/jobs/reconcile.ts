@@ -1,3 +1,5 @@
+import { renderText } from '@/lib/i18n/text';
+import { parseStoredPlan } from './stored-plan';
 import { recordAudit } from '@/lib/audit/log';
 import { getDb } from '@/lib/store/db';
 import { checkOnHostLater } from './host-check';
@@ -5,7 +7,6 @@ import { releaseLock } from '@/lib/locks/container-lock';
 import { ownerAlive } from './owner';
 import { restoreHint } from './restore-hint';
 import { appendEvent, markInterrupted, runningJobRows } from './store';
-import type { JobPlan } from './types';
 
 // A job still "running" whose process is gone (console killed or restarted) or whose lock lapsed is marked
 // interrupted, with the last completed step and how to finish or undo it; its lock is released (after the host
@@ -23,7 +24,7 @@ export async function reconcileJobs(now = Date.now()): Promise<string[]> {
       .executeTakeFirst();
     const lapsed = !lock || lock.job_id !== row.id || lock.expires_at < now;
     if (ownerAlive(row.owner) && !lapsed) continue;
-    const plan = row.plan ? (JSON.parse(row.plan) as JobPlan) : null;
+    const plan = row.plan ? parseStoredPlan(row.plan) : null;
     // A step may have been under way: what it did is unknown, so nothing is claimed to be unchanged.
     const lastStep = await getDb()
       .selectFrom('job_events')
@@ -39,7 +40,7 @@ export async function reconcileJobs(now = Date.now()): Promise<string[]> {
         : undefined;
     const hint = plan ? restoreHint(plan, row.steps_done, false, [], inFlight?.title) : null;
     const msg =
-      `interrupted: the console process running it stopped after ${row.steps_done} of ${row.step_count} steps. ${hint?.en ?? ''}`.trim();
+      `interrupted: the console process running it stopped after ${row.steps_done} of ${row.step_count} steps. ${renderText(hint, 'en')}`.trim();
     if (!(await markInterrupted(row.id, msg))) continue;
     await getDb()
       .updateTable('jobs')

@@ -1,11 +1,12 @@
 import { ValidationError } from '@/lib/errors';
 import {
   REMEDY_ORDER,
-  REMEDY_TITLES,
   type RemedyId,
+  remedyTitle,
   RUNBOOK_NAME,
   RUNBOOK_TITLE,
 } from '@/lib/diagnosis/remedies';
+import { text } from '@/lib/i18n/text';
 import { remedyModule } from '@/lib/remedies';
 import { ALL_OPTIONS, optionsOfRemedy, RUNBOOK_TEST_OPTION } from '@/lib/remedies/options';
 import type { RemedyDefaults } from '@/lib/remedies/settings';
@@ -73,17 +74,14 @@ export function runbookPlanner(
     if (parts.some((p) => !p.plan.alreadyApplied && p.plan.needsRestart)) {
       parts.push(await remedyModule('restart').prepare(ctx, params.get('restart')!, defaults));
     }
-    const skipped = parts.filter((p) => p.plan.alreadyApplied).map((p) => p.plan.remedy);
-    const notices: Notice[] = skipped.length
-      ? [
-          {
-            level: 'info',
-            en: `Already in place, skipped: ${skipped.map((s) => REMEDY_TITLES[s].en).join(', ')}.`,
-            zh: `已生效，跳过：${skipped.map((s) => REMEDY_TITLES[s].zh).join('、')}。`,
-          },
-        ]
-      : [];
-    if (tests) notices.push({ level: 'info', ...jobTestNotice });
+    // One notice per remedy that already holds.
+    const notices: Notice[] = parts
+      .filter((p) => p.plan.alreadyApplied)
+      .map((p) => ({
+        level: 'info',
+        text: text('jobNotes.runbook.skipped', { remedy: { text: remedyTitle(p.plan.remedy) } }),
+      }));
+    if (tests) notices.push({ level: 'info', text: jobTestNotice });
     return jobPlan(RUNBOOK_NAME, RUNBOOK_TITLE, parts, notices);
   };
 }

@@ -1,10 +1,12 @@
 import { recordAudit } from '@/lib/audit/log';
+import { renderText, text } from '@/lib/i18n/text';
 import type { Actor } from '@/lib/auth/types';
 import { remoteContext } from '@/lib/remedies/context';
 import { RemoteError } from '@/lib/remote';
 import { errorText, runSteps, StepTimeoutError } from '@/lib/remedies/run-steps';
 import type { Plan, RemedyContext, RunnableStep, Target } from '@/lib/remedies/types';
 import { renewLock, releaseLock, type LockHolder } from '@/lib/locks/container-lock';
+import { sentences } from './job-text';
 import { restoreHint, verifyFailedHint } from './restore-hint';
 import { JobEventLog } from './event-log';
 import { untilStored } from './until-stored';
@@ -69,7 +71,7 @@ export async function runJob(input: RunInput): Promise<JobView> {
     () =>
       ctl.abort(
         new StepTimeoutError({
-          title: { en: 'the whole job', zh: '整个任务' },
+          title: text('jobNotes.runner.wholeJob'),
           timeoutMs: input.timeoutMs,
         } as RunnableStep),
       ),
@@ -110,7 +112,7 @@ export async function runJob(input: RunInput): Promise<JobView> {
           throw new FenceLostError();
         currentStep = i;
         // A step whose start cannot be recorded does not run: a job must never act without a trace.
-        await events.add('step', i, plan.steps[i]!.title.en);
+        await events.add('step', i, renderText(plan.steps[i]!.title, 'en'));
         if (events.unwritten > 0)
           throw new Error(
             `cannot store the job's log (${events.lastError ?? 'unknown'}): stopped before the step`,
@@ -133,7 +135,7 @@ export async function runJob(input: RunInput): Promise<JobView> {
           'verification failed: ' +
           result.verifications
             .filter((v) => !v.ok)
-            .map((v) => v.detail.en)
+            .map((v) => renderText(v.detail, 'en'))
             .join('; ');
         result.restoreHint = verifyFailedHint(plan);
       }
@@ -142,7 +144,7 @@ export async function runJob(input: RunInput): Promise<JobView> {
           (r) => ((tests.after = r.run), (tests.verdict = testsVerdict(beforeRun, r.view))),
           (e) => log(`test after could not run: ${errorText(e)}`),
         );
-        if (tests.verdict) log(`before/after: ${tests.verdict.en}`);
+        if (tests.verdict) log(`before/after: ${renderText(tests.verdict, 'en')}`);
       }
     } else {
       const reason = outcome.error;
@@ -175,13 +177,9 @@ export async function runJob(input: RunInput): Promise<JobView> {
     // The first thing an operator asks after a failure; a rollback may have left it down (e.g. a container restarted
     // by someone else while ORT was uninstalled).
     result.service = await serviceNow(ctx.detached());
-    log(`service: ${result.service.text.en}`);
-    if (result.service.state !== 'answering') {
-      const h = result.restoreHint;
-      result.restoreHint = h
-        ? { en: `${h.en} ${result.service.text.en}`, zh: `${h.zh} ${result.service.text.zh}` }
-        : result.service.text;
-    }
+    log(`service: ${renderText(result.service.text, 'en')}`);
+    if (result.service.state !== 'answering')
+      result.restoreHint = sentences(result.restoreHint, result.service.text)!;
   }
   await events.drain();
   await untilStored(`the end of job ${jobId}`, () => finishJob(jobId, status, result, error));
@@ -212,7 +210,7 @@ async function verifyAll(ctx: RemedyContext, parts: Plan[]): Promise<JobResult> 
       verifications.push({
         remedy: part.remedy,
         ok: true,
-        detail: { en: 'already applied: nothing changed', zh: '已生效：未做任何更改' },
+        detail: text('jobNotes.runner.alreadyApplied'),
       });
       continue;
     }
@@ -223,11 +221,11 @@ async function verifyAll(ctx: RemedyContext, parts: Plan[]): Promise<JobResult> 
       verifications.push({
         remedy: part.remedy,
         ok: false,
-        detail: { en: `could not verify: ${errorText(e)}`, zh: `无法验证：${errorText(e)}` },
+        detail: text('jobNotes.runner.couldNotVerify', { error: errorText(e) }),
       });
     }
     ctx.log(
-      `${verifications.at(-1)!.ok ? '✓' : '✗'} ${part.remedy}: ${verifications.at(-1)!.detail.en}`,
+      `${verifications.at(-1)!.ok ? '✓' : '✗'} ${part.remedy}: ${renderText(verifications.at(-1)!.detail, 'en')}`,
     );
   }
   return { verifications };

@@ -1,6 +1,6 @@
 import { ENV_PYTHON } from '@/lib/probes/container';
 import { SERVICE_STATE } from '@/lib/remedies/modules/service-scripts';
-import type { Bilingual } from '@/lib/i18n/bilingual';
+import { type Readable, text } from '@/lib/i18n/text';
 import type { RemedyContext } from '@/lib/remedies/types';
 import { errorText } from '@/lib/remedies/run-steps';
 import { isTransient, RemoteError } from '@/lib/remote';
@@ -12,11 +12,10 @@ import { isTransient, RemoteError } from '@/lib/remote';
 export interface ServiceNow {
   state: 'answering' | 'not_answering' | 'not_running' | 'container_stopped' | 'unknown';
   pid?: number;
-  text: Bilingual;
+  /** Made as a catalog text; a job stored before texts were catalog keys holds both languages inline. */
+  text: Readable;
 }
 
-const RESTART_EN = ' Run the restart remedy to bring it back.';
-const RESTART_ZH = ' 运行"重启服务"修复即可恢复。';
 const RETRY_FOR_MS = 30_000;
 
 export async function serviceNow(ctx: RemedyContext): Promise<ServiceNow> {
@@ -28,16 +27,13 @@ export async function serviceNow(ctx: RemedyContext): Promise<ServiceNow> {
       if (e instanceof RemoteError && e.kind === 'docker' && e.statusCode === 409) {
         return {
           state: 'container_stopped',
-          text: { en: `The container is stopped.${RESTART_EN}`, zh: `容器已停止。${RESTART_ZH}` },
+          text: text('jobNotes.service.containerStopped'),
         };
       }
       if (!isTransient(e) || Date.now() > until)
         return {
           state: 'unknown',
-          text: {
-            en: `Could not check the service: ${errorText(e)}`,
-            zh: `无法检查服务：${errorText(e)}`,
-          },
+          text: text('jobNotes.service.notChecked', { error: errorText(e) }),
         };
       await new Promise((r) => setTimeout(r, 2_000));
     }
@@ -57,27 +53,18 @@ async function look(ctx: RemedyContext): Promise<ServiceNow> {
   if (!s.service)
     return {
       state: 'not_running',
-      text: {
-        en: `The service (python app.py) is not running.${RESTART_EN}`,
-        zh: `服务（python app.py）未在运行。${RESTART_ZH}`,
-      },
+      text: text('jobNotes.service.notRunning'),
     };
   const { pid, port } = s.service;
   if (s.answers)
     return {
       state: 'answering',
       pid,
-      text: {
-        en: `The service runs (PID ${pid}) and answers on port ${port}.`,
-        zh: `服务正在运行（PID ${pid}），端口 ${port} 有响应。`,
-      },
+      text: text('jobNotes.service.answering', { pid, port }),
     };
   return {
     state: 'not_answering',
     pid,
-    text: {
-      en: `The service runs (PID ${pid}) but does not answer on port ${port}.${RESTART_EN}`,
-      zh: `服务正在运行（PID ${pid}），但端口 ${port} 无响应。${RESTART_ZH}`,
-    },
+    text: text('jobNotes.service.notAnswering', { pid, port }),
   };
 }

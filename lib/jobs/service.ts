@@ -2,7 +2,8 @@ import { audited } from '@/lib/auth/audited';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { requireActorRole } from '@/lib/auth/guard';
 import type { Actor } from '@/lib/auth/types';
-import { REMEDY_ORDER, REMEDY_TITLES, type RemedyId } from '@/lib/diagnosis/remedies';
+import { REMEDY_ORDER, type RemedyId, remedyTitle } from '@/lib/diagnosis/remedies';
+import { text } from '@/lib/i18n/text';
 import { remedyModule } from '@/lib/remedies';
 import { remoteContext } from '@/lib/remedies/context';
 import { getRemedyDefaults } from '@/lib/remedies/settings';
@@ -53,7 +54,7 @@ async function plannerFor(
     params,
     planner: async (ctx) => {
       const prepared = await remedy.prepare(ctx, params, defaults);
-      return jobPlan(remedy.id, REMEDY_TITLES[remedy.id], [prepared]);
+      return jobPlan(remedy.id, remedyTitle(remedy.id), [prepared]);
     },
   };
 }
@@ -117,8 +118,7 @@ async function undoPlanner(jobId: string): Promise<{ job: JobView; planner: Plan
       const restart = remedyModule('restart');
       parts.push(await restart.prepare(ctx, restart.params({}, defaults), defaults));
     }
-    const title = { en: `Undo ${job.id}`, zh: `撤销 ${job.id}` };
-    return jobPlan(`undo:${job.remedy}`, title, parts);
+    return jobPlan(`undo:${job.remedy}`, text('jobNotes.undo.title', { job: job.id }), parts);
   };
   return { job, planner };
 }

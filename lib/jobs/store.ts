@@ -1,3 +1,4 @@
+import { parseStoredPlan } from './stored-plan';
 import { randomUUID } from 'node:crypto';
 import { getDb, nowIso } from '@/lib/store/db';
 import type { Selectable } from 'kysely';
@@ -151,7 +152,7 @@ export function toView(r: JobsTable, undone = false): JobView {
     hostName: r.host_name,
     container: r.container,
     params: JSON.parse(r.params) as Record<string, unknown>,
-    plan: r.plan ? (JSON.parse(r.plan) as JobPlan) : null,
+    plan: r.plan ? parseStoredPlan(r.plan) : null,
     status: r.status as JobStatus,
     stepCount: r.step_count,
     stepsDone: r.steps_done,

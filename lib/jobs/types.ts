@@ -1,4 +1,4 @@
-import type { Bilingual } from '@/lib/i18n/bilingual';
+import type { Readable } from '@/lib/i18n/text';
 import type { Notice, Plan, StepDescription, Verification } from '@/lib/remedies/types';
 import type { JobTests } from './job-tests';
 import type { ServiceNow } from './service-now';
@@ -24,7 +24,7 @@ export const FINISHED: readonly JobStatus[] = [
 /** What a job will do: one remedy (one part) or a runbook (several, run in order under one lock). */
 export interface JobPlan {
   name: string;
-  title: Bilingual;
+  title: Readable;
   parts: Plan[];
   /** Every part's steps in run order, each tagged with its part. */
   steps: (StepDescription & { part: number })[];
@@ -37,7 +37,7 @@ export interface JobResult {
   verifications: (Verification & { remedy: string })[];
   /** After a failure: whether the completed steps were rolled back, and what the operator should do now. */
   rolledBack?: boolean;
-  restoreHint?: Bilingual;
+  restoreHint?: Readable;
   /** The runbook's test runs before and after, when the operator asked for them. */
   tests?: JobTests;
   /** After a job that did not succeed: is the service still up? */
@@ -53,13 +53,13 @@ export interface HostCheck {
   /** The step under way when the console stopped, read back from the host (only steps that run durably). */
   step: {
     index: number;
-    title: Bilingual;
+    title: Readable;
     state: 'exited' | 'running' | 'gone' | 'not_started';
     code?: number;
-    outcome: Bilingual;
+    outcome: Readable;
   } | null;
   /** Each applied part's state now, as its remedy reads it. */
-  parts: { remedy: string; current: Bilingual; applied: boolean }[];
+  parts: { remedy: string; current: Readable; applied: boolean }[];
   service?: ServiceNow;
   error?: string;
 }

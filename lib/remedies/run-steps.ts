@@ -1,3 +1,4 @@
+import { renderText } from '@/lib/i18n/text';
 import { isTransient, RemoteError } from '@/lib/remote/errors';
 import type { RemedyContext, RunnableStep } from './types';
 
@@ -13,7 +14,9 @@ export interface StepHooks {
 
 export class StepTimeoutError extends Error {
   constructor(readonly step: RunnableStep) {
-    super(`step "${step.title.en}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`);
+    super(
+      `step "${renderText(step.title, 'en')}" did not finish within ${Math.round(step.timeoutMs / 1000)} s`,
+    );
     this.name = 'StepTimeoutError';
   }
 }
@@ -75,7 +78,7 @@ export async function runSteps(
       if (ctx.signal.aborted) throw ctx.signal.reason;
       started = false;
       await hooks.before?.(i, step);
-      ctx.log(`▶ ${step.title.en}`);
+      ctx.log(`▶ ${renderText(step.title, 'en')}`);
       started = true;
       await runOne(ctx, step);
       await hooks.after?.(i, step);
@@ -88,7 +91,7 @@ export async function runSteps(
     for (let k = started ? i : i - 1; k >= 0; k--) {
       const step = steps[k]!;
       if (!step.rollback) continue;
-      ctx.log(`↩ ${step.title.en}`);
+      ctx.log(`↩ ${renderText(step.title, 'en')}`);
       try {
         await retryTransient(() => step.rollback!(clean), ctx.log);
       } catch (e) {

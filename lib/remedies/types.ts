@@ -1,4 +1,4 @@
-import type { Bilingual } from '@/lib/i18n/bilingual';
+import type { Readable } from '@/lib/i18n/text';
 import type Dockerode from 'dockerode';
 import type { RemedyId } from '@/lib/diagnosis/remedies';
 import type { ContainerExecOptions, ExecOptions, ExecResult } from '@/lib/remote';
@@ -9,7 +9,9 @@ import type { RemedyDefaults } from './settings';
 // (no change), run the planned steps, verify the effect, and plan the undo from what apply saved. The jobs engine
 // (lib/jobs) runs the steps in order, rolls back completed steps in reverse when one fails, and persists everything.
 
-export interface Notice extends Bilingual {
+// Texts are catalog keys with values (lib/i18n/text.ts); a job stored before that reads with both languages inline.
+export interface Notice {
+  text: Readable;
   /** info: the domain truth (e.g. "no known effect"); warn: think before confirming; block: refused to run. */
   level: 'info' | 'warn' | 'block';
 }
@@ -29,7 +31,7 @@ export interface FileDiff {
 /** What one step will do, exactly: shown in the preview, stored with the job. */
 export interface StepDescription {
   id: string;
-  title: Bilingual;
+  title: Readable;
   /** container: Docker exec in the container; host: SSH exec on the host; docker: Engine API calls. */
   where: 'container' | 'host' | 'docker';
   /** The exact argv (container/host), or for Docker API steps the requests as "METHOD /path" lines. */
@@ -79,8 +81,8 @@ export interface Plan {
   /** The validated parameters (after defaults). */
   params: Record<string, unknown>;
   /** The state now and the state wanted, in one line each (e.g. "onnxruntime-gpu 1.18.0" → "1.16.0"). */
-  current: Bilingual;
-  wanted: Bilingual;
+  current: Readable;
+  wanted: Readable;
   /** The change already holds: nothing to run (steps is empty). */
   alreadyApplied: boolean;
   /** Takes effect only once the service is restarted (the runbook restarts once at the end). */
@@ -98,7 +100,7 @@ export interface Prepared {
 
 export interface Verification {
   ok: boolean;
-  detail: Bilingual;
+  detail: Readable;
 }
 
 export interface Remedy<P extends Record<string, unknown> = Record<string, unknown>> {

@@ -1,4 +1,6 @@
-// Figures of one run and the before/after verdict, pure functions (unit-tested), bilingual text from data.
+// Figures of one run and the before/after verdict, pure functions (unit-tested); the verdict's sentence is a catalog
+// text (throughput.verdict), rendered in the reader's language.
+import { type Readable, type TextValue, text } from '@/lib/i18n/text';
 import type { JobFigures } from './job';
 import type { GpuSample } from './observe';
 
@@ -50,37 +52,38 @@ export function figuresOf(
   };
 }
 
-export interface Verdict {
-  fixed: boolean;
-  en: string;
-  zh: string;
-}
+/** `fixed` and its sentence; a run stored before texts were catalog keys holds the sentence in both languages. */
+export type Verdict = Readable & { fixed: boolean };
 
 /** "fixed" = every job succeeded and no queue-full hit; the speed-up is told when a "before" run is given. */
 export function verdict(after: RunFigures, before: RunFigures | null = null): Verdict {
   const fixed = after.jobs > 0 && after.succeeded === after.jobs && after.queueFullHits === 0;
-  const en: string[] = [`${after.succeeded}/${after.jobs} jobs succeeded`];
-  const zh: string[] = [`${after.succeeded}/${after.jobs} 个任务成功`];
+  let speed: TextValue = '';
   if (before && after.meanJobMs !== null) {
     // Like with like: successful jobs' time, or every job's time when no job succeeded before.
     const ref = before.meanJobMs ?? before.meanAllMs;
     if (ref !== null && ref > 0) {
       const x = Math.round((ref / after.meanJobMs) * 10) / 10;
-      en.push(x >= 1 ? `${x}x faster` : `${Math.round((1 / x) * 10) / 10}x slower`);
-      zh.push(x >= 1 ? `快 ${x} 倍` : `慢 ${Math.round((1 / x) * 10) / 10} 倍`);
+      speed = {
+        text:
+          x >= 1
+            ? text('throughput.verdict.faster', { x })
+            : text('throughput.verdict.slower', { x: Math.round((1 / x) * 10) / 10 }),
+      };
     }
   }
-  if (after.queueFullHits === 0) {
-    en.push('no queue-full lines');
-    zh.push('日志中没有“队列满”');
-  } else {
-    en.push(`${after.queueFullHits} queue-full hit${after.queueFullHits === 1 ? '' : 's'}`);
-    zh.push(`“队列满” ${after.queueFullHits} 次`);
-  }
+  const queue =
+    after.queueFullHits === 0
+      ? text('throughput.verdict.noQueueFull')
+      : text('throughput.verdict.queueFull', { count: after.queueFullHits });
   return {
     fixed,
-    en: `${fixed ? 'fixed' : 'not fixed'}: ${en.join(', ')}`,
-    zh: `${fixed ? '已修复' : '未修复'}：${zh.join('，')}`,
+    ...text(fixed ? 'throughput.verdict.fixed' : 'throughput.verdict.notFixed', {
+      succeeded: after.succeeded,
+      jobs: after.jobs,
+      speed,
+      queue: { text: queue },
+    }),
   };
 }
 

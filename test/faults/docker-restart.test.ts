@@ -3,6 +3,7 @@
 // must end with a status (none left running), leaving the container working or stopped-and-restorable with the way
 // it shows; following that way must bring the service back. The lab's own fleet on the host must be as before.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import { lockHolder } from '@/lib/locks/container-lock';
 import { startJob, startUndo } from '@/lib/jobs/service';
@@ -125,7 +126,11 @@ describe("the host's Docker engine restarted mid-job", () => {
       const log = (await eventsAfter(f.id, 0)).map((e) => e.text).join('\n');
       const said = [
         ...new Set(
-          [f.error, f.result?.restoreHint?.en, f.result?.service?.text.en].filter(Boolean),
+          [
+            f.error,
+            renderText(f.result?.restoreHint, 'en'),
+            renderText(f.result?.service?.text, 'en'),
+          ].filter(Boolean),
         ),
       ].join(' | ');
       const working = await waitFor('the service to answer by itself', 60_000, answers).catch(

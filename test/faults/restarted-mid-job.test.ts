@@ -1,6 +1,7 @@
 // Someone else restarts the container (`docker restart`) while pin-ort is in its download: every process in it dies,
 // the step fails, the job rolls back and says so. The container ends working, with the version the job reports.
 import { describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import { lockHolder } from '@/lib/locks/container-lock';
 import { startJob } from '@/lib/jobs/service';
@@ -65,14 +66,18 @@ describe('the container restarted by someone else mid-job', () => {
     const service = final.result?.service;
     if (final.status === 'failed') {
       expect(service, log).toBeDefined();
-      if (service!.state === 'answering') expect(cameBack, service!.text.en).toBe(true);
+      if (service!.state === 'answering')
+        expect(cameBack, renderText(service!.text, 'en')).toBe(true);
       if (!cameBack) {
-        expect(['not_running', 'not_answering', 'container_stopped'], service!.text.en).toContain(
-          service!.state,
+        expect(
+          ['not_running', 'not_answering', 'container_stopped'],
+          renderText(service!.text, 'en'),
+        ).toContain(service!.state);
+        expect(renderText(final.result?.restoreHint, 'en')).toMatch(
+          /Run the restart remedy to bring it back/,
         );
-        expect(final.result?.restoreHint?.en).toMatch(/Run the restart remedy to bring it back/);
       }
-      console.log(`restarted mid-job: the job says: ${service!.text.en}`);
+      console.log(`restarted mid-job: the job says: ${renderText(service!.text, 'en')}`);
     }
     if (!cameBack) {
       const seen = await inHost('h1', [

@@ -3,6 +3,7 @@
 // the remedy itself reads it; never half-changed. Steps that run durably (pin-ort's pip steps) must complete through
 // the cut. The service must answer at the end either way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { remedyModule } from '@/lib/remedies';
 import { runSteps } from '@/lib/remedies/run-steps';
 import { DEFAULT_REMEDY_DEFAULTS } from '@/lib/remedies/settings';
@@ -138,7 +139,7 @@ describe('an SSH cut during each step', () => {
           const v = await remedy.verify(plain, before.plan);
           expect(
             v.ok,
-            `${where}: completed but does not verify: ${v.detail.en}\n${log.join('\n')}`,
+            `${where}: completed but does not verify: ${renderText(v.detail, 'en')}\n${log.join('\n')}`,
           ).toBe(true);
           report.push(`${where}: completed and verified`);
         } else {
@@ -152,7 +153,7 @@ describe('an SSH cut during each step', () => {
           expect(now.plan.alreadyApplied, where).toBe(false);
           const at = before.steps[outcome.failedIndex]?.id ?? '?';
           report.push(
-            `${where}: failed${at === before.steps[k]!.id ? '' : ` (at ${at}: the cut outlived the step)`}, rolled back to "${now.plan.current.en}"`,
+            `${where}: failed${at === before.steps[k]!.id ? '' : ` (at ${at}: the cut outlived the step)`}, rolled back to "${renderText(now.plan.current, 'en')}"`,
           );
         }
         if (!(await serving())) {

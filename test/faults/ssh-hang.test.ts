@@ -4,6 +4,7 @@
 // step's own timeout, saying why; the service answering, nothing the step started left running, the container free
 // and the next job on it working.
 import { describe, expect, it, vi } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import { lockHolder } from '@/lib/locks/container-lock';
 import { startJob } from '@/lib/jobs/service';
@@ -133,7 +134,9 @@ describe('an SSH connection that hangs during a job step', () => {
         });
         jobId = job.id;
         void done.then((v) => (final = v));
-        stepTimeoutMs = job.plan!.steps.find((s) => c.step.test(s.title.en))!.timeoutMs;
+        stepTimeoutMs = job.plan!.steps.find((s) =>
+          c.step.test(renderText(s.title, 'en')),
+        )!.timeoutMs;
         await waitFor(`the hang at "${c.step.source}"`, 60_000, async () => t0 > 0, 20);
         // Bound: half the step's own timeout (the hang must be found, not waited out).
         await waitFor(
@@ -161,7 +164,7 @@ describe('an SSH connection that hangs during a job step', () => {
       console.log(
         `ssh hang in ${c.remedy} at "${c.step.source}" (step timeout ${stepTimeoutMs / 1000} s): ` +
           `reconnected after ${detectedMs === undefined ? '-' : `${(detectedMs / 1000).toFixed(1)} s`}, job ${f.status} after ${(endedMs / 1000).toFixed(1)} s` +
-          `${f.error ? `: ${f.error}` : ''}${f.result?.restoreHint ? ` | ${f.result.restoreHint.en}` : ''}`,
+          `${f.error ? `: ${f.error}` : ''}${f.result?.restoreHint ? ` | ${renderText(f.result.restoreHint, 'en')}` : ''}`,
       );
       expect(['succeeded', 'failed'], `${f.status}: ${f.error}\n${log}`).toContain(f.status);
       if (f.status === 'failed') {

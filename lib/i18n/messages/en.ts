@@ -1,8 +1,11 @@
 import { diagnosisEn } from './diagnosis.en';
 import { healthEn } from './health.en';
+import { jobNotesEn } from './job-notes.en';
 import { jobsEn } from './jobs.en';
 import { logcheckEn } from './logcheck.en';
+import { remediesEn } from './remedies.en';
 import { settingsEn } from './settings.en';
+import { signaturesEn } from './signatures.en';
 import { throughputEn } from './throughput.en';
 
 // English catalog. The zh-CN catalog must have exactly this shape (the type enforces it).
@@ -14,6 +17,7 @@ export const en = {
     users: 'Users',
     audit: 'Audit',
     signOut: 'Sign out',
+    account: 'Account',
     language: 'Language',
   },
   roles: { viewer: 'Viewer', operator: 'Operator', admin: 'Admin' },
@@ -56,11 +60,20 @@ export const en = {
     rate_limited: 'Too many failed sign-ins. Try again in {minutes} min (at {at}).',
     bad_credentials: 'Wrong user name or password.',
     setup_done: 'Setup is already done: an administrator exists. Sign in instead.',
+    account_disabled: 'This account is disabled. Ask an administrator to enable it.',
     bad_origin: 'Request refused: it did not come from this console.',
     invalid: 'Some fields are not valid.',
     too_large: 'Refused: the request is larger than {limit} bytes.',
     not_found: 'Not found: it may have been removed.',
     conflict: 'Conflict: {message}',
+    conflicts: {
+      self_disable: 'You cannot disable your own account.',
+      self_delete: 'You cannot delete your own account.',
+      last_admin_disable: 'The last administrator cannot be disabled.',
+      last_admin_delete: 'The last administrator cannot be deleted.',
+      last_admin_role: 'The last administrator cannot lose the admin role.',
+      no_password: 'The local administrator (CLI) has no password.',
+    },
     unavailable: 'The console store is unavailable: {message}',
     internal: 'Unexpected error: {message}',
     remote: {
@@ -110,6 +123,8 @@ export const en = {
     size_format: 'must be a size such as 2g or 512m',
     size_range: 'must be from {min} to {max}',
     boolean: 'must be true or false',
+    wrong_current_password: 'is not your current password',
+    same_password: 'must differ from the current password',
   },
   fleet: {
     title: 'Fleet',
@@ -217,7 +232,20 @@ export const en = {
     created: 'Created {name}.',
     roleChanged: 'Role of {name} is now {role}.',
     you: 'you',
-    columns: { username: 'User name', role: 'Role' },
+    columns: { username: 'User name', role: 'Role', state: 'State', actions: 'Actions' },
+    active: 'active',
+    disabled: 'disabled since {time}',
+    resetPassword: 'Reset password',
+    newPassword: 'New password for {name}',
+    resetDone: 'Password of {name} reset; their sessions ended.',
+    disable: 'Disable',
+    enable: 'Enable',
+    disabledDone: '{name} is disabled; their sessions ended.',
+    enabledDone: '{name} may sign in again.',
+    delete: 'Delete',
+    confirmDelete: 'Delete {name}? Their sessions end now; the audit log keeps what they did.',
+    confirmDisable: 'Disable {name}? Their sessions end now; you can enable them again.',
+    deletedDone: '{name} deleted.',
     locks: {
       title: 'Sign-in locks',
       name: 'User name',
@@ -228,6 +256,17 @@ export const en = {
       unlock: 'Unlock',
       lifted: 'Lock of {name} lifted.',
     },
+  },
+  account: {
+    title: 'Your account',
+    intro: 'Signed in as {name} ({role}).',
+    passwordTitle: 'Change your password',
+    current: 'Current password',
+    next: 'New password',
+    repeat: 'Repeat the new password',
+    mismatch: 'The new passwords differ.',
+    submit: 'Change password',
+    changed: 'Password changed. Your other sessions ended; this one stays signed in.',
   },
   audit: {
     title: 'Audit log',
@@ -244,14 +283,32 @@ export const en = {
     localAdmin: 'local admin (CLI)',
     anonymous: 'anonymous',
     more: 'Older entries',
-    filter: 'Filter by action',
+    filters: {
+      action: 'Action',
+      actor: 'Who (user name)',
+      target: 'Target',
+      targetHint: 'A host, container or user name, or part of one',
+    },
+    families: {
+      all: 'All actions',
+      auth: 'Sign-in and sign-out',
+      user: 'Users',
+      host: 'Hosts',
+      job: 'Remedies and jobs',
+      throughput: 'Throughput tests',
+      remedies: 'Remedy defaults',
+      settings: 'Settings',
+    },
     results: { started: 'started', ok: 'ok', error: 'error', denied: 'denied' },
   },
   ...diagnosisEn,
   ...healthEn,
   ...jobsEn,
+  ...jobNotesEn,
   ...logcheckEn,
+  ...remediesEn,
   ...settingsEn,
+  ...signaturesEn,
   ...throughputEn,
 } as const;
 

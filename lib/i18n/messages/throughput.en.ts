@@ -1,5 +1,5 @@
-// English texts of the throughput pages (merged into the main catalog by a spread in en.ts). Verdict sentences
-// come bilingual from lib/throughput (data), not from here.
+// English texts of the throughput pages (merged into the main catalog by a spread in en.ts), and the verdict
+// sentences that lib/throughput/compare.ts makes (`verdict`).
 export const throughputEn = {
   throughput: {
     nav: 'Throughput',
@@ -37,6 +37,14 @@ export const throughputEn = {
     runs: 'Runs',
     noRuns: 'No test run yet.',
     open: 'Open',
+    verdict: {
+      fixed: 'fixed: {succeeded}/{jobs} jobs succeeded{speed}, {queue}',
+      notFixed: 'not fixed: {succeeded}/{jobs} jobs succeeded{speed}, {queue}',
+      faster: ', {x}x faster',
+      slower: ', {x}x slower',
+      noQueueFull: 'no queue-full lines',
+      queueFull: '{count, plural, one {# queue-full hit} other {# queue-full hits}}',
+    },
     status: {
       running: 'Running',
       done: 'Done',

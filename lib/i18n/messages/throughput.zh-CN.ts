@@ -37,6 +37,14 @@ export const throughputZhCN: typeof throughputEn = {
     runs: '测试记录',
     noRuns: '还没有测试记录。',
     open: '打开',
+    verdict: {
+      fixed: '已修复：{succeeded}/{jobs} 个任务成功{speed}，{queue}',
+      notFixed: '未修复：{succeeded}/{jobs} 个任务成功{speed}，{queue}',
+      faster: '，快 {x} 倍',
+      slower: '，慢 {x} 倍',
+      noQueueFull: '日志中没有“队列满”',
+      queueFull: '“队列满” {count} 次',
+    },
     status: {
       running: '运行中',
       done: '已完成',

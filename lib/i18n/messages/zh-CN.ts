@@ -1,9 +1,12 @@
 import type { Messages } from './en';
 import { diagnosisZhCN } from './diagnosis.zh-CN';
 import { healthZhCN } from './health.zh-CN';
+import { jobNotesZhCN } from './job-notes.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { logcheckZhCN } from './logcheck.zh-CN';
+import { remediesZhCN } from './remedies.zh-CN';
 import { settingsZhCN } from './settings.zh-CN';
+import { signaturesZhCN } from './signatures.zh-CN';
 import { throughputZhCN } from './throughput.zh-CN';
 
 // 简体中文目录：结构必须与 en.ts 完全一致（由 Messages 类型检查）。
@@ -15,6 +18,7 @@ export const zhCN: Messages = {
     users: '用户',
     audit: '审计',
     signOut: '退出登录',
+    account: '账户',
     language: '语言',
   },
   roles: { viewer: '只读', operator: '运维', admin: '管理员' },
@@ -56,11 +60,20 @@ export const zhCN: Messages = {
     rate_limited: '登录失败次数过多。请 {minutes} 分钟后（{at}）再试。',
     bad_credentials: '用户名或密码错误。',
     setup_done: '初始化已完成：管理员已存在，请直接登录。',
+    account_disabled: '此账户已停用，请联系管理员启用。',
     bad_origin: '请求被拒绝：它并非来自本控制台。',
     invalid: '部分字段无效。',
     too_large: '已拒绝：请求大于 {limit} 字节。',
     not_found: '未找到：可能已被删除。',
     conflict: '冲突：{message}',
+    conflicts: {
+      self_disable: '不能停用自己的账户。',
+      self_delete: '不能删除自己的账户。',
+      last_admin_disable: '不能停用最后一位管理员。',
+      last_admin_delete: '不能删除最后一位管理员。',
+      last_admin_role: '最后一位管理员不能失去管理员角色。',
+      no_password: '本地管理员（命令行）没有密码。',
+    },
     unavailable: '控制台存储不可用：{message}',
     internal: '意外错误：{message}',
     remote: {
@@ -107,6 +120,8 @@ export const zhCN: Messages = {
     size_format: '须为容量，例如 2g 或 512m',
     size_range: '须在 {min} 到 {max} 之间',
     boolean: '须为是或否',
+    wrong_current_password: '与当前密码不符',
+    same_password: '须与当前密码不同',
   },
   fleet: {
     title: '集群',
@@ -211,7 +226,20 @@ export const zhCN: Messages = {
     created: '已创建 {name}。',
     roleChanged: '{name} 的角色已改为 {role}。',
     you: '你',
-    columns: { username: '用户名', role: '角色' },
+    columns: { username: '用户名', role: '角色', state: '状态', actions: '操作' },
+    active: '正常',
+    disabled: '自 {time} 起停用',
+    resetPassword: '重置密码',
+    newPassword: '{name} 的新密码',
+    resetDone: '已重置 {name} 的密码，其会话已全部结束。',
+    disable: '停用',
+    enable: '启用',
+    disabledDone: '已停用 {name}，其会话已全部结束。',
+    enabledDone: '{name} 可以重新登录。',
+    delete: '删除',
+    confirmDelete: '删除 {name}？其会话将立即结束；审计日志保留其操作记录。',
+    confirmDisable: '停用 {name}？其会话将立即结束；之后可以重新启用。',
+    deletedDone: '已删除 {name}。',
     locks: {
       title: '登录锁定',
       name: '用户名',
@@ -222,6 +250,17 @@ export const zhCN: Messages = {
       unlock: '解除锁定',
       lifted: '已解除 {name} 的锁定。',
     },
+  },
+  account: {
+    title: '我的账户',
+    intro: '当前登录：{name}（{role}）。',
+    passwordTitle: '修改密码',
+    current: '当前密码',
+    next: '新密码',
+    repeat: '再次输入新密码',
+    mismatch: '两次输入的新密码不一致。',
+    submit: '修改密码',
+    changed: '密码已修改。你的其他会话已结束，当前会话保持登录。',
   },
   audit: {
     title: '审计日志',
@@ -238,13 +277,31 @@ export const zhCN: Messages = {
     localAdmin: '本机管理员（命令行）',
     anonymous: '匿名',
     more: '更早的记录',
-    filter: '按操作筛选',
+    filters: {
+      action: '操作',
+      actor: '操作人（用户名）',
+      target: '对象',
+      targetHint: '主机、容器或用户名，或其中一部分',
+    },
+    families: {
+      all: '全部操作',
+      auth: '登录与退出',
+      user: '用户',
+      host: '主机',
+      job: '修复与作业',
+      throughput: '吞吐测试',
+      remedies: '修复默认值',
+      settings: '设置',
+    },
     results: { started: '开始', ok: '成功', error: '出错', denied: '被拒绝' },
   },
   ...diagnosisZhCN,
   ...healthZhCN,
   ...jobsZhCN,
+  ...jobNotesZhCN,
   ...logcheckZhCN,
+  ...remediesZhCN,
   ...settingsZhCN,
+  ...signaturesZhCN,
   ...throughputZhCN,
 };

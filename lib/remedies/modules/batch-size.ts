@@ -1,3 +1,4 @@
+import { text, type Text } from '@/lib/i18n/text';
 import { APP_DIR } from '@/lib/probes/container';
 import { integerInRange } from '@/lib/validate/values';
 import {
@@ -11,12 +12,16 @@ import { unifiedDiff } from '../diff';
 import { readIniValue, setIniValue } from '../ini-edit';
 import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
 import { optionKeys } from '../options';
-import { bi, onlyKeys, valid } from './common';
+import { onlyKeys, valid } from './common';
 
 // [digital] batch_size in config/config.ini: one value changed, every other byte kept, a backup beside the file.
 
 export const CONFIG_INI = `${APP_DIR}/config/config.ini`;
 const TIMEOUT = 30_000;
+
+/** The value as read from config.ini (kept as written), or "(not set)" in the reader's language. */
+const iniValue = (v: string | null) => v ?? { text: text('remedies.batch-size.notSet') };
+const state = (v: string | null): Text => text('remedies.batch-size.state', { value: iniValue(v) });
 
 interface Undo {
   path: string;
@@ -34,13 +39,13 @@ async function readConfig(ctx: RemedyContext): Promise<string> {
   return f.text;
 }
 
-/** Plans writing `next` over `text` (after a backup), refusing to clobber a file that changed since the plan. */
-function writeSteps(text: string, next: string, backup: string | null): RunnableStep[] {
+/** Plans writing `next` over `ini` (after a backup), refusing to clobber a file that changed since the plan. */
+function writeSteps(ini: string, next: string, backup: string | null): RunnableStep[] {
   const steps: RunnableStep[] = [];
   if (backup) {
     steps.push({
       id: 'backup',
-      title: bi(`Back up config.ini to ${backup}`, `备份 config.ini 到 ${backup}`),
+      title: text('remedies.batch-size.steps.backup', { path: backup }),
       where: 'container',
       timeoutMs: TIMEOUT,
       argv: fileArgv.copy(CONFIG_INI, backup),
@@ -49,18 +54,18 @@ function writeSteps(text: string, next: string, backup: string | null): Runnable
   }
   steps.push({
     id: 'write',
-    title: bi('Write config.ini', '写入 config.ini'),
+    title: text('remedies.batch-size.steps.write'),
     where: 'container',
     timeoutMs: TIMEOUT,
     argv: fileArgv.write(CONFIG_INI, next),
-    diff: { path: CONFIG_INI, unified: unifiedDiff(CONFIG_INI, text, next) },
+    diff: { path: CONFIG_INI, unified: unifiedDiff(CONFIG_INI, ini, next) },
     run: async (ctx) => {
-      if ((await readConfig(ctx)) !== text)
+      if ((await readConfig(ctx)) !== ini)
         throw new Error(`${CONFIG_INI} changed since the preview: preview again`);
       await writeContainerFile(ctx, CONFIG_INI, next);
     },
     rollback: async (ctx) => {
-      if ((await readConfig(ctx)) === next) await writeContainerFile(ctx, CONFIG_INI, text);
+      if ((await readConfig(ctx)) === next) await writeContainerFile(ctx, CONFIG_INI, ini);
     },
   });
   return steps;
@@ -75,8 +80,8 @@ export const batchSize: Remedy<{ batchSize: number }> = {
     };
   },
   async prepare(ctx, p): Promise<Prepared> {
-    const text = await readConfig(ctx);
-    const previous = readIniValue(text, 'digital', 'batch_size');
+    const ini = await readConfig(ctx);
+    const previous = readIniValue(ini, 'digital', 'batch_size');
     const value = String(p.batchSize);
     const base = {
       remedy: 'batch-size' as const,
@@ -85,24 +90,21 @@ export const batchSize: Remedy<{ batchSize: number }> = {
       params: p,
       needsRestart: true,
       notices: [],
-      current: bi(
-        `batch_size = ${previous ?? '(not set)'}`,
-        `batch_size = ${previous ?? '（未设置）'}`,
-      ),
-      wanted: bi(`batch_size = ${value}`, `batch_size = ${value}`),
+      current: state(previous),
+      wanted: state(value),
     };
     if (previous === value)
       return { plan: { ...base, alreadyApplied: true, steps: [], undo: null }, steps: [] };
-    const next = setIniValue(text, 'digital', 'batch_size', value).text;
+    const next = setIniValue(ini, 'digital', 'batch_size', value).text;
     const backup = backupPath(CONFIG_INI);
-    const steps = writeSteps(text, next, backup);
+    const steps = writeSteps(ini, next, backup);
     const undo: Undo = { path: CONFIG_INI, previous, value, backup };
     return { plan: { ...base, alreadyApplied: false, steps, undo }, steps };
   },
   async prepareUndo(ctx, raw): Promise<Prepared> {
     const u = raw as Undo;
-    const text = await readConfig(ctx);
-    const now = readIniValue(text, 'digital', 'batch_size');
+    const ini = await readConfig(ctx);
+    const now = readIniValue(ini, 'digital', 'batch_size');
     const base = {
       remedy: 'batch-size' as const,
       mode: 'undo' as const,
@@ -111,11 +113,8 @@ export const batchSize: Remedy<{ batchSize: number }> = {
       needsRestart: true,
       notices: [],
       undo: null,
-      current: bi(`batch_size = ${now ?? '(not set)'}`, `batch_size = ${now ?? '（未设置）'}`),
-      wanted: bi(
-        `batch_size = ${u.previous ?? '(not set)'}`,
-        `batch_size = ${u.previous ?? '（未设置）'}`,
-      ),
+      current: state(now),
+      wanted: state(u.previous),
     };
     if (now === u.previous)
       return { plan: { ...base, alreadyApplied: true, steps: [] }, steps: [] };
@@ -123,16 +122,16 @@ export const batchSize: Remedy<{ batchSize: number }> = {
     let next: string;
     if (u.previous === null) {
       const b = await readContainerFile(ctx, u.backup);
-      if (!b.exists || setIniValue(b.text, 'digital', 'batch_size', u.value).text !== text) {
+      if (!b.exists || setIniValue(b.text, 'digital', 'batch_size', u.value).text !== ini) {
         throw new Error(
           `cannot undo exactly: ${CONFIG_INI} changed since (backup ${u.backup}); edit it by hand`,
         );
       }
       next = b.text;
     } else {
-      next = setIniValue(text, 'digital', 'batch_size', u.previous).text;
+      next = setIniValue(ini, 'digital', 'batch_size', u.previous).text;
     }
-    const steps = writeSteps(text, next, null);
+    const steps = writeSteps(ini, next, null);
     return { plan: { ...base, alreadyApplied: false, steps }, steps };
   },
   async verify(ctx, plan) {
@@ -144,10 +143,7 @@ export const batchSize: Remedy<{ batchSize: number }> = {
     const ok = now === want;
     return {
       ok,
-      detail: bi(
-        `config.ini has batch_size = ${now ?? '(not set)'}`,
-        `config.ini 中 batch_size = ${now ?? '（未设置）'}`,
-      ),
+      detail: text('remedies.batch-size.verify.detail', { value: iniValue(now) }),
     };
   },
 };

@@ -1,8 +1,5 @@
 import { ValidationError } from '@/lib/errors';
 import { fieldIssueOf, type Checked } from '@/lib/validate/values';
-import type { Bilingual } from '@/lib/i18n/bilingual';
-
-export const bi = (en: string, zh: string): Bilingual => ({ en, zh });
 
 /** The checked value, or a ValidationError naming the field and the rule. */
 export function valid<T>(r: Checked<T>): T {

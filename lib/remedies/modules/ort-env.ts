@@ -1,3 +1,4 @@
+import { text } from '@/lib/i18n/text';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import {
   fileArgv,
@@ -9,7 +10,7 @@ import { unifiedDiff } from '../diff';
 import { ok, probeInside } from '../probe';
 import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
 import { optionKeys } from '../options';
-import { bi, onlyKeys } from './common';
+import { onlyKeys } from './common';
 
 // ORT_PARALLEL=0 and OMP_WAIT_POLICY=ACTIVE for the service, lasting across restarts: a conda activation script of
 // the `human` env. The service is started with `conda activate human`, which sources it, so the variables are in
@@ -34,11 +35,9 @@ const WANTED: [string, string][] = [
   [DEACTIVATE, DEACTIVATE_TEXT],
 ];
 
-export const TRUTH: Notice = {
-  level: 'info',
-  en: 'Domain truth: ORT_PARALLEL is not an environment variable (it is a value of SessionOptions.execution_mode) and ONNX Runtime has ignored OMP_* variables since 1.7. This step is harmless but has no known effect on ONNX Runtime.',
-  zh: '领域事实：ORT_PARALLEL 并不是环境变量（它是 SessionOptions.execution_mode 的取值），且 ONNX Runtime 自 1.7 起忽略 OMP_* 变量。此步骤无害，但对 ONNX Runtime 没有已知效果。',
-};
+export const TRUTH: Notice = { level: 'info', text: text('remedies.ort-env.notices.truth') };
+
+const UNSET = { text: text('remedies.ort-env.unset') };
 
 interface Undo {
   files: { path: string; before: string | null }[];
@@ -64,7 +63,7 @@ function fileSteps(
   if (dirs.length) {
     steps.push({
       id: 'mkdir',
-      title: bi('Create the activation directories', '创建激活脚本目录'),
+      title: text('remedies.ort-env.steps.mkdir'),
       where: 'container',
       timeoutMs: TIMEOUT,
       argv: ['mkdir', '-p', ...dirs],
@@ -80,8 +79,8 @@ function fileSteps(
       id: `file:${name}`,
       title:
         f.after === null
-          ? bi(`Remove ${name}`, `删除 ${name}`)
-          : bi(`Write ${name}`, `写入 ${name}`),
+          ? text('remedies.ort-env.steps.remove', { name })
+          : text('remedies.ort-env.steps.write', { name }),
       where: 'container',
       timeoutMs: TIMEOUT,
       argv: f.after === null ? fileArgv.remove(f.path) : fileArgv.write(f.path, f.after),
@@ -117,14 +116,11 @@ export const ortEnv: Remedy = {
       params: {},
       needsRestart: true,
       notices: [TRUTH],
-      current: bi(
-        `service: ORT_PARALLEL=${env.ORT_PARALLEL ?? '(unset)'}, OMP_WAIT_POLICY=${env.OMP_WAIT_POLICY ?? '(unset)'}`,
-        `服务：ORT_PARALLEL=${env.ORT_PARALLEL ?? '（未设置）'}，OMP_WAIT_POLICY=${env.OMP_WAIT_POLICY ?? '（未设置）'}`,
-      ),
-      wanted: bi(
-        "ORT_PARALLEL=0, OMP_WAIT_POLICY=ACTIVE from the env's activation script",
-        '通过环境激活脚本设置 ORT_PARALLEL=0、OMP_WAIT_POLICY=ACTIVE',
-      ),
+      current: text('remedies.ort-env.current', {
+        ortParallel: env.ORT_PARALLEL ?? UNSET,
+        ompWaitPolicy: env.OMP_WAIT_POLICY ?? UNSET,
+      }),
+      wanted: text('remedies.ort-env.wanted'),
     };
     // Already in the service's environment (e.g. from `docker run -e`) or already installed: nothing to do.
     if (filesHold || inService)
@@ -150,8 +146,8 @@ export const ortEnv: Remedy = {
       needsRestart: true,
       notices: [TRUTH],
       undo: null,
-      current: bi('activation script installed', '已安装激活脚本'),
-      wanted: bi('activation script as before', '激活脚本恢复原状'),
+      current: text('remedies.ort-env.undo.current'),
+      wanted: text('remedies.ort-env.undo.wanted'),
     };
     return { plan: { ...base, alreadyApplied: steps.length === 0, steps }, steps };
   },
@@ -166,8 +162,8 @@ export const ortEnv: Remedy = {
       return {
         ok: same,
         detail: same
-          ? bi('activation scripts are as before', '激活脚本已恢复原状')
-          : bi('activation scripts differ from before', '激活脚本与之前不同'),
+          ? text('remedies.ort-env.verify.asBefore')
+          : text('remedies.ort-env.verify.differ'),
       };
     }
     const now = await readFiles(
@@ -180,14 +176,8 @@ export const ortEnv: Remedy = {
     return {
       ok: filesOk || live,
       detail: live
-        ? bi(
-            'the running service has ORT_PARALLEL=0 and OMP_WAIT_POLICY=ACTIVE',
-            '运行中的服务已有 ORT_PARALLEL=0 与 OMP_WAIT_POLICY=ACTIVE',
-          )
-        : bi(
-            `activation script ${filesOk ? 'installed' : 'MISSING'}; the service gets the variables when it is restarted`,
-            `激活脚本${filesOk ? '已安装' : '缺失'}；服务重启后获得这些变量`,
-          ),
+        ? text('remedies.ort-env.verify.live')
+        : text(filesOk ? 'remedies.ort-env.verify.installed' : 'remedies.ort-env.verify.missing'),
     };
   },
 };

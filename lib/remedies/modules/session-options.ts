@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { text } from '@/lib/i18n/text';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import {
   fileArgv,
@@ -12,7 +13,7 @@ import { ok, probeInside } from '../probe';
 import type { RemedyDefaults } from '../settings';
 import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../types';
 import { optionKeys } from '../options';
-import { bi, onlyKeys } from './common';
+import { onlyKeys } from './common';
 
 // The session options of the procedure for every InferenceSession, applied from outside because HeyGem makes its
 // sessions in compiled modules: a start-up hook in the `human` env (module + JSON values + .pth that imports it)
@@ -54,11 +55,7 @@ export function hookConfig(d: RemedyDefaults['sessionOptions']): string {
   )}\n`;
 }
 
-const NOTICE: Notice = {
-  level: 'info',
-  en: 'HeyGem creates its ONNX Runtime sessions inside compiled modules, so the options are added from outside: a start-up hook in the human env wraps InferenceSession and fills in the options wherever the caller set none. It takes effect when the service restarts.',
-  zh: 'HeyGem 在编译模块中创建 ONNX Runtime 会话，因此只能从外部添加选项：在 human 环境中安装启动钩子，包装 InferenceSession，并在调用方未设置时填入这些选项。服务重启后生效。',
-};
+const NOTICE: Notice = { level: 'info', text: text('remedies.session-options.notices.outside') };
 
 async function sitePackages(ctx: RemedyContext): Promise<string> {
   const r = await ctx.inContainer(
@@ -104,8 +101,8 @@ function steps(files: FileState[]): RunnableStep[] {
         id: `file:${name}`,
         title:
           f.after === null
-            ? bi(`Remove ${name}`, `删除 ${name}`)
-            : bi(`Write ${name}`, `写入 ${name}`),
+            ? text('remedies.session-options.steps.remove', { name })
+            : text('remedies.session-options.steps.write', { name }),
         where: 'container' as const,
         timeoutMs: TIMEOUT,
         argv: f.after === null ? fileArgv.remove(f.path) : fileArgv.write(f.path, f.after),
@@ -146,12 +143,14 @@ export const sessionOptions: Remedy = {
       needsRestart: true,
       notices: [NOTICE],
       current: before.every((x) => x === null)
-        ? bi('no session-options hook', '未安装会话选项钩子')
-        : bi('a session-options hook with other values', '已安装会话选项钩子（取值不同）'),
-      wanted: bi(
-        `hook: ${d.sessionOptions.intraOpNumThreads}/${d.sessionOptions.interOpNumThreads} threads, ${d.sessionOptions.executionMode}, CUDA arena ${d.sessionOptions.arenaExtendStrategy}`,
-        `钩子：线程 ${d.sessionOptions.intraOpNumThreads}/${d.sessionOptions.interOpNumThreads}，${d.sessionOptions.executionMode}，CUDA ${d.sessionOptions.arenaExtendStrategy}`,
-      ),
+        ? text('remedies.session-options.current.none')
+        : text('remedies.session-options.current.other'),
+      wanted: text('remedies.session-options.wanted', {
+        intra: d.sessionOptions.intraOpNumThreads,
+        inter: d.sessionOptions.interOpNumThreads,
+        mode: d.sessionOptions.executionMode,
+        arena: d.sessionOptions.arenaExtendStrategy,
+      }),
     };
     if (s.length === 0)
       return { plan: { ...base, alreadyApplied: true, steps: [], undo: null }, steps: [] };
@@ -185,8 +184,8 @@ export const sessionOptions: Remedy = {
         undo: null,
         alreadyApplied: s.length === 0,
         steps: s,
-        current: bi('session-options hook installed', '已安装会话选项钩子'),
-        wanted: bi('hook files as before', '钩子文件恢复原状'),
+        current: text('remedies.session-options.undo.current'),
+        wanted: text('remedies.session-options.undo.wanted'),
       },
       steps: s,
     };
@@ -205,11 +204,12 @@ export const sessionOptions: Remedy = {
       return {
         ok: same,
         detail: same
-          ? bi(
-              `hook files as before (installed: ${hook?.installed ? 'yes' : 'no'})`,
-              `钩子文件已恢复（安装状态：${hook?.installed ? '是' : '否'}）`,
+          ? text(
+              hook?.installed
+                ? 'remedies.session-options.verify.asBeforeInstalled'
+                : 'remedies.session-options.verify.asBeforeNotInstalled',
             )
-          : bi('hook files differ from before', '钩子文件与之前不同'),
+          : text('remedies.session-options.verify.differ'),
       };
     }
     const want = (plan.params as { options: RemedyDefaults['sessionOptions'] }).options;
@@ -217,9 +217,13 @@ export const sessionOptions: Remedy = {
     if (!hook?.installed || !o)
       return {
         ok: false,
-        detail: bi(
-          `hook installed: ${hook?.installed ? 'yes' : 'no'}; a session could not be checked: ${session?.error ?? 'no session'}`,
-          `钩子：${hook?.installed ? '已安装' : '未安装'}；无法检查会话：${session?.error ?? '无会话'}`,
+        detail: text(
+          hook?.installed
+            ? 'remedies.session-options.verify.notCheckedInstalled'
+            : 'remedies.session-options.verify.notCheckedNotInstalled',
+          {
+            error: session?.error ?? { text: text('remedies.session-options.verify.noSession') },
+          },
         ),
       };
     const cudaActive = session?.providers?.[0] === 'CUDAExecutionProvider';
@@ -236,16 +240,26 @@ export const sessionOptions: Remedy = {
     const c = o.cuda;
     const gib = (v: unknown) => `${(Number(v) / 1024 ** 3).toFixed(1)} GiB`;
     const copy = truthy(c.do_copy_in_default_stream);
-    const threads = `intra-op ${o.intraOpNumThreads}, inter-op ${o.interOpNumThreads}, ${o.executionMode}`;
-    const cudaEn = cudaActive
-      ? `; CUDA: device ${c.device_id}, arena ${c.arena_extend_strategy}, memory limit ${gib(c.gpu_mem_limit)}, copy in the default stream ${copy ? 'on' : 'off'}`
-      : ' (CUDA not active: its options not checked)';
-    const cudaZh = cudaActive
-      ? `；CUDA：设备 ${c.device_id}，显存分配策略 ${c.arena_extend_strategy}，显存上限 ${gib(c.gpu_mem_limit)}，默认流拷贝${copy ? '开启' : '关闭'}`
-      : '（CUDA 未启用：未检查其选项）';
+    const cuda = cudaActive
+      ? text('remedies.session-options.verify.cuda', {
+          device: String(c.device_id),
+          arena: String(c.arena_extend_strategy),
+          limit: gib(c.gpu_mem_limit),
+          copy: {
+            text: text(
+              copy ? 'remedies.session-options.verify.on' : 'remedies.session-options.verify.off',
+            ),
+          },
+        })
+      : text('remedies.session-options.verify.cudaInactive');
     return {
       ok: threadsOk && cudaOk,
-      detail: bi(`a new session gets ${threads}${cudaEn}`, `新会话获得：线程 ${threads}${cudaZh}`),
+      detail: text('remedies.session-options.verify.session', {
+        intra: o.intraOpNumThreads,
+        inter: o.interOpNumThreads,
+        mode: o.executionMode,
+        cuda: { text: cuda },
+      }),
     };
   },
 };

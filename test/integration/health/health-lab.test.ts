@@ -248,7 +248,10 @@ describe('fleet health on the lab', () => {
     expect(now).toBeGreaterThan(0);
     // The finding's evidence names the same count and the window it holds over.
     const ev = d.report.diagnosis.findings.find((f) => f.id === 'queue_blocking')!.evidence[0]!;
-    expect(ev.params).toMatchObject({ count: now, signature: { sig: 'queue_full' } });
+    expect(ev.values).toMatchObject({
+      count: now,
+      signature: { text: { key: 'signatures.queue_full.title' } },
+    });
     // The chart: its bars over the last hour are the panel's last-hour count; the events stored since the window's
     // start are the findings' count.
     const series = await getContainerSeries(h1().id, BROKEN, '1h');

@@ -2,6 +2,7 @@
 // host once; previews that differ are admitted a few at a time per host, and beyond the queue refused at once as
 // busy (HTTP 503 with Retry-After through the routes), not queued without limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import {
   PREVIEW_QUEUE,
@@ -53,7 +54,7 @@ describe('previews under load', () => {
     );
     expect(previewsComputed() - n0).toBe(1);
     expect(new Set(plans.map((p) => p.hash)).size).toBe(1);
-    expect(plans[0]!.parts[0]!.wanted.en).toBe('batch_size = 2');
+    expect(renderText(plans[0]!.parts[0]!.wanted, 'en')).toBe('batch_size = 2');
     // Docker keep-alive sockets make the count of one preview vary by a few; 100 reads would be 100 times it.
     expect(channels() - c1).toBeLessThanOrEqual(one + 6);
     expect(Date.now() - t0).toBeLessThan(30_000);
@@ -96,6 +97,6 @@ describe('previews under load', () => {
       name: 'batch-size',
       params: { batchSize: 40 },
     });
-    expect(after.parts[0]!.wanted.en).toBe('batch_size = 40');
+    expect(renderText(after.parts[0]!.wanted, 'en')).toBe('batch_size = 40');
   });
 });

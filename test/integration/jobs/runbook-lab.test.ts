@@ -1,6 +1,7 @@
 // The jobs engine with the real remedies against a lab container, through the same calls the buttons make
 // (lib/jobs/service: preview → start with the confirmed plan hash → live events → verified result → undo).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { CLI_ADMIN, type Actor } from '@/lib/auth/types';
 import { listAudit } from '@/lib/audit/log';
 import { discardKeptOriginal } from '@/lib/jobs/kept-original';
@@ -135,9 +136,11 @@ describe('fix-queue-blocking on a broken container', () => {
     ]);
     expect(plan.parts.every((p) => !p.alreadyApplied)).toBe(true);
     expect(plan.steps.length).toBeGreaterThan(6);
-    expect(plan.notices.some((n) => n.level === 'info' && /no known effect/i.test(n.en))).toBe(
-      true,
-    );
+    expect(
+      plan.notices.some(
+        (n) => n.level === 'info' && /no known effect/i.test(renderText(n.text, 'en')),
+      ),
+    ).toBe(true);
     await expect(startJob(CLI_ADMIN, req, 'not-the-hash')).rejects.toBeInstanceOf(ConflictError);
 
     const { job, done } = await startJob(CLI_ADMIN, req, plan.hash);

@@ -1,6 +1,7 @@
 // batch-size, ort-env and restart on a scratch broken lab container, run exactly as the jobs engine runs them; every
 // effect read back independently with `docker exec` on the host.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { batchSize, CONFIG_INI } from '@/lib/remedies/modules/batch-size';
 import { ortEnv } from '@/lib/remedies/modules/ort-env';
 import { restart } from '@/lib/remedies/modules/restart';
@@ -73,7 +74,9 @@ describe('ort-env and restart', () => {
   it('installs the activation script; after a restart by PID the service has the variables; undo removes it', async () => {
     const run = await applyRemedy(ortEnv, target);
     expect(run.outcome.ok, run.log.join('\n')).toBe(true);
-    expect(run.plan.notices.map((n) => n.en).join(' ')).toMatch(/no known effect/);
+    expect(run.plan.notices.map((n) => renderText(n.text, 'en')).join(' ')).toMatch(
+      /no known effect/,
+    );
     expect(
       await sh(['cat', '/opt/conda/envs/human/etc/conda/activate.d/dh_console_ort_env.sh']),
     ).toContain('export ORT_PARALLEL=0');

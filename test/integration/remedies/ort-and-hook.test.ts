@@ -1,6 +1,7 @@
 // pin-ort and session-options on a scratch broken lab container, run as the jobs engine runs them. Effects are read
 // back independently (pip show / files via docker exec) and through the console's own probe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { pinOrt } from '@/lib/remedies/modules/pin-ort';
 import { sessionOptions } from '@/lib/remedies/modules/session-options';
 import { DEFAULT_REMEDY_DEFAULTS } from '@/lib/remedies/settings';
@@ -67,17 +68,17 @@ describe('pin-ort', () => {
     expect(unreachable.outcome.ok).toBe(false);
     if (!unreachable.outcome.ok) expect(unreachable.outcome.failedIndex).toBe(0);
     expect(await pipVersion()).toBe('1.18.0');
-    expect(unreachable.plan.notices.map((n) => n.en).join('\n')).toContain(
+    expect(unreachable.plan.notices.map((n) => renderText(n.text, 'en')).join('\n')).toContain(
       'Could not list the versions on http://127.0.0.1:9/simple/',
     );
     const missing = await applyRemedy(PIN, target, { version: '1.16.9' });
     expect(missing.outcome.ok).toBe(false);
     // Named as missing (and the job engine refuses to run a plan with a blocking notice), with the versions near it.
-    expect(missing.plan.notices).toEqual([
-      expect.objectContaining({
-        level: 'block',
-        en: "onnxruntime-gpu 1.16.9 is not on the env's own index. Versions there nearest to it: 1.16.0, 1.16.3, 1.17.1, 1.18.0, 1.18.1.",
-      }),
+    expect(missing.plan.notices.map((n) => [n.level, renderText(n.text, 'en')])).toEqual([
+      [
+        'block',
+        "onnxruntime-gpu 1.16.9 is not on the env's own index. Versions there nearest to it: 1.16.0, 1.16.3, 1.17.1, 1.18.0, 1.18.1.",
+      ],
     ]);
     const far = await PIN.prepare(
       contextFor(target, []),
@@ -85,7 +86,7 @@ describe('pin-ort', () => {
       DEFAULT_REMEDY_DEFAULTS,
     );
     // Said first and alone: no remark about CUDA/cuDNN builds of a version that is not there.
-    expect(far.plan.notices.map((n) => n.en)).toEqual([
+    expect(far.plan.notices.map((n) => renderText(n.text, 'en'))).toEqual([
       "onnxruntime-gpu 9.9.9 is not on the env's own index. Versions there nearest to it: 1.16.3, 1.17.1, 1.18.0, 1.18.1, 1.19.2.",
     ]);
     expect(await pipVersion()).toBe('1.18.0');
@@ -117,7 +118,7 @@ describe('pin-ort', () => {
     const run = await applyRemedy(PIN, target);
     expect(run.outcome.ok, run.log.join('\n')).toBe(true);
     expect(run.verification?.ok, JSON.stringify(run.verification)).toBe(true);
-    expect(run.verification?.detail.en).toContain('CUDAExecutionProvider');
+    expect(renderText(run.verification?.detail, 'en')).toContain('CUDAExecutionProvider');
     expect(await pipVersion()).toBe('1.16.0');
     expect((await applyRemedy(PIN, target)).plan.alreadyApplied).toBe(true);
     const undo = await undoRemedy(PIN, target, run.plan.undo);
@@ -135,8 +136,10 @@ describe('pin-ort', () => {
         DEFAULT_REMEDY_DEFAULTS,
       )
     ).plan;
-    expect(plan.notices.find((n) => n.level === 'warn')?.en).toMatch(/built for other CUDA\/cuDNN/);
-    expect(plan.notices.find((n) => n.level === 'info')?.en).toMatch(/fall back to the CPU/);
+    const said = (level: string) =>
+      renderText(plan.notices.find((n) => n.level === level)?.text, 'en');
+    expect(said('warn')).toMatch(/built for other CUDA\/cuDNN/);
+    expect(said('info')).toMatch(/fall back to the CPU/);
     expect(await pipVersion()).toBe('1.18.0');
   }, 300_000);
 });

@@ -2,6 +2,7 @@
 // the configuration carries over, the original is kept stopped for undo, and every failure — including the SSH
 // connection cut between the commit and the start, or the container removed mid-job — ends with a working container.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { remote } from '@/lib/remote';
 import { runSteps } from '@/lib/remedies/run-steps';
 import { shm } from '@/lib/remedies/modules/shm';
@@ -177,8 +178,12 @@ describe('shm re-creation', () => {
     const target = { hostId, container: COMPOSED };
     const ctx = contextFor(target);
     const preview = await SHM.prepare(ctx, SHM.params({}, D), D);
-    expect(preview.plan.notices.map((n) => n.en).join('\n')).toMatch(/docker compose up/);
-    expect(preview.plan.notices.map((n) => n.en).join('\n')).toContain('+    shm_size: 2gb');
+    expect(preview.plan.notices.map((n) => renderText(n.text, 'en')).join('\n')).toMatch(
+      /docker compose up/,
+    );
+    expect(preview.plan.notices.map((n) => renderText(n.text, 'en')).join('\n')).toContain(
+      '+    shm_size: 2gb',
+    );
     const file = (await inspect(COMPOSED))!.Config.Labels[
       'com.docker.compose.project.config_files'
     ]!;

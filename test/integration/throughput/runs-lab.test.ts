@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { getHostByName } from '@/lib/hosts/service';
 import { acquireLock, releaseLock } from '@/lib/locks/container-lock';
 import { remote } from '@/lib/remote';
@@ -111,7 +112,9 @@ describe('test runs on one container', () => {
     expect(run.detail.gpu.length).toBeGreaterThan(0);
     expect(run.detail.figures!.gpuUtilMax).toBeGreaterThan(0);
     expect(run.detail.state!.sessionProviders).toContain('CUDAExecutionProvider');
-    expect(run.detail.verdict!.en).toMatch(/^fixed: 3\/3 jobs succeeded, no queue-full lines$/);
+    expect(renderText(run.detail.verdict, 'en')).toMatch(
+      /^fixed: 3\/3 jobs succeeded, no queue-full lines$/,
+    );
   });
 
   it('refuses a second run on the same container, naming the first; cancel stops it and frees the container', async () => {

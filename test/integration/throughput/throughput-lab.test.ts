@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Readable, renderText } from '@/lib/i18n/text';
+import type { Verdict } from '@/lib/throughput/compare';
 import { createServiceContainer, inHost, labHost, removeContainer } from '../../helpers/lab';
 import { dhc } from '../core/run-dhc';
 
@@ -17,12 +19,12 @@ const data = () => ['--data', dir];
 interface TestRun {
   runId: string;
   status: string;
-  summary: { en: string; zh: string };
+  summary: Readable;
 }
 interface Job {
   status: string;
   result: {
-    tests: { before: TestRun; after: TestRun; verdict: { fixed: boolean; en: string; zh: string } };
+    tests: { before: TestRun; after: TestRun; verdict: Verdict };
   };
 }
 
@@ -46,14 +48,14 @@ interface Out {
         meanAllMs: number;
         queueFullHits: number;
       };
-      verdict: { fixed: boolean; en: string; zh: string };
+      verdict: Verdict;
     };
   };
   comparison: {
     before: { succeeded: number; meanJobMs: number | null; meanAllMs: number };
     after: { succeeded: number; meanJobMs: number };
     speedup: number;
-    verdict: { fixed: boolean; en: string; zh: string };
+    verdict: Verdict;
   } | null;
 }
 
@@ -122,8 +124,8 @@ describe('dhc test before and after the fix', () => {
     expect(d.signatures.queue_full?.count ?? 0).toBeGreaterThan(0);
     expect(d.figures.queueFullHits).toBeGreaterThan(0);
     expect(d.verdict.fixed).toBe(false);
-    expect(d.verdict.en).toMatch(/^not fixed: \d\/3 jobs succeeded/);
-    expect(d.verdict.zh).toMatch(/^未修复/);
+    expect(renderText(d.verdict, 'en')).toMatch(/^not fixed: \d\/3 jobs succeeded/);
+    expect(renderText(d.verdict, 'zh-CN')).toMatch(/^未修复/);
     // `dhc test` goes through the same service as the web: audited before and after, as the local administrator.
     const audit = await dhc(['audit', 'list', '--limit', '50', '--json', ...data()]);
     const entries = (
@@ -155,14 +157,18 @@ describe('dhc test before and after the fix', () => {
     const t = job.result.tests;
     // Before: the same default run as the test above, on the same broken state.
     expect(t.before.status).toBe('done');
-    expect(t.before.summary.en).toMatch(/^[012]\/3 jobs succeeded.*, [1-9]\d* queue-full hit/);
+    expect(renderText(t.before.summary, 'en')).toMatch(
+      /^[012]\/3 jobs succeeded.*, [1-9]\d* queue-full hit/,
+    );
     expect(t.after.status).toBe('done');
-    expect(t.after.summary.en).toMatch(/^3\/3 jobs succeeded, mean [\d.]+ s, 0 queue-full hit/);
+    expect(renderText(t.after.summary, 'en')).toMatch(
+      /^3\/3 jobs succeeded, mean [\d.]+ s, 0 queue-full hit/,
+    );
     expect(t.verdict.fixed).toBe(true);
-    expect(t.verdict.en).toMatch(
+    expect(renderText(t.verdict, 'en')).toMatch(
       /^fixed: 3\/3 jobs succeeded, [\d.]+x faster, no queue-full lines$/,
     );
-    expect(t.verdict.zh).toMatch(/^已修复：/);
+    expect(renderText(t.verdict, 'zh-CN')).toMatch(/^已修复：/);
 
     // The comparison of the next test run reads the runbook's "after" run as its "before", with its state recorded.
     const again = await testRun();
@@ -188,7 +194,7 @@ describe('dhc test before and after the fix', () => {
       expect(fs.statSync(file).size).toBe(j.outputBytes);
     }
     console.log(
-      `broken: ${before.run.detail.verdict.en}; runbook: ${t.before.summary.en} -> ${t.after.summary.en}: ${t.verdict.en} / ${t.verdict.zh}`,
+      `broken: ${renderText(before.run.detail.verdict, 'en')}; runbook: ${renderText(t.before.summary, 'en')} -> ${renderText(t.after.summary, 'en')}: ${renderText(t.verdict, 'en')} / ${renderText(t.verdict, 'zh-CN')}`,
     );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import { buildsOf, checkOrtCompat, compareVersions } from '@/lib/diagnosis/compat';
 import { unknownFacts, type ContainerFacts } from '@/lib/diagnosis/facts';
-import { renderMessage, type MessageRef } from '@/lib/diagnosis/messages';
+import { renderText, type Text } from '@/lib/i18n/text';
 import { scanLogText } from '@/lib/diagnosis/scan-log';
 import { QUEUE_FULL_MSG, heygem, ORT_FALLBACK_WARNING } from './real-lines';
 
@@ -47,8 +47,8 @@ const hits = (n: number) =>
       ),
     ).join('\n'),
   ).summary;
-const text = (refs: MessageRef[], lang: 'zh' | 'en' = 'en') =>
-  refs.map((r) => renderMessage(r, lang)).join('\n');
+const text = (refs: Text[], lang: 'zh-CN' | 'en' = 'en') =>
+  refs.map((r) => renderText(r, lang)).join('\n');
 
 describe('diagnosis', () => {
   it('ranks queue blocking first, with its evidence and the remedies with an effect on it, in procedure order', () => {
@@ -82,7 +82,7 @@ describe('diagnosis', () => {
     const set = { ...healthy, env: { ORT_PARALLEL: '0', OMP_WAIT_POLICY: 'ACTIVE' } };
     const note = diagnose(hits(0), set).findings.find((x) => x.id === 'ort_env_note')!;
     expect(text(note.evidence)).toContain('ORT_PARALLEL is not an environment variable');
-    expect(text(note.evidence, 'zh')).toContain('ORT_PARALLEL 不是环境变量');
+    expect(text(note.evidence, 'zh-CN')).toContain('ORT_PARALLEL 不是环境变量');
     expect(note.remedies).toEqual([]);
   });
 
@@ -90,7 +90,7 @@ describe('diagnosis', () => {
     const d = diagnose(hits(0), healthy);
     expect(d.health).toBe('healthy');
     expect(d.findings.map((f) => f.id)).toEqual(['healthy']);
-    expect(renderMessage(d.findings[0]!.title, 'zh')).toBe('健康：未发现问题');
+    expect(renderText(d.findings[0]!.title, 'zh-CN')).toBe('健康：未发现问题');
   });
 
   it('judges from the logs alone when there is no probe (offline files)', () => {

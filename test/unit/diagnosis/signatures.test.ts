@@ -1,3 +1,5 @@
+import { signatureExplanation } from '@/lib/diagnosis/messages';
+import { renderText } from '@/lib/i18n/text';
 import { describe, expect, it } from 'vitest';
 import { SignatureScanner } from '@/lib/diagnosis/scanner';
 import { scanLogText } from '@/lib/diagnosis/scan-log';
@@ -22,8 +24,8 @@ describe('signature catalogue', () => {
   it('has the six signatures, each explained in Chinese and English, with known remedies', () => {
     expect(SIGNATURES.map((s) => s.id)).toEqual([...SIGNATURE_IDS]);
     for (const s of SIGNATURES) {
-      expect(s.explanation.zh).toMatch(/[\u4e00-\u9fff]/);
-      expect(s.explanation.en).toMatch(/[a-z]{4}/);
+      expect(renderText(signatureExplanation(s.id), 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+      expect(renderText(signatureExplanation(s.id), 'en')).toMatch(/[a-z]{4} [a-z]{4}/);
       expect(s.remedies.length).toBeGreaterThan(0);
       for (const r of s.remedies) expect(REMEDY_ORDER).toContain(r);
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import { evidenceWindow } from '@/lib/diagnosis/events';
 import { unknownFacts, type ContainerFacts } from '@/lib/diagnosis/facts';
-import { renderMessage } from '@/lib/diagnosis/messages';
+import { renderText as renderMessage } from '@/lib/i18n/text';
 import { LogWatch } from '@/lib/probes/log-watch';
 import type { ProbeLogChunk } from '@/lib/probes/types';
 import { QUEUE_FULL_MSG, heygem } from './real-lines';
@@ -139,11 +139,11 @@ describe('the health window', () => {
     const top = d.findings[0]!;
     expect(top.id).toBe('queue_blocking');
     const inZone = (at: number, lang: string) =>
-      `${new Date(at + CST * 1000).toISOString().slice(11, 19)} ${lang === 'zh' ? '北京时间' : 'CST'}`;
+      `${new Date(at + CST * 1000).toISOString().slice(11, 19)} ${lang === 'zh-CN' ? '北京时间' : 'CST'}`;
     expect(renderMessage(top.evidence[0]!, 'en', inZone)).toBe(
       'Video-driving queue full: 2 events since the service started (23:59:59 CST) (00:01:41 CST to 00:01:42 CST), tasks 1001, 1002',
     );
-    expect(renderMessage(top.evidence[0]!, 'zh', inZone)).toContain(
+    expect(renderMessage(top.evidence[0]!, 'zh-CN', inZone)).toContain(
       '视频驱动队列满：自服务启动（23:59:59 北京时间）以来2 次',
     );
   });

@@ -1,9 +1,10 @@
 // One i18n model: the findings' and evidence texts come from the same catalogs as the pages (typed keys, both
 // languages), and counts take the plural form their language uses ("1 line", not "1 lines").
 import { describe, expect, it } from 'vitest';
-import { renderMessage, type MessageId } from '@/lib/diagnosis/messages';
+import { msg } from '@/lib/diagnosis/messages';
 import { en } from '@/lib/i18n/messages/en';
-import { createTranslator } from '@/lib/i18n/translate';
+import { renderText, text } from '@/lib/i18n/text';
+import { createTranslator, type MessageKey, messagesFor, translate } from '@/lib/i18n/translate';
 
 const enT = createTranslator('en');
 const zhT = createTranslator('zh-CN');
@@ -27,37 +28,42 @@ describe('plural forms', () => {
   });
 });
 
-describe('diagnosis texts from the catalogs', () => {
-  const ids = Object.entries(en.diagnosis).flatMap(([group, texts]) =>
-    Object.keys(texts).map((name) => `${group}.${name}` as MessageId),
-  );
+// Texts that lib/ makes (findings, evidence, signatures, remedy steps and notices, job notes) are catalog keys.
+const LIB_GROUPS = ['diagnosis', 'signatures', 'remedies', 'jobNotes'] as const;
 
-  it('every finding, evidence and window text renders in both languages with no placeholder left', () => {
-    expect(ids.length).toBeGreaterThan(40);
-    const params = {
-      signature: 'S',
-      count: 1,
-      window: 'W',
-      first: 'a',
-      last: 'b',
-      tasks: 'T',
-    };
-    for (const id of ids) {
-      const zh = renderMessage({ id, params }, 'zh');
-      const e = renderMessage({ id, params }, 'en');
-      // A purely technical line (`[digital] batch_size = 1`) reads the same in both languages.
-      if (zh !== e) expect(zh, id).toMatch(/[\u4e00-\u9fff]/);
-      expect(e, id).not.toMatch(/[\u4e00-\u9fff]/);
-      expect(e, id).not.toMatch(/, plural,/);
+function leaves(node: unknown, path: string): [string, string][] {
+  if (typeof node === 'string') return [[path, node]];
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) =>
+    leaves(v, path ? `${path}.${k}` : k),
+  );
+}
+
+// Placeholder names of a template: `{name}` and the variable of a plural block.
+const placeholders = (template: string) =>
+  new Set([...template.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]!));
+
+describe('texts made in lib/ come from the catalogs', () => {
+  const texts = LIB_GROUPS.flatMap((g) => leaves(en[g], g));
+
+  it('every one renders in both languages with the same placeholders and none left over', () => {
+    expect(texts.length).toBeGreaterThan(120);
+    for (const [key, template] of texts) {
+      const zhTemplate = translate(messagesFor('zh-CN'), key);
+      expect(placeholders(zhTemplate), key).toEqual(placeholders(template));
+      const values = Object.fromEntries([...placeholders(template)].map((n) => [n, 1]));
+      const zh = renderText(text(key as MessageKey, values), 'zh-CN');
+      const e = renderText(text(key as MessageKey, values), 'en');
+      // A purely technical line (`[digital] batch_size = 1`) reads the same in both languages; the English
+      // text may quote the service's own Chinese log words, in quotes.
+      if (zh !== e) expect(zh, key).toMatch(/[\u4e00-\u9fff]/);
+      expect(e.replace(/"[^"]*"/g, ''), key).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(`${e} ${zh}`, key).not.toMatch(/\{\w+\}|, plural,/);
     }
   });
 
   it('a value that itself holds a placeholder is inserted as it is, never filled again', () => {
-    const text = renderMessage(
-      { id: 'ev.ort_session_error', params: { error: 'bad {window} in {error}' } },
-      'en',
-    );
-    expect(text).toBe('Could not create a test session: bad {window} in {error}');
+    const out = renderText(msg('ev.ort_session_error', { error: 'bad {window} in {error}' }), 'en');
+    expect(out).toBe('Could not create a test session: bad {window} in {error}');
   });
 
   it('an event count takes its plural form in English', () => {
@@ -69,11 +75,18 @@ describe('diagnosis texts from the catalogs', () => {
       last: 'y',
       tasks: '-',
     };
-    expect(renderMessage({ id: 'ev.signature_hits', params: one }, 'en')).toMatch(
-      /^queue full: 1 event now/,
-    );
-    expect(renderMessage({ id: 'ev.signature_hits', params: { ...one, count: 6 } }, 'en')).toMatch(
+    expect(renderText(msg('ev.signature_hits', one), 'en')).toMatch(/^queue full: 1 event now/);
+    expect(renderText(msg('ev.signature_hits', { ...one, count: 6 }), 'en')).toMatch(
       /^queue full: 6 events now/,
+    );
+  });
+
+  it('a job stored with both languages inline still reads', () => {
+    expect(renderText({ en: 'Write config.ini', zh: '写入 config.ini' }, 'zh-CN')).toBe(
+      '写入 config.ini',
+    );
+    expect(renderText({ en: 'Write config.ini', zh: '写入 config.ini' }, 'en')).toBe(
+      'Write config.ini',
     );
   });
 });

@@ -1,6 +1,7 @@
 // What the operator reads after a job stopped part-way or did not verify: Undo is offered only when a part saved
 // something to undo (a restart saves nothing), and a job row says so too.
 import { describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { restoreHint, verifyFailedHint } from '@/lib/jobs/restore-hint';
 import { toView, type JobRow } from '@/lib/jobs/store';
 import type { JobPlan } from '@/lib/jobs/types';
@@ -42,20 +43,20 @@ const pin = plan([
 
 describe('restore hints', () => {
   it('offers Undo only when a part saved what undo needs', () => {
-    expect(restoreHint(restart, 1, false).en).toMatch(
+    expect(renderText(restoreHint(restart, 1, false), 'en')).toMatch(
       /Run the same remedy again to finish \(it checks the state first and skips what already holds\)\.$/,
     );
-    expect(restoreHint(restart, 1, false).en).not.toMatch(/Undo/);
-    expect(restoreHint(pin, 1, false).en).toMatch(/or use Undo on this job/);
-    expect(restoreHint(pin, 1, false).zh).toMatch(/撤销/);
-    expect(restoreHint(restart, 1, false).zh).not.toMatch(/撤销/);
+    expect(renderText(restoreHint(restart, 1, false), 'en')).not.toMatch(/Undo/);
+    expect(renderText(restoreHint(pin, 1, false), 'en')).toMatch(/or use Undo on this job/);
+    expect(renderText(restoreHint(pin, 1, false), 'zh-CN')).toMatch(/撤销/);
+    expect(renderText(restoreHint(restart, 1, false), 'zh-CN')).not.toMatch(/撤销/);
   });
 
   it('after a failed verification: run again (it verifies again), Undo when there is something to undo', () => {
-    expect(verifyFailedHint(restart).en).toMatch(
+    expect(renderText(verifyFailedHint(restart), 'en')).toMatch(
       /^Every step ran, but verification did not pass\. Run the same remedy again: .* verifies again\.$/,
     );
-    expect(verifyFailedHint(pin).en).toMatch(/or use Undo on this job/);
+    expect(renderText(verifyFailedHint(pin), 'en')).toMatch(/or use Undo on this job/);
   });
 
   it('a finished restart job is not undoable; a pin-ort job is', () => {

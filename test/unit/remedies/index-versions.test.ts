@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import {
   LIST_VERSIONS,
   missingVersionNotice,
@@ -84,11 +85,13 @@ describe('index versions', () => {
   });
 
   it('blocks with a sentence in both languages that names the index', () => {
-    const index = { en: 'http://mirror/simple/', zh: 'http://mirror/simple/' };
-    expect(missingVersionNotice('onnxruntime-gpu', '9.9.9', index, ['1.16.0'])).toEqual({
-      level: 'block',
-      en: 'onnxruntime-gpu 9.9.9 is not on http://mirror/simple/. Versions there nearest to it: 1.16.0.',
-      zh: 'http://mirror/simple/上没有 onnxruntime-gpu 9.9.9。该索引上与之最接近的版本：1.16.0。',
-    });
+    const n = missingVersionNotice('onnxruntime-gpu', '9.9.9', 'http://mirror/simple/', ['1.16.0']);
+    expect(n.level).toBe('block');
+    expect(renderText(n.text, 'en')).toBe(
+      'onnxruntime-gpu 9.9.9 is not on http://mirror/simple/. Versions there nearest to it: 1.16.0.',
+    );
+    expect(renderText(n.text, 'zh-CN')).toBe(
+      'http://mirror/simple/上没有 onnxruntime-gpu 9.9.9。该索引上与之最接近的版本：1.16.0。',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
+import { renderText } from '@/lib/i18n/text';
 import { compatNotices, pinOrt } from '@/lib/remedies/modules/pin-ort';
 import { DEFAULT_REMEDY_DEFAULTS as D } from '@/lib/remedies/settings';
 
@@ -47,7 +48,7 @@ describe('compatibility notices', () => {
   it('a version that cannot load CUDA with the libraries present: warn, or block per setting', () => {
     const warn = compatNotices('1.16.0', [12], [9], D);
     expect(warn.map((n) => n.level)).toEqual(['info', 'warn']);
-    expect(warn[1]!.en).toMatch(/cannot load CUDA.*1\.19\.2/);
+    expect(renderText(warn[1]!.text, 'en')).toMatch(/cannot load CUDA.*1\.19\.2/);
     expect(
       compatNotices('1.16.0', [12], [9], { ...D, compatPolicy: 'block' }).map((n) => n.level),
     ).toEqual(['info', 'block']);

@@ -1,5 +1,6 @@
 // The figures and the plain verdict a support engineer reads, from job results as the run engine records them.
 import { describe, expect, it } from 'vitest';
+import { renderText } from '@/lib/i18n/text';
 import { compareRuns, figuresOf, verdict } from '@/lib/throughput';
 import { sniffFormat } from '@/lib/throughput/media-type';
 import type { JobFigures } from '@/lib/throughput/job';
@@ -56,12 +57,16 @@ describe('figures and verdict', () => {
     expect(after.jobsPerMinute).toBeCloseTo(34.6, 1);
     const c = compareRuns(before, after);
     expect(c.speedup).toBe(2.4);
-    expect(c.verdict).toEqual({
-      fixed: true,
-      en: 'fixed: 3/3 jobs succeeded, 2.4x faster, no queue-full lines',
-      zh: '已修复：3/3 个任务成功，快 2.4 倍，日志中没有“队列满”',
-    });
-    expect(verdict(before).en).toBe('not fixed: 1/3 jobs succeeded, 3 queue-full hits');
+    expect(c.verdict.fixed).toBe(true);
+    expect(renderText(c.verdict, 'en')).toBe(
+      'fixed: 3/3 jobs succeeded, 2.4x faster, no queue-full lines',
+    );
+    expect(renderText(c.verdict, 'zh-CN')).toBe(
+      '已修复：3/3 个任务成功，快 2.4 倍，日志中没有“队列满”',
+    );
+    expect(renderText(verdict(before), 'en')).toBe(
+      'not fixed: 1/3 jobs succeeded, 3 queue-full hits',
+    );
   });
 
   it('p95 of several job times', () => {

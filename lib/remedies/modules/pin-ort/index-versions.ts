@@ -4,6 +4,7 @@
 // an index that never answers cost minutes, and it cannot tell "no such package" from "index unreachable".
 import { compareVersions } from '@/lib/diagnosis/compat';
 import { ENV_PYTHON } from '@/lib/probes/container';
+import { type TextValue, text } from '@/lib/i18n/text';
 import type { Notice, RemedyContext } from '../../types';
 
 export type IndexVersions = { ok: true; versions: string[] } | { ok: false; error: string };
@@ -82,14 +83,13 @@ export function nearestVersions(wanted: string, versions: string[], n = 5): stri
 export function missingVersionNotice(
   dist: string,
   version: string,
-  index: { en: string; zh: string },
+  index: TextValue,
   versions: string[],
 ): Notice {
   const near = nearestVersions(version, versions);
   const list = near.length ? near.join(', ') : '—';
   return {
     level: 'block',
-    en: `${dist} ${version} is not on ${index.en}. Versions there nearest to it: ${list}.`,
-    zh: `${index.zh}上没有 ${dist} ${version}。该索引上与之最接近的版本：${list}。`,
+    text: text('remedies.pin-ort.notices.missingVersion', { dist, version, index, versions: list }),
   };
 }

@@ -1,4 +1,5 @@
 import { ConflictError } from '@/lib/errors';
+import { type TextValue, text } from '@/lib/i18n/text';
 import { checkOrtCompat } from '@/lib/diagnosis/compat';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import { indexUrl, packageVersion } from '@/lib/validate/values';
@@ -7,7 +8,7 @@ import { ok, probeInside } from '../../probe';
 import { DEFAULT_REMEDY_DEFAULTS, type RemedyDefaults } from '../../settings';
 import type { Notice, Prepared, Remedy, RemedyContext, RunnableStep } from '../../types';
 import { optionKeys } from '../../options';
-import { bi, onlyKeys, valid } from '../common';
+import { onlyKeys, valid } from '../common';
 import { indexVersions, missingVersionNotice } from './index-versions';
 import { BACKUP_DIST, CLEAN_DOWNLOADS, RESTORE_DIST } from './pip-scripts';
 
@@ -29,6 +30,13 @@ interface Undo {
   indexUrl: string | null;
 }
 
+/** "onnxruntime-gpu 1.16.0", or that it is not installed. */
+const packageState = (version: string | null) =>
+  text('remedies.pin-ort.package', {
+    dist: DIST,
+    version: version ?? { text: text('remedies.pin-ort.notInstalled') },
+  });
+
 const stamp = () =>
   new Date()
     .toISOString()
@@ -43,43 +51,21 @@ export function compatNotices(
 ): Notice[] {
   const c = checkOrtCompat(version, cuda, cudnn);
   const libs = `CUDA ${cuda.join('/') || '?'} + cuDNN ${cudnn.join('/') || '?'}`;
-  const truth: Notice = {
-    level: 'info',
-    en: "Domain truth: the version number itself is not the cause of GPU 0 %; a version that does not match the container's CUDA/cuDNN makes ONNX Runtime fall back to the CPU.",
-    zh: '领域事实：GPU 0% 的原因并非版本号本身；与容器 CUDA/cuDNN 不匹配的版本会使 ONNX Runtime 回退到 CPU。',
-  };
+  const truth: Notice = { level: 'info', text: text('remedies.pin-ort.notices.truth') };
   if (c.verdict === 'match') return [truth];
   const level = d.compatPolicy === 'block' && c.verdict === 'mismatch' ? 'block' : 'warn';
-  const rec = c.recommended
-    ? ` The version known to work with these libraries is ${c.recommended}.`
-    : '';
-  const recZh = c.recommended ? ` 与这些库匹配的已知可用版本为 ${c.recommended}。` : '';
+  const values = {
+    version,
+    libs,
+    recommended: c.recommended
+      ? { text: text('remedies.pin-ort.notices.recommended', { version: c.recommended }) }
+      : '',
+  };
   if (c.verdict === 'unknown')
-    return [
-      truth,
-      {
-        level: 'warn',
-        en: `Cannot tell whether onnxruntime-gpu ${version} loads CUDA here (libraries found: ${libs}).${rec}`,
-        zh: `无法判断 onnxruntime-gpu ${version} 能否在此加载 CUDA（已找到的库：${libs}）。${recZh}`,
-      },
-    ];
+    return [truth, { level: 'warn', text: text('remedies.pin-ort.notices.unknown', values) }];
   if (c.verdict === 'feed_build_only')
-    return [
-      truth,
-      {
-        level: 'warn',
-        en: `onnxruntime-gpu ${version} from PyPI is built for other CUDA/cuDNN than this container has (${libs}); only a separate feed has a matching build.${rec}`,
-        zh: `PyPI 上的 onnxruntime-gpu ${version} 与本容器的 CUDA/cuDNN（${libs}）不匹配，只有单独的源提供匹配版本。${recZh}`,
-      },
-    ];
-  return [
-    truth,
-    {
-      level,
-      en: `onnxruntime-gpu ${version} cannot load CUDA with this container's ${libs}: it would run on the CPU.${rec}`,
-      zh: `onnxruntime-gpu ${version} 无法在本容器的 ${libs} 下加载 CUDA，将在 CPU 上运行。${recZh}`,
-    },
-  ];
+    return [truth, { level: 'warn', text: text('remedies.pin-ort.notices.feedBuildOnly', values) }];
+  return [truth, { level, text: text('remedies.pin-ort.notices.mismatch', values) }];
 }
 
 function pinSteps(
@@ -130,10 +116,9 @@ function pinSteps(
   const steps: RunnableStep[] = [
     {
       id: 'download',
-      title: bi(
-        `Download ${DIST} ${version}${index ? ` from ${index}` : " from the env's own index"}`,
-        `下载 ${DIST} ${version}${index ? `（来自 ${index}）` : '（来自环境自身的索引）'}`,
-      ),
+      title: index
+        ? text('remedies.pin-ort.steps.downloadFrom', { dist: DIST, version, index })
+        : text('remedies.pin-ort.steps.downloadFromEnvIndex', { dist: DIST, version }),
       where: 'container',
       argv: download,
       timeoutMs: pipMs + 10_000,
@@ -147,10 +132,7 @@ function pinSteps(
     steps.push(
       {
         id: 'backup',
-        title: bi(
-          `Save the installed ${DIST} ${previous} for an offline restore`,
-          `保存已安装的 ${DIST} ${previous}，以便离线恢复`,
-        ),
+        title: text('remedies.pin-ort.steps.backup', { dist: DIST, version: previous }),
         where: 'container',
         argv: save,
         timeoutMs: 300_000,
@@ -159,10 +141,7 @@ function pinSteps(
       },
       {
         id: 'uninstall',
-        title: bi(
-          `pip uninstall -y ${DIST} (${previous})`,
-          `pip uninstall -y ${DIST}（${previous}）`,
-        ),
+        title: text('remedies.pin-ort.steps.uninstall', { dist: DIST, version: previous }),
         where: 'container',
         argv: uninstall,
         timeoutMs: 300_000,
@@ -175,10 +154,7 @@ function pinSteps(
   steps.push(
     {
       id: 'install',
-      title: bi(
-        `pip install ${DIST}==${version} (the downloaded file)`,
-        `pip install ${DIST}==${version}（使用已下载的文件）`,
-      ),
+      title: text('remedies.pin-ort.steps.install', { dist: DIST, version }),
       where: 'container',
       argv: install,
       timeoutMs: pipMs + 10_000,
@@ -188,10 +164,7 @@ function pinSteps(
     },
     {
       id: 'clean',
-      title: bi(
-        'Remove the downloaded wheel (the backup stays for undo)',
-        '删除已下载的安装包（保留备份以便撤销）',
-      ),
+      title: text('remedies.pin-ort.steps.clean'),
       where: 'container',
       argv: [ENV_PYTHON, '-c', CLEAN_DOWNLOADS, dir],
       timeoutMs: 60_000,
@@ -221,10 +194,7 @@ export const pinOrt: Remedy<PinParams> = {
     const ort = ok(probe.ort);
     const libs = ok(probe.cudaLibs);
     const previous = ort?.version ?? null;
-    const indexName = {
-      en: p.indexUrl ?? "the env's own index",
-      zh: p.indexUrl ?? '环境自身的索引',
-    };
+    const indexName: TextValue = p.indexUrl ?? { text: text('remedies.pin-ort.envIndex') };
     // A version the index does not have is said first, as such: no compatibility remark about a version that is not there.
     const missing = listed.ok && !listed.versions.includes(p.version) && previous !== p.version;
     const notices: Notice[] = missing
@@ -235,8 +205,10 @@ export const pinOrt: Remedy<PinParams> = {
             : [
                 {
                   level: 'warn' as const,
-                  en: `Could not list the versions on ${indexName.en}: ${listed.error}`,
-                  zh: `无法列出${indexName.zh}上的版本：${listed.error}`,
+                  text: text('remedies.pin-ort.notices.listFailed', {
+                    index: indexName,
+                    error: listed.error,
+                  }),
                 },
               ]),
           ...compatNotices(p.version, libs?.cudaMajors ?? [], libs?.cudnnMajors ?? [], d),
@@ -248,11 +220,8 @@ export const pinOrt: Remedy<PinParams> = {
       params: p,
       needsRestart: true,
       notices,
-      current: bi(
-        `${DIST} ${previous ?? '(not installed)'}`,
-        `${DIST} ${previous ?? '（未安装）'}`,
-      ),
-      wanted: bi(`${DIST} ${p.version}`, `${DIST} ${p.version}`),
+      current: packageState(previous),
+      wanted: packageState(p.version),
     };
     if (previous === p.version)
       return { plan: { ...base, alreadyApplied: true, steps: [], undo: null }, steps: [] };
@@ -282,8 +251,8 @@ export const pinOrt: Remedy<PinParams> = {
       needsRestart: true,
       notices: [],
       undo: null,
-      current: bi(`${DIST} ${now ?? '(not installed)'}`, `${DIST} ${now ?? '（未安装）'}`),
-      wanted: bi(`${DIST} ${u.previous}`, `${DIST} ${u.previous}`),
+      current: packageState(now),
+      wanted: packageState(u.previous),
     };
     if (now === u.previous)
       return { plan: { ...base, alreadyApplied: true, steps: [] }, steps: [] };
@@ -293,10 +262,11 @@ export const pinOrt: Remedy<PinParams> = {
       const steps: RunnableStep[] = [
         {
           id: 'restore',
-          title: bi(
-            `Restore ${DIST} ${u.previous} from ${u.backup}`,
-            `从 ${u.backup} 恢复 ${DIST} ${u.previous}`,
-          ),
+          title: text('remedies.pin-ort.steps.restore', {
+            dist: DIST,
+            version: u.previous,
+            path: u.backup,
+          }),
           where: 'container',
           argv,
           timeoutMs: 300_000,
@@ -321,25 +291,26 @@ export const pinOrt: Remedy<PinParams> = {
     if (!ort)
       return {
         ok: false,
-        detail: bi('could not read ONNX Runtime in the env', '无法读取环境中的 ONNX Runtime'),
+        detail: text('remedies.pin-ort.verify.unreadable'),
       };
     if (ort.importError)
       return {
         ok: false,
-        detail: bi(
-          `import onnxruntime fails: ${ort.importError}`,
-          `import onnxruntime 失败：${ort.importError}`,
-        ),
+        detail: text('remedies.pin-ort.verify.importFails', { error: ort.importError }),
       };
-    const providers =
-      ort.session?.providers?.join(', ') ?? `none (${ort.session?.error ?? 'no session'})`;
+    const providers: TextValue = ort.session?.providers?.join(', ') ?? {
+      text: text('remedies.pin-ort.verify.noProviders', {
+        error: ort.session?.error ?? { text: text('remedies.pin-ort.verify.noSession') },
+      }),
+    };
     const good = ort.version === want;
     return {
       ok: good,
-      detail: bi(
-        `${DIST} ${ort.version} imports; a new session uses ${providers}`,
-        `${DIST} ${ort.version} 可导入；新会话使用 ${providers}`,
-      ),
+      detail: text('remedies.pin-ort.verify.imports', {
+        dist: DIST,
+        version: String(ort.version),
+        providers,
+      }),
     };
   },
 };

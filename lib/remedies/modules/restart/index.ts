@@ -1,11 +1,12 @@
 import { ConflictError } from '@/lib/errors';
+import { text } from '@/lib/i18n/text';
 import { APP_DIR, ENV_PYTHON } from '@/lib/probes/container';
 import { assertSafePath } from '../../container-files';
 import type { Prepared, Remedy, RemedyContext, RunnableStep } from '../../types';
 import type { RemedyDefaults } from '../../settings';
 import { ok, probeInside } from '../../probe';
 import { optionKeys } from '../../options';
-import { bi, onlyKeys } from '../common';
+import { onlyKeys } from '../common';
 import { stoppedContainerSteps } from './stopped';
 import { findService, type ServiceProc } from './service-proc';
 import { START_SERVICE, STOP_SERVICE, WAIT_SERVICE } from '../service-scripts';
@@ -35,10 +36,7 @@ export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): Runnab
   if (svc) {
     steps.push({
       id: 'stop',
-      title: bi(
-        `Stop python app.py (PID ${svc.pid}): TERM, KILL after ${d.stopTimeoutS} s`,
-        `停止 python app.py（PID ${svc.pid}）：先 TERM，${d.stopTimeoutS} 秒后 KILL`,
-      ),
+      title: text('remedies.restart.steps.stop', { pid: svc.pid, seconds: d.stopTimeoutS }),
       where: 'container',
       argv: stopArgv(svc.pid),
       timeoutMs: (d.stopTimeoutS + 30) * 1000,
@@ -76,10 +74,7 @@ export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): Runnab
   }
   steps.push({
     id: 'start',
-    title: bi(
-      `Start the service in ${dir} (conda env human, log /tmp/gradio.log)`,
-      `在 ${dir} 启动服务（conda 环境 human，日志 /tmp/gradio.log）`,
-    ),
+    title: text('remedies.restart.steps.start', { dir }),
     where: 'container',
     argv: startArgv,
     timeoutMs: 30_000,
@@ -95,10 +90,7 @@ export function restartSteps(svc: ServiceProc | null, d: RemedyDefaults): Runnab
   ];
   steps.push({
     id: 'wait',
-    title: bi(
-      `Wait until port ${port} answers (up to ${d.startTimeoutS} s)`,
-      `等待端口 ${port} 响应（最多 ${d.startTimeoutS} 秒）`,
-    ),
+    title: text('remedies.restart.steps.wait', { port, seconds: d.startTimeoutS }),
     where: 'container',
     argv: waitArgv(oldPid),
     timeoutMs: (d.startTimeoutS + 30) * 1000,
@@ -131,11 +123,11 @@ export const restart: Remedy = {
           needsRestart: false,
           notices: [],
           undo: null,
-          current: bi(
-            `container ${info.State.Status}`,
-            `容器${info.State.Status === 'exited' ? '已退出' : `处于 ${info.State.Status} 状态`}`,
-          ),
-          wanted: bi('container running, web port answering', '容器运行，Web 端口可响应'),
+          current:
+            info.State.Status === 'exited'
+              ? text('remedies.restart.current.containerExited')
+              : text('remedies.restart.current.containerState', { state: info.State.Status }),
+          wanted: text('remedies.restart.wanted.containerRunning'),
           steps,
         },
         steps,
@@ -154,9 +146,9 @@ export const restart: Remedy = {
         notices: [],
         undo: null,
         current: svc
-          ? bi(`running as PID ${svc.pid} in ${svc.cwd}`, `以 PID ${svc.pid} 运行于 ${svc.cwd}`)
-          : bi('not running', '未运行'),
-        wanted: bi('restarted, web port answering', '已重启，Web 端口可响应'),
+          ? text('remedies.restart.current.running', { pid: svc.pid, cwd: svc.cwd })
+          : text('remedies.restart.current.notRunning'),
+        wanted: text('remedies.restart.wanted.restarted'),
         steps,
       },
       steps,
@@ -170,14 +162,14 @@ export const restart: Remedy = {
     const p = await probeInside(ctx);
     const svc = ok(p.service);
     const web = ok(p.web);
-    if (!svc?.running) return { ok: false, detail: bi('the service is not running', '服务未运行') };
+    if (!svc?.running) return { ok: false, detail: text('remedies.restart.verify.notRunning') };
     const fresh = (svc.uptimeS ?? Infinity) < RECENT_S;
     const good = fresh && !!web?.answers;
     return {
       ok: good,
-      detail: bi(
-        `python app.py runs as PID ${svc.pid}, up ${svc.uptimeS} s, port ${web?.port} ${web?.answers ? 'answers' : 'does NOT answer'}`,
-        `python app.py 以 PID ${svc.pid} 运行 ${svc.uptimeS} 秒，端口 ${web?.port} ${web?.answers ? '可响应' : '无响应'}`,
+      detail: text(
+        web?.answers ? 'remedies.restart.verify.answering' : 'remedies.restart.verify.notAnswering',
+        { pid: svc.pid ?? '?', uptime: svc.uptimeS ?? '?', port: web?.port ?? '?' },
       ),
     };
   },

@@ -1,8 +1,8 @@
 import type Dockerode from 'dockerode';
+import { text } from '@/lib/i18n/text';
 import { APP_DIR, ENV_PYTHON } from '@/lib/probes/container';
 import type { RemedyDefaults } from '../../settings';
 import type { RunnableStep } from '../../types';
-import { bi } from '../common';
 import { START_SERVICE, WAIT_SERVICE } from '../service-scripts';
 import { findService } from './service-proc';
 
@@ -26,7 +26,7 @@ export function stoppedContainerSteps(
   return [
     {
       id: 'start-container',
-      title: bi(`Start the stopped container ${name}`, `启动已停止的容器 ${name}`),
+      title: text('remedies.restart.steps.startContainer', { name }),
       where: 'docker',
       argv: [`POST /containers/${id.slice(0, 12)}/start`],
       timeoutMs: 60_000,
@@ -41,10 +41,7 @@ export function stoppedContainerSteps(
     },
     {
       id: 'start',
-      title: bi(
-        `Start the service in ${APP_DIR} unless the container's own command does`,
-        `若容器自身命令未启动服务，则在 ${APP_DIR} 启动服务`,
-      ),
+      title: text('remedies.restart.steps.startUnlessOwn', { dir: APP_DIR }),
       where: 'container',
       argv: startArgv,
       timeoutMs: 30_000,
@@ -61,10 +58,7 @@ export function stoppedContainerSteps(
     },
     {
       id: 'wait',
-      title: bi(
-        `Wait until port ${port} answers (up to ${d.startTimeoutS} s)`,
-        `等待端口 ${port} 响应（最多 ${d.startTimeoutS} 秒）`,
-      ),
+      title: text('remedies.restart.steps.wait', { port, seconds: d.startTimeoutS }),
       where: 'container',
       argv: waitArgv,
       timeoutMs: (d.startTimeoutS + 30) * 1000,

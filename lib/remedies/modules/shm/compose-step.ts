@@ -1,7 +1,7 @@
+import { text } from '@/lib/i18n/text';
 import { assertSafePath, backupPath } from '../../container-files';
 import { unifiedDiff } from '../../diff';
 import type { Notice, RemedyContext, RunnableStep } from '../../types';
-import { bi } from '../common';
 import { composeSize, setComposeShmSize } from './compose-edit';
 
 // The lasting fix for a Compose-managed container: `shm_size` in its compose file on the host, shown as a diff, and
@@ -34,8 +34,10 @@ export async function composeSteps(
       notices: [
         {
           level: 'warn',
-          en: `The compose file ${file} could not be read on the host: ${read.stderr.trim().slice(-200)}`,
-          zh: `无法在主机上读取 compose 文件 ${file}：${read.stderr.trim().slice(-200)}`,
+          text: text('remedies.shm.notices.composeUnreadable', {
+            file,
+            error: read.stderr.trim().slice(-200),
+          }),
         },
       ],
     };
@@ -50,8 +52,7 @@ export async function composeSteps(
       notices: [
         {
           level: 'warn',
-          en: `Suggested change to ${file} (not applied; tick "Also edit the Compose file"):\n${diff}`,
-          zh: `建议修改 ${file}（未应用；勾选“同时修改 Compose 文件”）：\n${diff}`,
+          text: text('remedies.shm.notices.composeSuggested', { file, diff }),
         },
       ],
     };
@@ -61,10 +62,7 @@ export async function composeSteps(
   const before = read.stdout;
   const step: RunnableStep = {
     id: 'compose-file',
-    title: bi(
-      `Set shm_size: ${composeSize(size)} in ${file} (backup ${backup})`,
-      `在 ${file} 中设置 shm_size: ${composeSize(size)}（备份 ${backup}）`,
-    ),
+    title: text('remedies.shm.steps.composeFile', { size: composeSize(size), file, backup }),
     where: 'host',
     argv,
     diff: { path: file, unified: diff },

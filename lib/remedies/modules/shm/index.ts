@@ -1,11 +1,12 @@
 import type Dockerode from 'dockerode';
+import { text } from '@/lib/i18n/text';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import { composeLabels } from '@/lib/probes/compose';
 import { recreateSpec, specChanges, type InspectLike } from '../../recreate-spec';
 import { shmSizeParam, type RemedyDefaults } from '../../settings';
 import type { Notice, Plan, Prepared, Remedy, RemedyContext, RunnableStep } from '../../types';
 import { optionKeys } from '../../options';
-import { bi, onlyKeys, valid } from '../common';
+import { onlyKeys, valid } from '../common';
 import { composeSteps } from './compose-step';
 import { inspectNamed, restoreOriginal, stopQuietly, type Names } from './docker';
 import { WAIT_SERVICE } from '../service-scripts';
@@ -79,10 +80,7 @@ function dockerSteps(
   return [
     {
       id: 'commit',
-      title: bi(
-        `Commit ${n.name} to ${n.image} (keeps everything written into it)`,
-        `将 ${n.name} 提交为镜像 ${n.image}（保留容器内的全部改动）`,
-      ),
+      title: text('remedies.shm.steps.commit', { name: n.name, image: n.image }),
       where: 'docker',
       argv: [`POST /commit?container=${n.oldId.slice(0, 12)}&repo=${repo}&tag=${tag}`],
       timeoutMs: 600_000,
@@ -96,10 +94,7 @@ function dockerSteps(
     },
     {
       id: 'create',
-      title: bi(
-        `Create ${n.tmpName} from the commit with ShmSize ${fmt(size)}, same configuration`,
-        `基于提交创建 ${n.tmpName}，ShmSize ${fmt(size)}，其余配置相同`,
-      ),
+      title: text('remedies.shm.steps.create', { tmpName: n.tmpName, size: fmt(size) }),
       where: 'docker',
       argv: [`POST /containers/create?name=${n.tmpName}`],
       changes: specChanges(info as unknown as InspectLike, spec),
@@ -111,10 +106,7 @@ function dockerSteps(
     },
     {
       id: 'stop-old',
-      title: bi(
-        `Stop ${n.name} (timeout ${d.stopTimeoutS} s)`,
-        `停止 ${n.name}（超时 ${d.stopTimeoutS} 秒）`,
-      ),
+      title: text('remedies.shm.steps.stopOld', { name: n.name, seconds: d.stopTimeoutS }),
       where: 'docker',
       argv: [`POST /containers/${n.oldId.slice(0, 12)}/stop?t=${d.stopTimeoutS}`],
       timeoutMs: (d.stopTimeoutS + 60) * 1000,
@@ -125,10 +117,7 @@ function dockerSteps(
     },
     {
       id: 'rename-old',
-      title: bi(
-        `Rename it to ${n.oldName} (kept stopped for undo)`,
-        `将其重命名为 ${n.oldName}（保留为停止状态以便撤销）`,
-      ),
+      title: text('remedies.shm.steps.renameOld', { oldName: n.oldName }),
       where: 'docker',
       argv: [`POST /containers/${n.oldId.slice(0, 12)}/rename?name=${n.oldName}`],
       timeoutMs: 60_000,
@@ -136,10 +125,7 @@ function dockerSteps(
     },
     {
       id: 'rename-new',
-      title: bi(
-        `Rename ${n.tmpName} to ${n.name} and start it`,
-        `将 ${n.tmpName} 重命名为 ${n.name} 并启动`,
-      ),
+      title: text('remedies.shm.steps.renameNew', { tmpName: n.tmpName, name: n.name }),
       where: 'docker',
       argv: [
         `POST /containers/${n.tmpName}/rename?name=${n.name}`,
@@ -154,10 +140,7 @@ function dockerSteps(
     },
     {
       id: 'wait',
-      title: bi(
-        `Wait until the service answers on port ${port} (up to ${d.startTimeoutS} s)`,
-        `等待服务在端口 ${port} 响应（最多 ${d.startTimeoutS} 秒）`,
-      ),
+      title: text('remedies.shm.steps.wait', { port, seconds: d.startTimeoutS }),
       where: 'container',
       argv: waitArgv,
       timeoutMs: (d.startTimeoutS + 30) * 1000,
@@ -172,8 +155,7 @@ function dockerSteps(
 
 const COMPOSE_WARNING = (project: string): Notice => ({
   level: 'warn',
-  en: `This container belongs to Compose project "${project}". A later \`docker compose up\` re-creates it from the compose file and its image: the commit made here is not in either, and without shm_size in the file /dev/shm goes back to 64 MB. Edit the compose file too (option "Also edit the Compose file").`,
-  zh: `此容器属于 Compose 项目“${project}”。之后执行 \`docker compose up\` 会依据 compose 文件及其镜像重新创建容器：此处的提交不在其中；若文件中没有 shm_size，/dev/shm 将恢复为 64 MB。请同时修改 compose 文件（选项“同时修改 Compose 文件”）。`,
+  text: text('remedies.shm.notices.compose', { project }),
 });
 
 export const shm: Remedy<ShmParams> = {
@@ -204,8 +186,8 @@ export const shm: Remedy<ShmParams> = {
       params: p,
       needsRestart: false,
       notices,
-      current: bi(`/dev/shm ${fmt(now)}`, `/dev/shm ${fmt(now)}`),
-      wanted: bi(`/dev/shm ${fmt(p.size)}`, `/dev/shm ${fmt(p.size)}`),
+      current: text('remedies.shm.state', { size: fmt(now) }),
+      wanted: text('remedies.shm.state', { size: fmt(p.size) }),
     };
     if (now >= p.size)
       return {
@@ -235,7 +217,7 @@ export const shm: Remedy<ShmParams> = {
     if (!info?.State.Running)
       return {
         ok: false,
-        detail: bi(`${ctx.target.container} is not running`, `${ctx.target.container} 未运行`),
+        detail: text('remedies.shm.verify.notRunning', { container: ctx.target.container }),
       };
     const seen = Number(
       (await ctx.inContainer([ENV_PYTHON, '-c', SHM_BYTES], { check: true })).stdout.trim(),
@@ -245,10 +227,11 @@ export const shm: Remedy<ShmParams> = {
       plan.mode === 'apply' ? size >= want && seen >= want : size === want && seen === want;
     return {
       ok: good,
-      detail: bi(
-        `ShmSize ${fmt(info.HostConfig.ShmSize ?? 0)}, /dev/shm inside ${fmt(seen)}, container ${info.Id.slice(0, 12)} running`,
-        `ShmSize ${fmt(info.HostConfig.ShmSize ?? 0)}，容器内 /dev/shm ${fmt(seen)}，容器 ${info.Id.slice(0, 12)} 运行中`,
-      ),
+      detail: text('remedies.shm.verify.detail', {
+        shmSize: fmt(info.HostConfig.ShmSize ?? 0),
+        seen: fmt(seen),
+        id: info.Id.slice(0, 12),
+      }),
     };
   },
 };

@@ -1,7 +1,7 @@
 import { ConflictError } from '@/lib/errors';
+import { text } from '@/lib/i18n/text';
 import { ENV_PYTHON } from '@/lib/probes/container';
 import type { Prepared, RemedyContext, RunnableStep } from '../../types';
-import { bi } from '../common';
 import type { ComposeUndo } from './compose-step';
 import { inspectNamed, stopQuietly, type Names } from './docker';
 import { WAIT_SERVICE } from '../service-scripts';
@@ -39,7 +39,7 @@ export async function prepareShmUndo(ctx: RemedyContext, raw: unknown): Promise<
     steps.push(
       {
         id: 'stop-new',
-        title: bi(`Stop the re-created ${u.name}`, `停止重新创建的 ${u.name}`),
+        title: text('remedies.shm.undo.steps.stopNew', { name: u.name }),
         where: 'docker',
         argv: [`POST /containers/${id.slice(0, 12)}/stop?t=20`],
         timeoutMs: 120_000,
@@ -54,7 +54,7 @@ export async function prepareShmUndo(ctx: RemedyContext, raw: unknown): Promise<
       },
       {
         id: 'rename-new',
-        title: bi(`Rename it to ${aside} (kept stopped)`, `重命名为 ${aside}（保留为停止状态）`),
+        title: text('remedies.shm.undo.steps.renameNew', { aside }),
         where: 'docker',
         argv: [`POST /containers/${id.slice(0, 12)}/rename?name=${aside}`],
         timeoutMs: 60_000,
@@ -72,10 +72,7 @@ export async function prepareShmUndo(ctx: RemedyContext, raw: unknown): Promise<
   if (old.Name.replace(/^\//, '') !== u.name) {
     steps.push({
       id: 'rename-old',
-      title: bi(
-        `Rename ${u.oldName} back to ${u.name} and start it`,
-        `将 ${u.oldName} 改回 ${u.name} 并启动`,
-      ),
+      title: text('remedies.shm.undo.steps.renameOld', { oldName: u.oldName, name: u.name }),
       where: 'docker',
       argv: [
         `POST /containers/${u.oldId.slice(0, 12)}/rename?name=${u.name}`,
@@ -114,7 +111,7 @@ export async function prepareShmUndo(ctx: RemedyContext, raw: unknown): Promise<
     ];
     steps.push({
       id: 'wait',
-      title: bi('Wait until the service answers', '等待服务响应'),
+      title: text('remedies.shm.undo.steps.wait'),
       where: 'container',
       argv: waitArgv,
       timeoutMs: 150_000,
@@ -125,7 +122,7 @@ export async function prepareShmUndo(ctx: RemedyContext, raw: unknown): Promise<
   if (cu) {
     steps.push({
       id: 'compose-file',
-      title: bi(`Put ${cu.file} back as it was`, `将 ${cu.file} 恢复原状`),
+      title: text('remedies.shm.undo.steps.composeFile', { file: cu.file }),
       where: 'host',
       argv: ['cp', '-p', '--', cu.backup, cu.file],
       timeoutMs: 60_000,
@@ -154,14 +151,14 @@ export async function prepareShmUndo(ctx: RemedyContext, raw: unknown): Promise<
       undo: null,
       alreadyApplied: steps.length === 0,
       steps,
-      current: bi(
-        `re-created container ${current?.Id.slice(0, 12) ?? '(none)'} with /dev/shm ${fmt(current?.HostConfig.ShmSize ?? 0)}`,
-        `重新创建的容器 ${current?.Id.slice(0, 12) ?? '（无）'}，/dev/shm ${fmt(current?.HostConfig.ShmSize ?? 0)}`,
-      ),
-      wanted: bi(
-        `the original container ${u.oldId.slice(0, 12)} with /dev/shm ${fmt(u.previousShm)}`,
-        `原容器 ${u.oldId.slice(0, 12)}，/dev/shm ${fmt(u.previousShm)}`,
-      ),
+      current: text('remedies.shm.undo.current', {
+        id: current?.Id.slice(0, 12) ?? { text: text('remedies.shm.undo.none') },
+        size: fmt(current?.HostConfig.ShmSize ?? 0),
+      }),
+      wanted: text('remedies.shm.undo.wanted', {
+        id: u.oldId.slice(0, 12),
+        size: fmt(u.previousShm),
+      }),
     },
     steps,
   };
