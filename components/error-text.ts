@@ -13,6 +13,10 @@ export function useErrorText() {
   }
 
   function summary(error: ActionError): string {
+    if (error.code === 'conflict' && error.kind) {
+      const known = tMaybe(`errors.conflicts.${error.kind}`, error.params);
+      if (known) return known;
+    }
     if (error.code === 'remote')
       return (
         tMaybe(`errors.remote.${error.kind ?? 'failed'}`, { message: error.message }) ??

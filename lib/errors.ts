@@ -25,7 +25,11 @@ export class NotFoundError extends Error {
 }
 
 export class ConflictError extends Error {
-  constructor(message: string) {
+  /** `kind`: which rule refused (`errors.conflicts.<kind>` in the catalogs), where the UI has a sentence for it. */
+  constructor(
+    message: string,
+    readonly kind?: string,
+  ) {
     super(message);
     this.name = 'ConflictError';
   }

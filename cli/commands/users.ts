@@ -1,17 +1,20 @@
-// `dhc users unlock NAME | --address A` and `dhc users locks`: the sign-in locks, as the local administrator.
+// `dhc users …`: accounts (cli/commands/user-accounts.ts) and the sign-in locks, as the local administrator.
 import { listLoginLocks } from '@/lib/auth/login-limit';
 import { unlockSignIn } from '@/lib/auth/unlock';
 import { CLI_ADMIN } from '@/lib/auth/types';
 import { printJson, runCommand, UsageError } from './hosts';
+import { ACCOUNT_USAGE, ACCOUNT_VERBS, runAccountVerb } from './user-accounts';
 
-export const summary = 'sign-in locks: list them, or lift one (dhc users locks|unlock)';
+export const summary =
+  'user accounts and sign-in locks (dhc users list|add|passwd|disable|enable|delete|locks|unlock)';
 
 const USAGE = `usage:
+${ACCOUNT_USAGE}
   dhc users unlock NAME [--json]          lift every sign-in lock and failure count of user name NAME
   dhc users unlock --address A [--json]   lift the lock of client address A (for every name)
   dhc users locks [--json]                the sign-in locks in force, with when each ends
 common: --data DIR (default: $CONSOLE_DATA_DIR or ./data). Acts as the local administrator;
-unlocking is audited.`;
+every change is audited.`;
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -19,12 +22,18 @@ export async function run(args: string[]): Promise<number> {
     (sub === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
     return sub === undefined ? 2 : 0;
   }
-  const options = { json: { type: 'boolean' as const }, address: { type: 'string' as const } };
+  const options = {
+    json: { type: 'boolean' as const },
+    address: { type: 'string' as const },
+    role: { type: 'string' as const },
+  };
   return runCommand(
     `users ${sub}`,
     rest,
     options,
     async (v, positionals) => {
+      const verb = ACCOUNT_VERBS.find((x) => x === sub);
+      if (verb) return runAccountVerb(verb, v, positionals);
       if (sub === 'unlock') {
         const address = typeof v.address === 'string' ? v.address : undefined;
         if (positionals.length > 1 || (address === undefined) === (positionals.length === 0)) {

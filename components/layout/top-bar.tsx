@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { User } from '@/lib/auth/types';
 import type { Translate } from '@/lib/i18n/translate';
 import { LocaleSwitch } from './locale-switch';
@@ -17,9 +18,14 @@ export function TopBar({ user, t }: { user: User; t: Translate }) {
         <div className="ml-auto flex items-center gap-3">
           <ViewerZone />
           <LocaleSwitch />
-          <span className="text-xs text-slate-300" data-testid="current-user">
+          <Link
+            href="/account"
+            title={t('nav.account')}
+            className="text-xs text-slate-300 hover:text-white"
+            data-testid="current-user"
+          >
             {user.username} <span className="text-slate-500">· {t(`roles.${user.role}`)}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -14,6 +14,7 @@ export function Modal({
   children,
   onClose,
   busy = false,
+  narrow = false,
   testId,
 }: {
   title: ReactNode;
@@ -22,6 +23,8 @@ export function Modal({
   children: ReactNode;
   onClose: () => void;
   busy?: boolean;
+  /** A short question or one field, not a document. */
+  narrow?: boolean;
   testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -45,7 +48,7 @@ export function Modal({
         e.preventDefault(); // the parent decides: it unmounts this when it closes
         if (!busy) onClose();
       }}
-      className="m-auto flex max-h-[90vh] w-full max-w-4xl flex-col rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
+      className={`m-auto flex max-h-[90vh] w-full ${narrow ? 'max-w-md' : 'max-w-4xl'} flex-col rounded-lg bg-white p-0 shadow-xl backdrop:bg-slate-900/40`}
     >
       <div className="flex items-baseline justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <h2 id={titleId} className="text-lg font-semibold">

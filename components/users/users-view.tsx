@@ -5,11 +5,14 @@ import { setUserRoleAction } from '@/app/actions/set-user-role';
 import { isRole, ROLES } from '@/lib/auth/types';
 import { ApiError } from '@/lib/swr/fetch-json';
 import { useUsers } from '@/lib/swr/use-users';
+import { useClock } from '../common/use-clock';
 import { useErrorText } from '../error-text';
+import { Badge } from '../ui/badge';
 import { Card, PageHeader } from '../ui/card';
 import { Select } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { SignInLocks } from './sign-in-locks';
+import { UserActions } from './user-actions';
 import { UserForm } from './user-form';
 
 export function UsersView({ currentUserId }: { currentUserId: string }) {
@@ -17,6 +20,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   const { data, error, mutate } = useUsers();
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
   const [pending, startTransition] = useTransition();
+  const clock = useClock();
 
   function changeRole(id: string, username: string, role: string) {
     if (!isRole(role)) return;
@@ -69,6 +73,8 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
             <tr>
               <th className={th}>{t('users.columns.username')}</th>
               <th className={th}>{t('users.columns.role')}</th>
+              <th className={th}>{t('users.columns.state')}</th>
+              <th className={th}>{t('users.columns.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -77,6 +83,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                 key={u.id}
                 data-testid="user-row"
                 data-user={u.username}
+                data-disabled={u.disabledAt ? 'true' : 'false'}
                 className="border-b border-slate-100 last:border-0"
               >
                 <td className="px-3 py-2 font-medium text-slate-900">
@@ -101,6 +108,25 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                       ))}
                     </Select>
                   </div>
+                </td>
+                <td className="px-3 py-2" data-testid="user-state">
+                  {u.disabledAt ? (
+                    <Badge tone="slate">
+                      {t('users.disabled', { time: clock.iso(u.disabledAt) })}
+                    </Badge>
+                  ) : (
+                    <Badge tone="green">{t('users.active')}</Badge>
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  <UserActions
+                    user={u}
+                    isSelf={u.id === currentUserId}
+                    onDone={(text, ok) => {
+                      setMessage({ text, tone: ok ? 'success' : 'error' });
+                      void mutate();
+                    }}
+                  />
                 </td>
               </tr>
             ))}

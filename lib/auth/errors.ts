@@ -5,7 +5,8 @@ export type AuthErrorCode =
   | 'forbidden'
   | 'rate_limited'
   | 'bad_credentials'
-  | 'setup_done';
+  | 'setup_done'
+  | 'account_disabled';
 
 export class AuthError extends Error {
   constructor(
@@ -25,4 +26,5 @@ const defaultAuthMessage: Record<AuthErrorCode, string> = {
   rate_limited: 'too many failed sign-ins; wait a few minutes and try again',
   bad_credentials: 'wrong username or password',
   setup_done: 'the console is already set up: an administrator exists',
+  account_disabled: 'this account is disabled; ask an administrator to enable it',
 };

@@ -69,7 +69,7 @@ export async function login(
   }
   const row = await getDb()
     .selectFrom('users')
-    .select(['id', 'username', 'role', 'password_hash'])
+    .select(['id', 'username', 'role', 'password_hash', 'disabled_at'])
     .where('username', '=', username)
     .executeTakeFirst();
   // Unknown users cost the same scrypt work as known ones, so timing does not reveal which usernames exist.
@@ -80,6 +80,11 @@ export async function login(
     throw new AuthError('bad_credentials');
   }
   const user: User = { id: row.id, username: row.username, role: row.role };
+  // Said only to whoever knows the password: a disabled account is not a wrong password to its owner.
+  if (row.disabled_at) {
+    await audit('denied', 'account disabled', user);
+    throw new AuthError('account_disabled');
+  }
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionTtlMs()).toISOString();
   await getDb()
@@ -97,7 +102,10 @@ export async function login(
   return { token, user, expiresAt };
 }
 
-/** The signed-in user for a session cookie value, or null. The role is read fresh, so role changes apply at once. */
+/**
+ * The signed-in user for a session cookie value, or null. The role and the disabled mark are read fresh, so a
+ * change applies at the next request.
+ */
 export async function getSessionUser(token: string | undefined | null): Promise<User | null> {
   if (!token || token.length > 128) return null;
   const row = await getDb()
@@ -105,6 +113,7 @@ export async function getSessionUser(token: string | undefined | null): Promise<
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.username', 'users.role', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', tokenHash(token))
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.expires_at <= nowIso() || !isRole(row.role)) return null;
   return { id: row.id, username: row.username, role: row.role };

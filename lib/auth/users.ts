@@ -130,13 +130,19 @@ export async function createUser(
   );
 }
 
-export async function listUsers(): Promise<(User & { createdAt: string })[]> {
+export interface UserListing extends User {
+  createdAt: string;
+  /** When the user was disabled; null while they may sign in. */
+  disabledAt: string | null;
+}
+
+export async function listUsers(): Promise<UserListing[]> {
   const rows = await getDb()
     .selectFrom('users')
-    .select(['id', 'username', 'role', 'created_at'])
+    .select(['id', 'username', 'role', 'created_at', 'disabled_at'])
     .orderBy('username')
     .execute();
-  return rows.map((r) => ({ ...toUser(r), createdAt: r.created_at }));
+  return rows.map((r) => ({ ...toUser(r), createdAt: r.created_at, disabledAt: r.disabled_at }));
 }
 
 export async function getUser(id: string): Promise<User | null> {
@@ -148,11 +154,13 @@ export async function getUser(id: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
-async function adminCount(): Promise<number> {
+/** Administrators who can sign in: the console never goes without one. */
+export async function enabledAdmins(): Promise<number> {
   const r = await getDb()
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
@@ -160,23 +168,17 @@ async function adminCount(): Promise<number> {
 export async function setUserRole(actor: Actor, id: string, role: Role): Promise<User> {
   if (!isRole(role))
     throw fromZodIssues([{ path: ['role'], message: `must be one of ${ROLES.join(', ')}` }]);
-  return audited(actor, 'admin', 'user.set_role', id, { role }, async () => {
+  const target = (await getUser(id))?.username ?? id;
+  return audited(actor, 'admin', 'user.set_role', target, { role }, async () => {
     const user = await getUser(id);
     if (!user) throw new NotFoundError(`user ${id}`);
-    if (user.role === 'admin' && role !== 'admin' && (await adminCount()) <= 1) {
-      throw new ConflictError('the last administrator cannot lose the admin role');
+    if (user.role === 'admin' && role !== 'admin' && (await enabledAdmins()) <= 1) {
+      throw new ConflictError(
+        'the last administrator cannot lose the admin role',
+        'last_admin_role',
+      );
     }
     await getDb().updateTable('users').set({ role }).where('id', '=', id).execute();
     return { ...user, role };
-  });
-}
-
-export async function deleteUser(actor: Actor, id: string): Promise<void> {
-  await audited(actor, 'admin', 'user.delete', id, undefined, async () => {
-    const user = await getUser(id);
-    if (!user) throw new NotFoundError(`user ${id}`);
-    if (user.role === 'admin' && (await adminCount()) <= 1)
-      throw new ConflictError('the last administrator cannot be deleted');
-    await getDb().deleteFrom('users').where('id', '=', id).execute();
   });
 }

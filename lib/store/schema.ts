@@ -14,6 +14,8 @@ export interface UsersTable {
   password_hash: string;
   role: string;
   created_at: string;
+  /** Set while the user is disabled: sign-in refused, no session valid. */
+  disabled_at: string | null;
 }
 
 export interface SessionsTable {

@@ -2,7 +2,7 @@ import useSWR from 'swr';
 import type { User } from '@/lib/auth/types';
 import { fetchJson } from './fetch-json';
 
-export type UserRow = User & { createdAt: string };
+export type UserRow = User & { createdAt: string; disabledAt: string | null };
 
 /** A sign-in lock: username '' locks an address for every name; address '' locks a name from every address. */
 export interface SignInLock {

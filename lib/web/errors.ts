@@ -72,7 +72,8 @@ export function toActionError(err: unknown): ActionError {
     return { code: 'invalid', message: err.message, fields };
   }
   if (err instanceof NotFoundError) return { code: 'not_found', message: err.message };
-  if (err instanceof ConflictError) return { code: 'conflict', message: err.message };
+  if (err instanceof ConflictError)
+    return { code: 'conflict', message: err.message, ...(err.kind ? { kind: err.kind } : {}) };
   if (err instanceof StoreError) return { code: 'unavailable', message: err.message };
   if (err instanceof RemoteError && err.kind === 'busy')
     return { code: 'busy', message: err.message, retryAfterS: err.retryAfterS };

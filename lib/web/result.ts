@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'bad_credentials'
   | 'setup_done'
+  | 'account_disabled'
   | 'bad_origin'
   | 'invalid'
   | 'too_large'
@@ -28,7 +29,10 @@ export interface ActionError {
   code: ErrorCode;
   message: string;
   fields?: FieldIssue[];
-  /** For `remote`: what state the host or container is in (lib/remote/issues.ts kinds), for a translated sentence. */
+  /**
+   * For `remote`: what state the host or container is in (lib/remote/issues.ts kinds); for `conflict`: which rule
+   * refused (`errors.conflicts.<kind>`). For a translated sentence.
+   */
   kind?: string;
   /** Values for the code's sentence, e.g. `retryAfterS` and `retryAt` of `rate_limited`. */
   params?: Record<string, string | number>;
@@ -45,6 +49,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   bad_credentials: 401,
   setup_done: 409,
+  account_disabled: 403,
   invalid: 400,
   too_large: 413,
   not_found: 404,

@@ -187,6 +187,7 @@ describe('the console in zh-CN', () => {
       ['health', '/health'],
       ['container', container],
       ['activity', '/activity'],
+      ['account', '/account'],
       ['audit', '/audit'],
       ['check-log', '/check-log'],
       ['hosts', '/hosts'],

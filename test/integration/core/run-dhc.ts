@@ -11,19 +11,21 @@ export interface DhcResult {
   stderr: string;
 }
 
-/** Runs the real `dhc` entry (cli/dhc.ts through tsx) in a child process. */
+/** Runs the real `dhc` entry (cli/dhc.ts through tsx) in a child process; `input` is written to its stdin. */
 export function dhc(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 60_000,
+  input?: string,
 ): Promise<DhcResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [require.resolve('tsx/cli'), path.join(root, 'cli/dhc.ts'), ...args],
       { cwd: root, env: { ...process.env, ...env }, timeout: timeoutMs },
       (err, stdout, stderr) =>
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
+    if (input !== undefined) child.stdin?.end(input);
   });
 }

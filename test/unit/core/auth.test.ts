@@ -7,13 +7,13 @@ import { getSessionUser, login, logout } from '@/lib/auth/session';
 import type { Actor, Role, User } from '@/lib/auth/types';
 import {
   createUser,
-  deleteUser,
   ensureAdminFromEnv,
   hasAnyUser,
   listUsers,
   setupFirstAdmin,
   setUserRole,
 } from '@/lib/auth/users';
+import { deleteUser } from '@/lib/auth/user-lifecycle';
 import { useTempDataDir } from './temp-data';
 
 let tmp: ReturnType<typeof useTempDataDir>;
@@ -117,7 +117,10 @@ describe('setup and users', () => {
       createUser(asAdmin, { username: 'olga', password: PASSWORD, role: 'viewer' }),
     ).rejects.toBeInstanceOf(ConflictError);
     await expect(setUserRole(asAdmin, admin.id, 'viewer')).rejects.toThrow(/last administrator/);
-    await expect(deleteUser(asAdmin, admin.id)).rejects.toThrow(/last administrator/);
+    await expect(deleteUser(asAdmin, admin.id)).rejects.toThrow(/your own account/);
+    await expect(deleteUser({ user: null, via: 'cli' }, admin.id)).rejects.toThrow(
+      /last administrator/,
+    );
     expect((await setUserRole(asAdmin, op.id, 'viewer')).role).toBe('viewer');
     await deleteUser(asAdmin, op.id);
     expect((await listUsers()).length).toBe(1);

@@ -53,7 +53,8 @@ describe('store', () => {
     closeDb();
     const raw = new BetterSqlite3(dbFile());
     raw.exec(
-      "DROP TABLE hosts; DROP TABLE settings; UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+      // Back to the shape version 1 had: no hosts or settings tables, users without later columns.
+      "DROP TABLE hosts; DROP TABLE settings; ALTER TABLE users DROP COLUMN disabled_at; UPDATE meta SET value = '1' WHERE key = 'schema_version'",
     );
     raw.close();
     const db = getDb();
