@@ -4,12 +4,12 @@ import { useClock } from '../common/use-clock';
 import { useState } from 'react';
 import type { AuditEntry } from '@/lib/audit/log';
 import { ApiError } from '@/lib/swr/fetch-json';
-import { useAudit } from '@/lib/swr/use-audit';
+import { type AuditFilter, useAudit } from '@/lib/swr/use-audit';
 import { useErrorText } from '../error-text';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
-import { TextInput } from '../ui/field';
+import { Field, Select, TextInput } from '../ui/field';
 import { Notice } from '../ui/notice';
 
 const RESULT_TONE: Record<AuditEntry['result'], Tone> = {
@@ -39,36 +39,48 @@ function Args({ value }: { value: unknown }) {
   );
 }
 
+const FAMILIES = ['', 'auth.', 'user.', 'host.', 'job.', 'throughput.', 'remedies.', 'settings.'];
+
+function Filters({ value, onChange }: { value: AuditFilter; onChange: (f: AuditFilter) => void }) {
+  const { t } = useErrorText();
+  const set = (key: keyof AuditFilter, v: string) =>
+    onChange({ ...value, [key]: v, before: undefined });
+  return (
+    <div className="grid grid-cols-1 gap-3 p-3 sm:grid-cols-3" data-testid="audit-filters">
+      <Field name="action" label={t('audit.filters.action')}>
+        <Select value={value.action ?? ''} onChange={(e) => set('action', e.target.value)}>
+          {FAMILIES.map((f) => (
+            <option key={f} value={f}>
+              {t(`audit.families.${f ? f.slice(0, -1) : 'all'}` as 'audit.families.all')}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field name="actor" label={t('audit.filters.actor')}>
+        <TextInput value={value.actor ?? ''} onChange={(e) => set('actor', e.target.value)} />
+      </Field>
+      <Field name="target" label={t('audit.filters.target')} hint={t('audit.filters.targetHint')}>
+        <TextInput value={value.target ?? ''} onChange={(e) => set('target', e.target.value)} />
+      </Field>
+    </div>
+  );
+}
+
 /** Read-only: there is no control here (or anywhere) that edits or deletes an entry. */
 export function AuditView() {
   const clock = useClock();
   const { t, summary } = useErrorText();
-  const [action, setAction] = useState('');
-  const [before, setBefore] = useState<number | undefined>(undefined);
-  const { data, error } = useAudit({
-    action: /^[a-z_.]+$/.test(action) ? action : undefined,
-    before,
-  });
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const { data, error } = useAudit(filter);
   const entries = data?.entries ?? [];
   const th = 'px-3 py-2 text-left text-xs font-medium text-slate-500';
 
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={t('audit.title')}
-        subtitle={t('audit.intro')}
-        actions={
-          <TextInput
-            className="w-56"
-            placeholder={t('audit.filter')}
-            value={action}
-            onChange={(e) => {
-              setAction(e.target.value.trim());
-              setBefore(undefined);
-            }}
-          />
-        }
-      />
+      <PageHeader title={t('audit.title')} subtitle={t('audit.intro')} />
+      <Card>
+        <Filters value={filter} onChange={setFilter} />
+      </Card>
       {error && (
         <Notice tone="error">
           {error instanceof ApiError ? summary(error.error) : t('errors.network')}
@@ -113,13 +125,17 @@ export function AuditView() {
                   {e.actor.ip ?? t('common.none')}
                 </td>
                 <td className="px-3 py-1.5 font-mono text-xs text-slate-800">{e.action}</td>
-                <td className="px-3 py-1.5 text-xs text-slate-700">
-                  {e.target ?? t('common.none')}
+                <td
+                  className="px-3 py-1.5 text-xs text-slate-700"
+                  title={e.target ?? undefined}
+                  data-testid="audit-target"
+                >
+                  {e.targetName ?? t('common.none')}
                 </td>
                 <td className="px-3 py-1.5">
                   <Badge tone={RESULT_TONE[e.result]}>{t(`audit.results.${e.result}`)}</Badge>
                   {e.error && (
-                    <span className="mt-0.5 block max-w-xs text-[11px] text-red-700">
+                    <span className="mt-0.5 block min-w-[14rem] max-w-sm text-[11px] text-red-700">
                       {e.error}
                     </span>
                   )}
@@ -136,7 +152,7 @@ export function AuditView() {
         )}
       </Card>
       {entries.length >= 100 && (
-        <Button onClick={() => setBefore(entries[entries.length - 1]?.seq)}>
+        <Button onClick={() => setFilter({ ...filter, before: entries[entries.length - 1]?.seq })}>
           {t('audit.more')}
         </Button>
       )}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { getDb, nowIso } from '../store/db';
 import { actorName } from './actor';
 import type { Actor } from '../auth/types';
@@ -96,13 +97,31 @@ function toEntry(r: Row): AuditEntry {
   };
 }
 
-export async function listAudit(
-  opts: { limit?: number; before?: number; action?: string } = {},
-): Promise<AuditEntry[]> {
+export interface AuditQuery {
+  limit?: number;
+  before?: number;
+  /** An action, or a family of them with a trailing dot (`user.` for every user change). */
+  action?: string;
+  /** Who: the actor's name as recorded. */
+  actor?: string;
+  /** Entries whose target contains any of these texts (a host's name and its id, say). */
+  targetHas?: string[];
+}
+
+// A LIKE pattern whose own text never acts as a wildcard (`\` escapes `%`, `_` and itself).
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const like = (column: 'action' | 'target', pattern: string) =>
+  sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+
+export async function listAudit(opts: AuditQuery = {}): Promise<AuditEntry[]> {
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 100), 1), 1000);
   let q = getDb().selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
   if (opts.before !== undefined) q = q.where('seq', '<', opts.before);
-  if (opts.action) q = q.where('action', '=', opts.action);
+  if (opts.action?.endsWith('.')) q = q.where(like('action', `${escapeLike(opts.action)}%`));
+  else if (opts.action) q = q.where('action', '=', opts.action);
+  if (opts.actor) q = q.where('actor_name', '=', opts.actor);
+  const has = opts.targetHas?.filter(Boolean) ?? [];
+  if (has.length) q = q.where((eb) => eb.or(has.map((t) => like('target', `%${escapeLike(t)}%`))));
   return (await q.execute()).map(toEntry);
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listAudit } from '@/lib/audit/log';
 import { ValidationError } from '@/lib/errors';
+import { readAudit } from '@/lib/hosts/audit-names';
 import { withRole } from '@/lib/web/route';
 
 export const dynamic = 'force-dynamic';
@@ -12,6 +12,8 @@ const query = z.object({
     .string()
     .regex(/^[a-z_.]{1,64}$/)
     .optional(),
+  actor: z.string().min(1).max(64).optional(),
+  target: z.string().min(1).max(128).optional(),
 });
 
 // Read-only by construction: the audit log has no route that writes, edits or deletes.
@@ -23,5 +25,5 @@ export const GET = withRole({ name: 'audit.list', role: 'admin' }, async (req) =
       parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
     );
   }
-  return { entries: await listAudit(parsed.data) };
+  return { entries: await readAudit(parsed.data) };
 });
