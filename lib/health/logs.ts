@@ -12,7 +12,7 @@ import { remoteCallTimeoutMs } from '@/lib/config';
 
 export const LOG_SOURCES = ['gradio', 'dh', 'docker'] as const;
 export type LogSource = (typeof LOG_SOURCES)[number];
-const PATHS: Record<Exclude<LogSource, 'docker'>, string> = {
+export const LOG_FILE_PATHS: Record<Exclude<LogSource, 'docker'>, string> = {
   gradio: LOG_PATHS[0]!,
   dh: LOG_PATHS[1]!,
 };
@@ -91,7 +91,7 @@ export async function readLogTail(
       throw asDockerError(err, hostId, `logs of ${containerId}`);
     }
   } else {
-    path = PATHS[source];
+    path = LOG_FILE_PATHS[source];
     const r = await remote.execInContainer(
       hostId,
       containerId,

@@ -135,3 +135,21 @@ export async function getContainerLogs(
   const { report } = await known(hostId, name);
   return readLogTail(hostId, report.container.id, source as LogSource, lines);
 }
+
+/**
+ * Checks a live-log request and names the container the console's own probe found (never an id from the request).
+ * The follower itself runs in lib/health/log-follow.ts.
+ */
+export async function logToFollow(
+  hostId: string,
+  name: string,
+  source: string,
+  lines: number,
+): Promise<{ containerId: string; source: LogSource; lines: number }> {
+  if (!(LOG_SOURCES as readonly string[]).includes(source))
+    throw new ValidationError([{ field: 'source', message: `one of ${LOG_SOURCES.join(', ')}` }]);
+  if (!Number.isInteger(lines) || lines < 1 || lines > 2000)
+    throw new ValidationError([{ field: 'lines', message: 'an integer from 1 to 2000' }]);
+  const { report } = await known(hostId, name);
+  return { containerId: report.container.id, source: source as LogSource, lines };
+}

@@ -32,6 +32,12 @@ const ROUTES: Route[] = [
   },
   {
     method: 'GET',
+    path: '/api/containers/no-host/no-container/logs/follow',
+    role: 'viewer',
+    mutates: false,
+  },
+  {
+    method: 'GET',
     path: '/api/containers/no-host/no-container/samples',
     role: 'viewer',
     mutates: false,
