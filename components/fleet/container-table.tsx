@@ -8,6 +8,8 @@ import { HealthBadge } from '../health/health-badge';
 import { useDiagnosisText } from '../health/diagnosis-text';
 import { Badge, type Tone } from '../ui/badge';
 import { useI18n } from '../i18n-provider';
+import { sortContainers } from './container-sort';
+import { SortHeader, useFleetSort } from './sort-header';
 import { formatUptime } from './uptime';
 
 type Container = FleetSnapshot['hosts'][number]['containers'][number];
@@ -37,26 +39,47 @@ export function ContainerTable({
 }) {
   const { t, tMaybe } = useI18n();
   const { message } = useDiagnosisText();
+  const { sort } = useFleetSort();
   return (
     <table className="w-full table-fixed text-left text-xs">
       <thead className="text-slate-500">
         <tr className="border-b border-slate-100">
-          <th className="w-[19%] py-1.5 pl-4 font-medium">{t('fleet.container')}</th>
-          <th className="w-[21%] py-1.5 font-medium">{t('fleet.health')}</th>
-          <th className="w-[12%] py-1.5 font-medium">{t('fleet.figures.ort')}</th>
-          <th className="w-[7%] py-1.5 font-medium">{t('fleet.figures.shm')}</th>
-          <th className="w-[6%] py-1.5 font-medium">{t('fleet.figures.batch')}</th>
-          <th className="w-[5%] py-1.5 font-medium">{t('fleet.figures.gpu')}</th>
-          <th className="w-[7%] py-1.5 font-medium" title={t('fleet.figures.queueFullHint')}>
+          <SortHeader sortKey="name" className="w-[19%] py-1.5 pl-4 font-medium">
+            {t('fleet.container')}
+          </SortHeader>
+          <SortHeader sortKey="health" className="w-[21%] py-1.5 font-medium">
+            {t('fleet.health')}
+          </SortHeader>
+          <SortHeader sortKey="ort" className="w-[12%] py-1.5 font-medium">
+            {t('fleet.figures.ort')}
+          </SortHeader>
+          <SortHeader sortKey="shm" className="w-[7%] py-1.5 font-medium">
+            {t('fleet.figures.shm')}
+          </SortHeader>
+          <SortHeader sortKey="batch" className="w-[6%] py-1.5 font-medium">
+            {t('fleet.figures.batch')}
+          </SortHeader>
+          <SortHeader sortKey="gpu" className="w-[5%] py-1.5 font-medium">
+            {t('fleet.figures.gpu')}
+          </SortHeader>
+          <SortHeader
+            sortKey="queueFull"
+            className="w-[7%] py-1.5 font-medium"
+            title={t('fleet.figures.queueFullHint')}
+          >
             {t('fleet.figures.queueFull')}
-          </th>
-          <th className="w-[8%] py-1.5 font-medium">{t('fleet.state')}</th>
-          <th className="w-[7%] py-1.5 font-medium">{t('fleet.uptime')}</th>
+          </SortHeader>
+          <SortHeader sortKey="state" className="w-[8%] py-1.5 font-medium">
+            {t('fleet.state')}
+          </SortHeader>
+          <SortHeader sortKey="uptime" className="w-[7%] py-1.5 font-medium">
+            {t('fleet.uptime')}
+          </SortHeader>
           <th className="py-1.5 pr-4 font-medium">{t('fleet.image')}</th>
         </tr>
       </thead>
       <tbody>
-        {containers.map((c) => (
+        {sortContainers(containers, health, sort, now).map((c) => (
           <tr
             key={c.id}
             data-testid="container-row"

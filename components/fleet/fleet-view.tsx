@@ -20,6 +20,7 @@ import { Button } from '../ui/button';
 import { PageHeader } from '../ui/card';
 import { Notice } from '../ui/notice';
 import { HostCard } from './host-card';
+import { FleetSortProvider } from './sort-header';
 import { StatusCounts } from './status-counts';
 
 /** Hosts and their containers (live snapshots) with each container's health; filters apply in place, nothing reloads. */
@@ -47,7 +48,7 @@ export function FleetView({
   const matching = (health?.containers ?? []).filter((c) => matchesHealthFilter(c, filter)).length;
 
   return (
-    <div>
+    <FleetSortProvider>
       <PageHeader
         title={t('fleet.title')}
         subtitle={
@@ -142,6 +143,6 @@ export function FleetView({
           />
         ))}
       </div>
-    </div>
+    </FleetSortProvider>
   );
 }

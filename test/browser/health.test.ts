@@ -240,6 +240,25 @@ describe('fleet health in Chromium', () => {
     expect(await count.count()).toBe(1);
     expect(Number(await count.locator('span').last().textContent())).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'fleet-with-health');
+
+    // Sorted by queue-full events (a header click), the blocking container comes first in its host's table; a
+    // second click turns the order; the header says which way to screen readers.
+    const order = () =>
+      page
+        .locator('[data-testid="container-row"]')
+        .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-container')));
+    const header = page.locator('[data-testid="sort-queueFull"]').first();
+    await header.click();
+    await expect
+      .poll(async () => (await order()).indexOf(BROKEN) < (await order()).indexOf(HEALTHY))
+      .toBe(true);
+    expect(await page.locator('th[aria-sort="descending"]').count()).toBeGreaterThan(0);
+    await header.click();
+    await expect
+      .poll(async () => (await order()).indexOf(HEALTHY) < (await order()).indexOf(BROKEN))
+      .toBe(true);
+    expect(await page.locator('th[aria-sort="ascending"]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'fleet-sorted');
   }, 60_000);
 
   it('the fleet page filters in place by finding, health and host group (no reload), and keeps the filter in the address', async () => {
