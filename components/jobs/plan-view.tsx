@@ -5,44 +5,27 @@ import { remedyTitle } from '@/lib/diagnosis/remedies';
 import { useI18n } from '../i18n-provider';
 import { Notice } from '../ui/notice';
 import { useText } from '../common/use-text';
+import { StepExact } from './step-exact';
 
-// The preview: per part the state now and after, the notices (domain truths, warnings, refusals), and every step
-// exactly: its argv, the diff of the file it edits, or the container configuration it changes.
-
-function DiffBlock({ text }: { text: string }) {
-  return (
-    <pre
-      className="mt-1 max-h-72 overflow-auto rounded bg-slate-950 p-2 text-xs leading-5 text-slate-100"
-      data-testid="plan-diff"
-    >
-      {text
-        .trimEnd()
-        .split('\n')
-        .map((l, i) => (
-          <div
-            key={i}
-            className={
-              l.startsWith('+') && !l.startsWith('+++')
-                ? 'text-emerald-300'
-                : l.startsWith('-') && !l.startsWith('---')
-                  ? 'text-red-300'
-                  : l.startsWith('@@')
-                    ? 'text-sky-300'
-                    : ''
-            }
-          >
-            {l || ' '}
-          </div>
-        ))}
-    </pre>
-  );
-}
+// The preview: the notices (domain truths, warnings, refusals) first, per part the state now and after, then each
+// step in one sentence with what it does exactly one click away (lib: step-exact.tsx).
 
 export function PlanView({ plan }: { plan: JobPlan }) {
   const { t } = useI18n();
   const tx = useText();
   return (
     <div className="space-y-3 text-sm" data-testid="plan-view" data-plan-hash={plan.hash}>
+      {/* Warnings, refusals and the domain's truths first: read before the steps, not after 20 of them. */}
+      {plan.notices.map((n, i) => (
+        <Notice
+          key={i}
+          tone={n.level === 'block' ? 'error' : n.level === 'warn' ? 'warning' : 'info'}
+          testId={`plan-notice-${n.level}`}
+        >
+          {n.level === 'block' && <strong>{t('jobs.preview.blocked')}: </strong>}
+          {tx(n.text)}
+        </Notice>
+      ))}
       <ul className="space-y-1">
         {plan.parts.map((p, i) => (
           <li
@@ -65,16 +48,6 @@ export function PlanView({ plan }: { plan: JobPlan }) {
           </li>
         ))}
       </ul>
-      {plan.notices.map((n, i) => (
-        <Notice
-          key={i}
-          tone={n.level === 'block' ? 'error' : n.level === 'warn' ? 'warning' : 'info'}
-          testId={`plan-notice-${n.level}`}
-        >
-          {n.level === 'block' && <strong>{t('jobs.preview.blocked')}: </strong>}
-          {tx(n.text)}
-        </Notice>
-      ))}
       <div>
         <h3 className="font-medium text-slate-800">{t('jobs.preview.steps')}</h3>
         {plan.steps.length === 0 && <p className="text-slate-500">{t('jobs.preview.noSteps')}</p>}
@@ -96,35 +69,7 @@ export function PlanView({ plan }: { plan: JobPlan }) {
                   )}
                 </span>
               </div>
-              {s.argv && (
-                <pre
-                  className="mt-1 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs"
-                  data-testid="plan-argv"
-                >
-                  {JSON.stringify(s.argv)}
-                </pre>
-              )}
-              {s.diff && <DiffBlock text={s.diff.unified} />}
-              {s.changes && s.changes.length > 0 && (
-                <table className="mt-1 w-full text-xs" data-testid="plan-changes">
-                  <caption className="text-left text-slate-500">
-                    {t('jobs.preview.changes')}
-                  </caption>
-                  <tbody>
-                    {s.changes.map((c) => (
-                      <tr key={c.path} className="border-t border-slate-100">
-                        <td className="py-0.5 pr-2 font-mono">{c.path}</td>
-                        <td className="py-0.5 pr-2 font-mono text-red-700">
-                          {JSON.stringify(c.before)}
-                        </td>
-                        <td className="py-0.5 font-mono text-emerald-700">
-                          {JSON.stringify(c.after)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <StepExact step={s} />
             </li>
           ))}
         </ol>
