@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { jobTitle } from '@/lib/diagnosis/remedies';
 import type { JobEvent, JobView } from '@/lib/jobs/types';
 import { ApiError } from '@/lib/swr/fetch-json';
@@ -11,6 +11,7 @@ import { useI18n } from '../i18n-provider';
 import { Button } from '../ui/button';
 import { Notice } from '../ui/notice';
 import { JobStatusBadge } from './job-status-badge';
+import { JobProgress, JobSteps } from './job-steps';
 import { JobTestsView } from './job-tests-view';
 import { KeptOriginal } from './kept-original';
 import { useText } from '../common/use-text';
@@ -62,19 +63,13 @@ export function JobLive({
   const { events, reconnecting, ended } = useJobEvents(jobId);
   const { data, mutate } = useJob(jobId, !ended);
   const [actionError, setActionError] = useState<string | null>(null);
-  const logRef = useRef<HTMLPreElement>(null);
   useEffect(() => {
     if (ended) {
       void mutate();
       onEnded?.();
     }
   }, [ended, mutate, onEnded]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each new event scrolls the log to its end
-  useEffect(() => {
-    logRef.current?.scrollTo({ top: logRef.current.scrollHeight });
-  }, [events.length]);
   const job = data?.job;
-  const lastStep = [...events].reverse().find((e) => e.type === 'step');
   const cancel = async () => {
     try {
       await postJson(`/api/jobs/${encodeURIComponent(jobId)}/cancel`);
@@ -92,11 +87,7 @@ export function JobLive({
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{t('jobs.job.title', { id: jobId })}</span>
         {job && <JobStatusBadge status={job.status} />}
-        {job?.status === 'running' && lastStep?.step !== null && lastStep && (
-          <span className="text-xs text-slate-500" data-testid="job-progress">
-            {t('jobs.job.step', { n: (lastStep.step ?? 0) + 1, total: job.stepCount })}
-          </span>
-        )}
+        {job && job.stepCount > 0 && <JobProgress job={job} />}
         {job?.status === 'running' && (
           <Button variant="danger" onClick={cancel} data-testid="job-cancel">
             {t('jobs.job.cancel')}
@@ -110,33 +101,11 @@ export function JobLive({
       </div>
       {reconnecting && !ended && <Notice tone="warning">{t('jobs.job.reconnecting')}</Notice>}
       {actionError && <Notice tone="error">{actionError}</Notice>}
-      <pre
-        ref={logRef}
-        className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-950 p-2 font-mono text-xs leading-5 text-slate-100"
-        data-testid="job-log"
-      >
-        {events.length === 0 && <span className="text-slate-400">{t('jobs.job.noOutput')}</span>}
-        {events.map((e) => (
-          <div
-            key={e.id}
-            className={
-              e.type === 'step'
-                ? 'mt-1 font-semibold text-sky-300'
-                : e.type === 'status'
-                  ? 'text-amber-300'
-                  : e.text.startsWith('! ')
-                    ? 'text-red-300'
-                    : ''
-            }
-          >
-            {e.type === 'step'
-              ? `▶ ${(e.step ?? 0) + 1}. ${e.text}`
-              : e.type === 'status'
-                ? `[${e.text}]`
-                : e.text}
-          </div>
-        ))}
-      </pre>
+      {job ? (
+        <JobSteps job={job} events={events} />
+      ) : (
+        <p className="text-xs text-slate-400">{t('jobs.job.noOutput')}</p>
+      )}
       {job && job.status !== 'running' && (
         <div className="space-y-2" data-testid="job-outcome">
           {(job.result?.verifications.length ?? 0) > 0 && (

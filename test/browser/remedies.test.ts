@@ -123,6 +123,12 @@ describe('remedies in Chromium', () => {
     expect(notices).toMatch(/no known effect/i);
     expect(notices).toMatch(/short test .* before the first step and after verification/i);
     expect(await dialog.locator('[data-testid="plan-argv"]').count()).toBeGreaterThan(2);
+    // Each step is a sentence; its exact command is folded under it, a command line (not a JSON array) with each
+    // inline script apart as code.
+    const commands = await dialog.locator('[data-testid="plan-argv"]').allTextContents();
+    expect(commands.filter((c) => c.startsWith('['))).toEqual([]);
+    expect(await dialog.locator('[data-testid="plan-script"]').count()).toBeGreaterThan(0);
+    expect(await dialog.locator('[data-testid="plan-step-details"][open]').count()).toBe(0);
     expect(
       (await dialog.locator('[data-testid="plan-diff"]').allTextContents()).join('\n'),
     ).toContain('+batch_size = 1');
@@ -186,6 +192,14 @@ describe('remedies in Chromium', () => {
       .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-ok')));
     expect(verified.length).toBe(6);
     expect(verified.every((v) => v === 'true')).toBe(true);
+    // The steps as a list, every one done; the bar full.
+    const states = await live
+      .locator('[data-testid="job-step"]')
+      .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-state')));
+    expect(states.length).toBeGreaterThan(5);
+    expect(states.filter((s) => s !== 'done')).toEqual([]);
+    const bar = live.getByTestId('job-progress-bar');
+    expect(await bar.getAttribute('aria-valuenow')).toBe(await bar.getAttribute('aria-valuemax'));
     // Read by people: commands as one would type them (not JSON arrays), verification in words (not a JSON object).
     const logText = await live.locator('[data-testid="job-log"] div').allTextContents();
     expect(logText.filter((l) => l.startsWith('$ ')).length).toBeGreaterThan(3);
