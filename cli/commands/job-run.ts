@@ -6,6 +6,7 @@ import { abortLocal } from '@/lib/jobs/runner';
 import type { Launched } from '@/lib/jobs/launch';
 import { eventsAfter } from '@/lib/jobs/store';
 import type { JobPlan, JobView } from '@/lib/jobs/types';
+import { StepProgress } from '../progress';
 import { planText, resultText } from './job-print';
 import { printJson, UsageError } from './hosts';
 
@@ -34,16 +35,16 @@ export function showPreview(plan: JobPlan, json: boolean): number {
 export async function followJob(start: () => Promise<Launched>, json: boolean): Promise<number> {
   const { job, done } = await start();
   if (!json) process.stdout.write(`job ${job.id} started\n`);
+  const progress = new StepProgress(job.plan?.steps.length ?? job.stepCount);
   let last = 0;
   let draining: Promise<void> = Promise.resolve();
   const drain = () => {
     draining = draining.then(async () => {
       for (const e of await eventsAfter(job.id, last)) {
         last = e.id;
-        if (!json && e.type !== 'status' && e.type !== 'remote')
-          process.stdout.write(
-            e.type === 'step' ? `== step ${(e.step ?? 0) + 1}: ${e.text}\n` : `${e.text}\n`,
-          );
+        if (json || e.type === 'status' || e.type === 'remote') continue;
+        if (e.type === 'step') progress.step(e.step ?? 0, e.text, Date.parse(e.at));
+        else process.stdout.write(`${e.text}\n`);
       }
     });
   };
@@ -62,9 +63,11 @@ export async function followJob(start: () => Promise<Launched>, json: boolean): 
   }
   drain();
   await draining;
+  const ok = final.status === 'succeeded' || final.status === 'already_applied';
+  if (!json) progress.finish(ok, final.finishedAt ? Date.parse(final.finishedAt) : Date.now());
   if (json) printJson({ job: final });
   else process.stdout.write(`${resultText(final)}\n`);
-  return final.status === 'succeeded' || final.status === 'already_applied' ? 0 : 1;
+  return ok ? 0 : 1;
 }
 
 export const ACTOR = CLI_ADMIN;

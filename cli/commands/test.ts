@@ -4,8 +4,9 @@ import path from 'node:path';
 import { getHostByName } from '@/lib/hosts/service';
 import { remote } from '@/lib/remote';
 import { CLI_ADMIN } from '@/lib/auth/types';
-import { compareRuns, previousRun, type RunView } from '@/lib/throughput';
+import { compareRuns, getRun, previousRun, type RunView } from '@/lib/throughput';
 import { cancelTestRun, startTestRun, storeTestInput } from '@/lib/throughput/service';
+import { jobsLine } from '../progress';
 import { printJson, runCommand, UsageError } from './hosts';
 
 export const summary =
@@ -50,6 +51,24 @@ function render(run: RunView, before: RunView | null): string {
     );
   if (v) lines.push(`  ${renderText(v, 'en')}`, `  ${renderText(v, 'zh-CN')}`);
   return lines.join('\n');
+}
+
+/** A progress line each time another test job ends (read from the run's stored detail every second). */
+function watchJobs(runId: string): { stop: () => void } {
+  let shown = 0;
+  const tick = async () => {
+    const r = await getRun(runId).catch(() => null);
+    if (!r || r.detail.jobs.length === shown) return;
+    shown = r.detail.jobs.length;
+    const failed = r.detail.jobs.filter((j) => !j.ok).length;
+    process.stdout.write(`${jobsLine(shown, r.jobs, failed)}\n`);
+  };
+  const timer = setInterval(() => void tick(), 1000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+    },
+  };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -114,7 +133,8 @@ export async function run(args: string[]): Promise<number> {
         const onSignal = () =>
           void cancelTestRun(CLI_ADMIN, started.id, 'interrupted (SIGINT)').catch(() => undefined);
         process.once('SIGINT', onSignal);
-        const result = await started.done;
+        const watching = v.json ? null : watchJobs(started.id);
+        const result = await started.done.finally(() => watching?.stop());
         process.off('SIGINT', onSignal);
         const before = await previousRun(result);
         const comparison =

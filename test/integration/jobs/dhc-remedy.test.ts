@@ -87,7 +87,10 @@ describe('dhc remedy / dhc runbook', () => {
   it('--yes runs and streams, exit 0 when verified; --undo restores', async () => {
     const run = await dhc(['remedy', 'batch-size', `h2/${NAME}`, '--yes']);
     expect(run.code, run.stderr + run.stdout).toBe(0);
-    expect(run.stdout).toMatch(/== step 1: Back up config\.ini/);
+    // Progress as plain lines when stdout is not a terminal: no colour codes in a log file.
+    expect(run.stdout).toMatch(/^\[1\/2\] Back up config\.ini/m);
+    expect(run.stdout).toMatch(/^  done in \d+\.\d s$/m);
+    expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout).toMatch(/job j-\S+: succeeded/);
     expect(await batch()).toBe('1');
     const undo = await dhc(['remedy', 'batch-size', `h2/${NAME}`, '--undo', '--yes', '--json']);
