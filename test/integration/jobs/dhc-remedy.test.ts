@@ -89,7 +89,7 @@ describe('dhc remedy / dhc runbook', () => {
     expect(run.code, run.stderr + run.stdout).toBe(0);
     // Progress as plain lines when stdout is not a terminal: no colour codes in a log file.
     expect(run.stdout).toMatch(/^\[1\/2\] Back up config\.ini/m);
-    expect(run.stdout).toMatch(/^  done in \d+\.\d s$/m);
+    expect(run.stdout).toMatch(/^ {2}done in \d+\.\d s$/m);
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout).toMatch(/job j-\S+: succeeded/);
     expect(await batch()).toBe('1');
