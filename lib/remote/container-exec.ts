@@ -49,6 +49,148 @@ export function validateContainerExec(
     throw bad('user must be NAME or UID[:GID]');
 }
 
+/** What a deadline or a cancel must undo, and where the call was when it came (for the timeout's message). */
+interface InFlight {
+  stream: Duplex | null;
+  execId: string | null;
+  phase: string;
+}
+
+type DockerClient = Awaited<ReturnType<typeof docker>>;
+type Exec = ReturnType<DockerClient['getExec']>;
+
+/** Output of the attached stream, demultiplexed, each chunk also handed to `onOutput` as it arrives. */
+function collect(d: DockerClient, s: Duplex, onOutput: ContainerExecOptions['onOutput']) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
+  out.on('data', (b: Buffer) => {
+    chunks.stdout.push(b);
+    onOutput?.(b.toString('utf8'), 'stdout');
+  });
+  err.on('data', (b: Buffer) => {
+    chunks.stderr.push(b);
+    onOutput?.(b.toString('utf8'), 'stderr');
+  });
+  d.modem.demuxStream(s, out, err);
+  const ended = new Promise<void>((resolve, reject) => {
+    s.once('end', resolve);
+    s.once('close', resolve);
+    s.once('error', reject);
+  });
+  const text = (k: keyof typeof chunks) => Buffer.concat(chunks[k]).toString('utf8');
+  return { ended, text };
+}
+
+/**
+ * The end of the attached stream is not a reliable sign that the process is done (seen in the field: the output
+ * arrived, the process exited, and the forwarded stream never ended). The exec's own state is: poll it beside the
+ * stream, and once it has exited give the last output a moment, then stop waiting on the stream.
+ */
+async function outputOver(ex: Exec, ended: Promise<void>, abortSignal: AbortSignal): Promise<void> {
+  let done = false;
+  const exited = (async () => {
+    for (let wait = 200; !done; wait = Math.min(wait * 2, 2_000)) {
+      await new Promise((r) => setTimeout(r, wait));
+      const state = await ex.inspect({ abortSignal }).catch(() => null);
+      if (state && !state.Running) return;
+    }
+  })();
+  const grace = () => Promise.race([ended, new Promise((r) => setTimeout(r, 2_000))]);
+  try {
+    await Promise.race([ended, exited.then(grace)]);
+  } finally {
+    done = true;
+  }
+}
+
+/**
+ * The engine may be slow to record the exit (seen right after an engine restart): ask again with a growing pause.
+ * A tight loop here, times the commands running at once, queued behind the few Docker sockets and starved them.
+ */
+async function exitState(ex: Exec, abortSignal: AbortSignal) {
+  let info = await ex.inspect({ abortSignal });
+  for (
+    let wait = 20, waited = 0;
+    info.Running && waited < 10_000;
+    waited += wait, wait = Math.min(wait * 2, 1_000)
+  ) {
+    await new Promise((r) => setTimeout(r, wait));
+    info = await ex.inspect({ abortSignal });
+  }
+  return info;
+}
+
+async function runExec(
+  hostId: string,
+  container: string,
+  argv: string[],
+  opts: ContainerExecOptions,
+  at: InFlight,
+  abortSignal: AbortSignal,
+): Promise<ExecResult> {
+  const what = `exec ${argv[0]} in ${container}`;
+  const dockerError = (e: unknown) => {
+    throw asDockerError(e, hostId, what);
+  };
+  const d = await docker(hostId);
+  const ex = await d
+    .getContainer(container)
+    .exec({
+      abortSignal,
+      Cmd: argv,
+      AttachStdin: opts.stdin !== undefined,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+      Env: opts.env ? Object.entries(opts.env).map(([k, v]) => `${k}=${v}`) : undefined,
+      WorkingDir: opts.workdir,
+      User: opts.user,
+    })
+    .catch(dockerError);
+  at.execId = ex.id;
+  at.phase = 'start';
+  // The attached stream may be silent for long (pip install): start it on a client without an idle
+  // timeout; this function's own deadline bounds it.
+  const streaming = await docker(hostId, { timeoutMs: 0 });
+  const s = (await streaming
+    .getExec(ex.id)
+    .start({ hijack: true, stdin: opts.stdin !== undefined, abortSignal })
+    .catch(dockerError)) as Duplex;
+  at.stream = s;
+  at.phase = 'output';
+  const output = collect(d, s, opts.onOutput);
+  // Ending our side half-closes the channel: Docker sees EOF on the process's stdin.
+  if (opts.stdin !== undefined) s.end(opts.stdin);
+  await outputOver(ex, output.ended, abortSignal);
+  if (!s.destroyed) s.destroy();
+  at.phase = 'exit status';
+  const info = await exitState(ex, abortSignal);
+  // Output over, yet the process runs on: the stream was cut under it. Its outcome is unknown, not an exit code
+  // (the caller stops it by its host PID).
+  if (info.Running)
+    throw new RemoteError(
+      'unreachable',
+      hostLabel(hostId),
+      `${what}: its output ended while it still ran (connection trouble): stopped, outcome unknown`,
+      { argv },
+    );
+  const stderr = output.text('stderr');
+  const code = info.ExitCode ?? -1;
+  if (opts.check && code !== 0)
+    throw new RemoteError(
+      'exit',
+      hostLabel(hostId),
+      `${argv[0]} in ${container} exited with ${code}`,
+      {
+        argv,
+        exitCode: code,
+        stderrTail: tail(stderr),
+      },
+    );
+  return { code, stdout: output.text('stdout'), stderr };
+}
+
 export async function execInContainer(
   hostId: string,
   container: string,
@@ -57,123 +199,18 @@ export async function execInContainer(
 ): Promise<ExecResult> {
   validateContainerExec(hostId, container, argv, opts);
   const timeoutMs = opts.timeoutMs ?? remoteCallTimeoutMs();
-  const d = await docker(hostId);
   const what = `exec ${argv[0]} in ${container}`;
-  let stream: Duplex | null = null;
-  let execId: string | null = null;
-  let phase = 'create';
+  const at: InFlight = { stream: null, execId: null, phase: 'create' };
   // Aborts whatever Docker request is in flight when the call times out or is cancelled: a request left waiting
   // would hold one of the connection's few Docker sockets for good.
   const requests = new AbortController();
-  const abortSignal = requests.signal;
-  const work = (async (): Promise<ExecResult> => {
-    const ex = await d
-      .getContainer(container)
-      .exec({
-        abortSignal,
-        Cmd: argv,
-        AttachStdin: opts.stdin !== undefined,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: false,
-        Env: opts.env ? Object.entries(opts.env).map(([k, v]) => `${k}=${v}`) : undefined,
-        WorkingDir: opts.workdir,
-        User: opts.user,
-      })
-      .catch((e: unknown) => {
-        throw asDockerError(e, hostId, what);
-      });
-    execId = ex.id;
-    phase = 'start';
-    // The attached stream may be silent for long (pip install): start it on a client without an idle
-    // timeout; this function's own deadline bounds it.
-    const streaming = await docker(hostId, { timeoutMs: 0 });
-    const s = (await streaming
-      .getExec(ex.id)
-      .start({ hijack: true, stdin: opts.stdin !== undefined, abortSignal })
-      .catch((e: unknown) => {
-        throw asDockerError(e, hostId, what);
-      })) as Duplex;
-    stream = s;
-    phase = 'output';
-    const out = new PassThrough();
-    const err = new PassThrough();
-    const outChunks: Buffer[] = [];
-    const errChunks: Buffer[] = [];
-    out.on('data', (b: Buffer) => {
-      outChunks.push(b);
-      opts.onOutput?.(b.toString('utf8'), 'stdout');
-    });
-    err.on('data', (b: Buffer) => {
-      errChunks.push(b);
-      opts.onOutput?.(b.toString('utf8'), 'stderr');
-    });
-    d.modem.demuxStream(s, out, err);
-    const ended = new Promise<void>((resolve, reject) => {
-      s.once('end', resolve);
-      s.once('close', resolve);
-      s.once('error', reject);
-    });
-    // Ending our side half-closes the channel: Docker sees EOF on the process's stdin.
-    if (opts.stdin !== undefined) s.end(opts.stdin);
-    // The end of the attached stream is not a reliable sign that the process is done (seen in the field: the
-    // output arrived, the process exited, and the forwarded stream never ended). The exec's own state is: poll it
-    // beside the stream, and once it has exited give the last output a moment, then stop waiting on the stream.
-    let done = false;
-    const exited = (async () => {
-      for (let wait = 200; !done; wait = Math.min(wait * 2, 2_000)) {
-        await new Promise((r) => setTimeout(r, wait));
-        const state = await ex.inspect({ abortSignal }).catch(() => null);
-        if (state && !state.Running) return;
-      }
-    })();
-    const grace = () => Promise.race([ended, new Promise((r) => setTimeout(r, 2_000))]);
-    try {
-      await Promise.race([ended, exited.then(grace)]);
-    } finally {
-      done = true;
-    }
-    if (!s.destroyed) s.destroy();
-    phase = 'exit status';
-    // The engine may be slow to record the exit (seen right after an engine restart): ask again with a growing pause.
-    // A tight loop here, times the commands running at once, queued behind the few Docker sockets and starved them.
-    let info = await ex.inspect({ abortSignal });
-    for (
-      let wait = 20, waited = 0;
-      info.Running && waited < 10_000;
-      waited += wait, wait = Math.min(wait * 2, 1_000)
-    ) {
-      await new Promise((r) => setTimeout(r, wait));
-      info = await ex.inspect({ abortSignal });
-    }
-    // Output over, yet the process runs on: the stream was cut under it. Its outcome is unknown, not an exit code
-    // (the catch below stops it by its host PID).
-    if (info.Running)
-      throw new RemoteError(
-        'unreachable',
-        hostLabel(hostId),
-        `${what}: its output ended while it still ran (connection trouble): stopped, outcome unknown`,
-        { argv },
-      );
-    const stdout = Buffer.concat(outChunks).toString('utf8');
-    const stderr = Buffer.concat(errChunks).toString('utf8');
-    const code = info.ExitCode ?? -1;
-    if (opts.check && code !== 0) {
-      throw new RemoteError(
-        'exit',
-        hostLabel(hostId),
-        `${argv[0]} in ${container} exited with ${code}`,
-        { argv, exitCode: code, stderrTail: tail(stderr) },
-      );
-    }
-    return { code, stdout, stderr };
-  })();
+  const work = runExec(hostId, container, argv, opts, at, requests.signal);
   let timer: NodeJS.Timeout | undefined;
   let onCancel: (() => void) | undefined;
   const stop = (reject: (e: RemoteError) => void, e: RemoteError) => {
     requests.abort();
-    (stream as Duplex | null)?.destroy();
-    if (execId) void stopExec(hostId, execId);
+    at.stream?.destroy();
+    if (at.execId) void stopExec(hostId, at.execId);
     reject(e);
   };
   const timeout = new Promise<never>((_, reject) => {
@@ -189,7 +226,7 @@ export async function execInContainer(
             new RemoteError(
               'timeout',
               hostLabel(hostId),
-              `${what} did not finish within ${timeoutMs} ms (waiting on: ${phase}; Docker sockets: ${load})`,
+              `${what} did not finish within ${timeoutMs} ms (waiting on: ${at.phase}; Docker sockets: ${load})`,
               { argv },
             ),
           ),
@@ -206,8 +243,8 @@ export async function execInContainer(
     // The channel died under a running process (connection dropped): Docker keeps the process running, so a
     // rollback would race it. Stop it by its host PID over a fresh connection before the caller goes on.
     const kind = e instanceof RemoteError ? e.kind : null;
-    if (execId && kind !== 'exit' && kind !== 'timeout' && kind !== 'cancelled')
-      await stopExec(hostId, execId);
+    if (at.execId && kind !== 'exit' && kind !== 'timeout' && kind !== 'cancelled')
+      await stopExec(hostId, at.execId);
     throw e;
   } finally {
     clearTimeout(timer);
