@@ -63,18 +63,96 @@ export interface RunInput {
   tests?: boolean;
 }
 
+interface Ending {
+  status: JobStatus;
+  result: JobResult;
+  error: string | null;
+}
+
+type StepsOutcome = Awaited<ReturnType<typeof runSteps>>;
+
+/** Every step ran: verify each part, then (if asked) the test after, compared with the one before. */
+async function afterSteps(
+  ctx: RemedyContext,
+  input: RunInput,
+  tests: JobTests | undefined,
+  before: RunView | undefined,
+  testInput: Parameters<typeof runJobTest>[1],
+): Promise<Ending> {
+  const result = await verifyAll(ctx, input.plan.parts);
+  const verified = result.verifications.every((v) => v.ok);
+  const status: JobStatus = !verified
+    ? 'failed'
+    : input.steps.length === 0
+      ? 'already_applied'
+      : 'succeeded';
+  let error: string | null = null;
+  if (!verified) {
+    const failed = result.verifications.filter((v) => !v.ok);
+    error = `verification failed: ${failed.map((v) => renderText(v.detail, 'en')).join('; ')}`;
+    result.restoreHint = verifyFailedHint(input.plan);
+  }
+  if (tests && verified) {
+    await runJobTest('after', testInput).then(
+      (r) => ((tests.after = r.run), (tests.verdict = testsVerdict(before, r.view))),
+      (e) => ctx.log(`test after could not run: ${errorText(e)}`),
+    );
+    if (tests.verdict) ctx.log(`before/after: ${renderText(tests.verdict, 'en')}`);
+  }
+  return { status, result, error };
+}
+
+/** A step failed, timed out or was cancelled: what was rolled back, and how to restore the rest. */
+function stoppedSteps(plan: JobPlan, outcome: Extract<StepsOutcome, { ok: false }>): Ending {
+  const reason = outcome.error;
+  // A remote command stopped at its own deadline is a timeout too, not a failure of what it ran.
+  const timedOut =
+    reason instanceof StepTimeoutError ||
+    (reason instanceof RemoteError && reason.kind === 'timeout');
+  const status = reason instanceof CancelledError ? 'cancelled' : timedOut ? 'timed_out' : 'failed';
+  const rollbackErrors = outcome.rollbackErrors.map((r) => errorText(r.error));
+  return {
+    status,
+    error: errorText(reason),
+    result: {
+      verifications: [],
+      rolledBack: outcome.rolledBack,
+      restoreHint: restoreHint(plan, outcome.completed, outcome.rolledBack, rollbackErrors),
+    },
+  };
+}
+
+/** The job's end on record: its log, its status and result, the lock given back, the audit entry. */
+async function record(input: RunInput, events: JobEventLog, end: Ending): Promise<JobView> {
+  const { jobId, target, plan, lock } = input;
+  await events.drain();
+  await untilStored(`the end of job ${jobId}`, () =>
+    finishJob(jobId, end.status, end.result, end.error),
+  );
+  await untilStored(`the lock release of job ${jobId}`, () =>
+    releaseLock(target.hostId, target.container, lock),
+  );
+  const ok = end.status === 'succeeded' || end.status === 'already_applied';
+  await untilStored(`the audit entry of job ${jobId}`, () =>
+    recordAudit({
+      actor: input.actor,
+      action: 'job.finish',
+      target: `${target.hostId}/${target.container}`,
+      args: { jobId, job: plan.name, status: end.status },
+      result: ok ? 'ok' : 'error',
+      error: end.error ?? undefined,
+    }),
+  );
+  return toView((await getJobRow(jobId))!);
+}
+
 export async function runJob(input: RunInput): Promise<JobView> {
   const { jobId, target, plan, lock } = input;
   const ctl = new AbortController();
   running.set(jobId, ctl);
+  const whole = { title: text('jobNotes.runner.wholeJob'), timeoutMs: input.timeoutMs };
   const deadline = setTimeout(
-    () =>
-      ctl.abort(
-        new StepTimeoutError({
-          title: text('jobNotes.runner.wholeJob'),
-          timeoutMs: input.timeoutMs,
-        } as RunnableStep),
-      ),
+    () => ctl.abort(new StepTimeoutError(whole as RunnableStep)),
     input.timeoutMs,
   );
   // Events are written in order but without blocking the steps: the log keeps up with fast output, and lines that
@@ -92,9 +170,7 @@ export async function runJob(input: RunInput): Promise<JobView> {
   // Stored at once, in order with the log: a console killed mid-step leaves the reconciler the handle to read back.
   const onDurable = (h: unknown) => events.add('remote', currentStep, JSON.stringify(h));
   const ctx = remoteContext(target, { signal: ctl.signal, log, onDurable });
-  let status: JobStatus = 'failed';
-  let result: JobResult = { verifications: [] };
-  let error: string | null = null;
+  let end: Ending = { status: 'failed', result: { verifications: [] }, error: null };
   const tests: JobTests | undefined = input.tests ? {} : undefined;
   let beforeRun: RunView | undefined;
   const testInput = { jobId, target, actor: actorName(input.actor), signal: ctl.signal, log };
@@ -118,86 +194,30 @@ export async function runJob(input: RunInput): Promise<JobView> {
             `cannot store the job's log (${events.lastError ?? 'unknown'}): stopped before the step`,
           );
       },
-      after: async (i) => {
-        await setStepsDone(jobId, i + 1);
-      },
+      after: (i) => setStepsDone(jobId, i + 1),
     });
     currentStep = null;
-    if (outcome.ok) {
-      result = await verifyAll(ctx, plan.parts);
-      status = result.verifications.every((v) => v.ok)
-        ? input.steps.length === 0
-          ? 'already_applied'
-          : 'succeeded'
-        : 'failed';
-      if (status === 'failed') {
-        error =
-          'verification failed: ' +
-          result.verifications
-            .filter((v) => !v.ok)
-            .map((v) => renderText(v.detail, 'en'))
-            .join('; ');
-        result.restoreHint = verifyFailedHint(plan);
-      }
-      if (tests && status !== 'failed') {
-        await runJobTest('after', testInput).then(
-          (r) => ((tests.after = r.run), (tests.verdict = testsVerdict(beforeRun, r.view))),
-          (e) => log(`test after could not run: ${errorText(e)}`),
-        );
-        if (tests.verdict) log(`before/after: ${renderText(tests.verdict, 'en')}`);
-      }
-    } else {
-      const reason = outcome.error;
-      // A remote command stopped at its own deadline is a timeout too, not a failure of what it ran.
-      const timedOut =
-        reason instanceof StepTimeoutError ||
-        (reason instanceof RemoteError && reason.kind === 'timeout');
-      status = reason instanceof CancelledError ? 'cancelled' : timedOut ? 'timed_out' : 'failed';
-      error = errorText(reason);
-      result = {
-        verifications: [],
-        rolledBack: outcome.rolledBack,
-        restoreHint: restoreHint(
-          plan,
-          outcome.completed,
-          outcome.rolledBack,
-          outcome.rollbackErrors.map((r) => errorText(r.error)),
-        ),
-      };
-    }
+    end = outcome.ok
+      ? await afterSteps(ctx, input, tests, beforeRun, testInput)
+      : stoppedSteps(plan, outcome);
   } catch (e) {
-    error = errorText(e);
+    end.error = errorText(e);
   } finally {
     clearInterval(beat);
     clearTimeout(deadline);
     running.delete(jobId);
   }
-  if (tests) result.tests = tests;
-  if (status !== 'succeeded' && status !== 'already_applied') {
+  if (tests) end.result.tests = tests;
+  if (end.status !== 'succeeded' && end.status !== 'already_applied') {
     // The first thing an operator asks after a failure; a rollback may have left it down (e.g. a container restarted
     // by someone else while ORT was uninstalled).
-    result.service = await serviceNow(ctx.detached());
-    log(`service: ${renderText(result.service.text, 'en')}`);
-    if (result.service.state !== 'answering')
-      result.restoreHint = sentences(result.restoreHint, result.service.text)!;
+    const service = await serviceNow(ctx.detached());
+    end.result.service = service;
+    log(`service: ${renderText(service.text, 'en')}`);
+    if (service.state !== 'answering')
+      end.result.restoreHint = sentences(end.result.restoreHint, service.text)!;
   }
-  await events.drain();
-  await untilStored(`the end of job ${jobId}`, () => finishJob(jobId, status, result, error));
-  await untilStored(`the lock release of job ${jobId}`, () =>
-    releaseLock(target.hostId, target.container, lock),
-  );
-  await untilStored(`the audit entry of job ${jobId}`, () =>
-    recordAudit({
-      actor: input.actor,
-      action: 'job.finish',
-      target: `${target.hostId}/${target.container}`,
-      args: { jobId, job: plan.name, status },
-      result: status === 'succeeded' || status === 'already_applied' ? 'ok' : 'error',
-      error: error ?? undefined,
-    }),
-  );
-  const row = await getJobRow(jobId);
-  return toView(row!);
+  return record(input, events, end);
 }
 
 async function verifyAll(ctx: RemedyContext, parts: Plan[]): Promise<JobResult> {
