@@ -8,27 +8,37 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Notice } from '../ui/notice';
 import { ApiError } from '@/lib/swr/fetch-json';
-import { deleteJson, sendRequest } from '@/lib/swr/post-json';
+import { deleteJson } from '@/lib/swr/post-json';
+import { UploadCancelled, uploadFile } from '@/lib/swr/upload';
+import { type Sending, UploadProgressBar } from './upload-progress';
 
 /** Stored inputs with upload (the raw file streams as the request body) and delete. */
 export function InputsPanel({ canRun }: { canRun: boolean }) {
   const { t, summary } = useErrorText();
   const { data, mutate } = useThroughputInputs();
   const [msg, setMsg] = useState<{ tone: 'error' | 'success' | 'info'; text: string } | null>(null);
+  const [sending, setSending] = useState<Sending | null>(null);
 
   async function upload(kind: 'audio' | 'video', file: File | undefined) {
     if (!file) return;
     setMsg({ tone: 'info', text: t('throughput.uploading', { name: file.name }) });
+    const stop = new AbortController();
+    setSending({ name: file.name, sent: 0, total: file.size, rate: 0, cancel: () => stop.abort() });
     try {
       const q = new URLSearchParams({ kind, name: file.name });
-      await sendRequest(`/api/throughput/inputs?${q}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream' },
-        body: file,
-      });
+      await uploadFile(
+        `/api/throughput/inputs?${q}`,
+        file,
+        (p) => {
+          setSending((s) => (s ? { ...s, ...p } : s));
+        },
+        stop.signal,
+      );
       setMsg({ tone: 'success', text: t('throughput.uploaded', { name: file.name }) });
       await mutate();
     } catch (e) {
+      if (e instanceof UploadCancelled)
+        return setMsg({ tone: 'info', text: t('throughput.uploadCancelled', { name: file.name }) });
       if (!(e instanceof ApiError)) return setMsg({ tone: 'error', text: t('errors.network') });
       const key =
         e.status === 413 ? 'throughput.tooLarge' : e.status === 415 ? 'throughput.badMedia' : null;
@@ -36,6 +46,8 @@ export function InputsPanel({ canRun }: { canRun: boolean }) {
         tone: 'error',
         text: key ? t(key, { message: e.error.message }) : summary(e.error),
       });
+    } finally {
+      setSending(null);
     }
   }
 
@@ -70,6 +82,7 @@ export function InputsPanel({ canRun }: { canRun: boolean }) {
           </label>
         </div>
       )}
+      {sending && <UploadProgressBar sending={sending} />}
       {msg && (
         <Notice tone={msg.tone} testId="tp-upload-msg">
           {msg.text}

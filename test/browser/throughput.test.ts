@@ -282,4 +282,54 @@ describe('throughput pages', () => {
       .locator('[data-testid="tp-container-runs"]')
       .screenshot({ path: 'test-output/screenshots/throughput-container-history.png' });
   }, 240_000);
+
+  it('an upload shows how much is sent and how fast, and Cancel stops it with nothing stored', async () => {
+    // A slow link (Chromium's own throttling, 128 KiB/s up) so that the upload is still under way when cancelled.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 128 * 1024,
+    });
+    fs.writeFileSync(path.join(dir, 'slow.wav'), Buffer.alloc(4 * 1024 * 1024, 7));
+    await page.goto(`${r.server.url}/throughput`);
+    await page.setInputFiles('[data-testid="tp-upload-audio"]', path.join(dir, 'slow.wav'));
+    const progress = page.getByTestId('tp-upload-progress');
+    await expect
+      .poll(
+        async () => Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow')),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    expect(await progress.textContent()).toMatch(
+      /^[\d.]+ (B|KiB|MiB) of 4 MiB sent, [\d.]+ (B|KiB|MiB)\/s/,
+    );
+    await screenshot(page, 'throughput-upload-progress');
+    await page.getByTestId('tp-upload-cancel').click();
+    await expect
+      .poll(() => page.getByTestId('tp-upload-msg').textContent())
+      .toBe('Upload of slow.wav cancelled: nothing was stored');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const inputs = (await r.operator.get('/api/throughput/inputs')).json<{
+      inputs: { name: string }[];
+    }>().inputs;
+    expect(inputs.map((i) => i.name)).not.toContain('slow.wav');
+    // The server dropped the part it had received.
+    await expect
+      .poll(() =>
+        fs
+          .readdirSync(path.join(r.server.dataDir, 'throughput', 'inputs'))
+          .filter((f) => f.endsWith('.part')),
+      )
+      .toEqual([]);
+  }, 120_000);
 });
