@@ -96,6 +96,8 @@ export function RunView({ id, canRun }: { id: string; canRun: boolean }) {
       )}
       <p data-testid="tp-progress" className="text-sm">
         {t('throughput.run.progress', { done: d.jobs.length, total: run.jobs })}
+        {(d.running?.length ?? 0) > 0 &&
+          ` · ${t('throughput.run.runningNow', { count: d.running!.length })}`}
       </p>
       {run.error && (
         <Notice tone="error" testId="tp-error">
@@ -122,6 +124,18 @@ export function RunView({ id, canRun }: { id: string; canRun: boolean }) {
             </tr>
           </thead>
           <tbody>
+            {(d.running ?? []).map((j) => (
+              <tr
+                key={`r${j.index}`}
+                className="border-t border-slate-200"
+                data-testid="tp-job-running"
+              >
+                <td>{j.index + 1}</td>
+                <td className="text-sky-700" colSpan={5}>
+                  {t('throughput.run.jobRunning', { since: clock.iso(j.startedAt) })}
+                </td>
+              </tr>
+            ))}
             {d.jobs.map((j) => (
               <tr
                 key={j.index}

@@ -38,6 +38,8 @@ export interface RunSpec {
 export interface RunDetail {
   state: ContainerState | null;
   jobs: JobFigures[];
+  /** Jobs under way (shown as rows before they end); absent in runs stored before it was kept. */
+  running?: { index: number; startedAt: string }[];
   gpu: GpuSample[];
   gpuNote: string | null;
   signatures: Partial<Record<SignatureId, { count: number; taskIds: string[] }>>;
@@ -88,6 +90,7 @@ function check(spec: RunSpec): { jobs: number; concurrency: number; timeoutMs: n
 const emptyDetail = (): RunDetail => ({
   state: null,
   jobs: [],
+  running: [],
   gpu: [],
   gpuNote: null,
   signatures: {},
@@ -238,10 +241,20 @@ async function execute(
     const worker = async () => {
       while (next < o.jobs && !signal.aborted) {
         const i = next++;
-        detail.jobs.push(
-          await runJob(target, i, audio, video, (n) => path.join(outDir, `${n}.mp4`), signal),
+        // Live progress: a job shows as a row when it starts, and with its figures when it ends.
+        detail.running = [...(detail.running ?? []), { index: i, startedAt: nowIso() }];
+        await save(id, { detail }).catch(() => undefined);
+        const job = await runJob(
+          target,
+          i,
+          audio,
+          video,
+          (n) => path.join(outDir, `${n}.mp4`),
+          signal,
         );
-        await save(id, { detail }).catch(() => undefined); // live progress: each finished job shows at once
+        detail.running = (detail.running ?? []).filter((r) => r.index !== i);
+        detail.jobs.push(job);
+        await save(id, { detail }).catch(() => undefined);
       }
     };
     await Promise.all(Array.from({ length: Math.min(o.concurrency, o.jobs) }, worker)).finally(() =>
@@ -264,6 +277,7 @@ async function execute(
       detail.signatures.queue_full?.count ?? 0,
     );
     detail.verdict = verdict(detail.figures);
+    detail.running = [];
     const stop = stopOf(signal);
     await save(id, {
       status: stop?.status ?? 'done',
@@ -273,6 +287,7 @@ async function execute(
     });
   } catch (err) {
     const stop = stopOf(signal);
+    detail.running = []; // the run has ended: no job of it runs any more
     await save(id, {
       status: stop?.status ?? 'error',
       finished: true,

@@ -232,6 +232,17 @@ describe('throughput pages', () => {
     await page.fill('[data-testid="tp-concurrency"]', '2');
     await page.click('[data-testid="tp-start"]');
     await page.waitForURL(/\/throughput\/runs\//);
+    // A job is a row as soon as it starts, before it has figures (the run's stored detail, read as the page does).
+    const started = page.url().split('/').pop()!;
+    await expect
+      .poll(
+        async () =>
+          (await r.viewer.get(`/api/throughput/runs/${started}`)).json<{
+            run: { detail: { running?: unknown[] } };
+          }>().run.detail.running?.length ?? 0,
+        { timeout: 30_000, interval: 100 },
+      )
+      .toBeGreaterThan(0);
     await page.getByText(/of 4 jobs finished/).waitFor({ timeout: 30_000 });
     await screenshot(page, 'throughput-running');
     const verdict = page.locator('[data-testid="tp-verdict"]');

@@ -62,6 +62,8 @@ export const throughputEn = {
       startedBy: 'Started {time} by {actor}',
       cancel: 'Cancel run',
       progress: '{done} of {total, plural, one {# job} other {# jobs}} finished',
+      runningNow: '{count} running now',
+      jobRunning: 'running since {since}',
       state: 'Container state at the time',
       stateLine:
         'ONNX Runtime {ort} ({providers}) · /dev/shm {shm} · batch size {batch} · session-options hook {hook}',

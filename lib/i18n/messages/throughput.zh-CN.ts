@@ -62,6 +62,8 @@ export const throughputZhCN: typeof throughputEn = {
       startedBy: '{time} 由 {actor} 启动',
       cancel: '取消测试',
       progress: '已完成 {done} / {total} 个任务',
+      runningNow: '{count} 个正在运行',
+      jobRunning: '自 {since} 起运行中',
       state: '测试时的容器状态',
       stateLine:
         'ONNX Runtime {ort}（{providers}）· /dev/shm {shm} · batch size {batch} · 会话参数钩子 {hook}',
