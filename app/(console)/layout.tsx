@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { TopBar } from '@/components/layout/top-bar';
+import { ToastProvider } from '@/components/ui/toast';
 import { hasAnyUser } from '@/lib/auth/users';
 import { ensureBootstrapped } from '@/lib/web/bootstrap';
 import { serverTranslator } from '@/lib/web/locale';
@@ -15,9 +16,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   }
   const { t } = await serverTranslator();
   return (
-    <>
+    <ToastProvider>
       <TopBar user={user} t={t} />
       <main className="mx-auto max-w-7xl px-4 py-5">{children}</main>
-    </>
+    </ToastProvider>
   );
 }

@@ -8,6 +8,7 @@ import { useErrorText } from '../error-text';
 import { Button } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { Notice } from '../ui/notice';
+import { useToast } from '../ui/toast';
 import { HostForm, type SavedHost } from './host-form';
 import { HostTable } from './host-table';
 import { PublicKeyBox } from './public-key-box';
@@ -23,7 +24,9 @@ export function HostsView() {
     user: string;
     publicKey: string;
   } | null>(null);
-  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  const toast = useToast();
+  const setMessage = (m: { text: string; tone: 'success' | 'error' }) =>
+    toast({ ...m, testId: 'hosts-message' });
 
   function saved({ host, publicKey }: SavedHost) {
     setEditing({ mode: 'closed' });
@@ -48,11 +51,6 @@ export function HostsView() {
           )
         }
       />
-      {message && (
-        <Notice tone={message.tone} testId="hosts-message">
-          {message.text}
-        </Notice>
-      )}
       {generated && <PublicKeyBox {...generated} onClose={() => setGenerated(null)} />}
       {editing.mode !== 'closed' && (
         <Card>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useTransition } from 'react';
 import { setUserRoleAction } from '@/app/actions/set-user-role';
 import { isRole, ROLES } from '@/lib/auth/types';
 import { ApiError } from '@/lib/swr/fetch-json';
@@ -11,6 +11,7 @@ import { Badge } from '../ui/badge';
 import { Card, PageHeader } from '../ui/card';
 import { Select } from '../ui/field';
 import { Notice } from '../ui/notice';
+import { useToast } from '../ui/toast';
 import { SignInLocks } from './sign-in-locks';
 import { UserActions } from './user-actions';
 import { UserForm } from './user-form';
@@ -18,7 +19,9 @@ import { UserForm } from './user-form';
 export function UsersView({ currentUserId }: { currentUserId: string }) {
   const { t, summary } = useErrorText();
   const { data, error, mutate } = useUsers();
-  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
+  const toast = useToast();
+  const setMessage = (m: { text: string; tone: 'success' | 'error' }) =>
+    toast({ ...m, testId: 'users-message' });
   const [pending, startTransition] = useTransition();
   const clock = useClock();
 
@@ -42,11 +45,6 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-4">
       <PageHeader title={t('users.title')} />
-      {message && (
-        <Notice tone={message.tone} testId="users-message">
-          {message.text}
-        </Notice>
-      )}
       <Card>
         <UserForm
           onCreated={(u) => {
