@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/i18n-provider';
 import { messagesFor } from '@/lib/i18n/translate';
 import { serverTranslator } from '@/lib/web/locale';
+import { themeChoice } from '@/lib/web/theme';
 import './globals.css';
+import './dark-theme.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await serverTranslator();
@@ -11,9 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale } = await serverTranslator();
+  const [{ locale }, theme] = await Promise.all([serverTranslator(), themeChoice()]);
   return (
-    <html lang={locale}>
+    <html lang={locale} data-theme={theme}>
       <body className="min-h-screen text-sm">
         <I18nProvider locale={locale} messages={messagesFor(locale)}>
           {children}

@@ -4,6 +4,7 @@ import type { Translate } from '@/lib/i18n/translate';
 import { LocaleSwitch } from './locale-switch';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
+import { ThemeSwitch } from './theme-switch';
 import { ViewerZone } from './viewer-zone';
 
 export function TopBar({ user, t }: { user: User; t: Translate }) {
@@ -17,6 +18,7 @@ export function TopBar({ user, t }: { user: User; t: Translate }) {
         <NavLinks isAdmin={user.role === 'admin'} />
         <div className="ml-auto flex items-center gap-3">
           <ViewerZone />
+          <ThemeSwitch />
           <LocaleSwitch />
           <Link
             href="/account"

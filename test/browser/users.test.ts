@@ -122,3 +122,35 @@ describe('account page', () => {
     await row(ADMIN.username).waitFor();
   });
 });
+
+describe('theme', () => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const choose = async (theme: string) => {
+    for (
+      let i = 0;
+      i < 3 && (await page.getByTestId('theme-switch').getAttribute('data-theme-choice')) !== theme;
+      i++
+    )
+      await page.getByTestId('theme-switch').click();
+    expect(await page.getAttribute('html', 'data-theme')).toBe(theme);
+  };
+
+  it('follows the system by default, and keeps a chosen light or dark theme across pages', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${r.server.url}/account`);
+    await choose('system');
+    expect(await background()).toBe('rgb(2, 6, 23)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await background()).toBe('rgb(248, 250, 252)');
+    await choose('dark');
+    expect(await background()).toBe('rgb(2, 6, 23)');
+    await page.goto(`${r.server.url}/users`);
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    await row(ADMIN.username).waitFor();
+    await screenshot(page, 'users-dark');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await choose('light');
+    expect(await background()).toBe('rgb(248, 250, 252)');
+    await choose('system');
+  });
+});

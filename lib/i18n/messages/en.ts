@@ -18,6 +18,8 @@ export const en = {
     audit: 'Audit',
     signOut: 'Sign out',
     account: 'Account',
+    themeHint: 'Light or dark: click to change (System follows your computer)',
+    themes: { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' },
     language: 'Language',
   },
   roles: { viewer: 'Viewer', operator: 'Operator', admin: 'Admin' },

@@ -19,6 +19,8 @@ export const zhCN: Messages = {
     audit: '审计',
     signOut: '退出登录',
     account: '账户',
+    themeHint: '浅色或深色：点击切换（“跟随系统”按电脑设置）',
+    themes: { system: '主题：跟随系统', light: '主题：浅色', dark: '主题：深色' },
     language: '语言',
   },
   roles: { viewer: '只读', operator: '运维', admin: '管理员' },
