@@ -258,12 +258,15 @@ async function follow(
           { argv, exitCode: -1 },
         );
       }
-      if (!isTransient(re)) throw re;
-      if (!lost)
+      // 126/127: the read itself could not start in the container, which is stopping or starting again (a restart
+      // under the command): read once more; the next round sees the container stopped (409) or the command gone.
+      const couldNotStart = re.kind === 'exit' && (re.exitCode === 126 || re.exitCode === 127);
+      if (!couldNotStart && !isTransient(re)) throw re;
+      if (!lost && !couldNotStart)
         opts.onNotice?.(
           `connection lost (${re.detail}); ${what} runs on in the container, reconnecting`,
         );
-      lost = re;
+      if (!couldNotStart) lost = re;
     }
     await sleep(wait, opts.signal);
   }
