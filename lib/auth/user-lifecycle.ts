@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../crypto/password';
-import { ConflictError, fromZodIssues, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { getDb, nowIso } from '../store/db';
 import { audited } from './audited';
 import type { Actor, User } from './types';
@@ -14,10 +14,29 @@ import { enabledAdmins, getUser, passwordSchema } from './users';
 const tokenHash = (token: string): string =>
   crypto.createHash('sha256').update(token).digest('hex');
 
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 256;
+
+/** The password rule of passwordSchema (lib/auth/users.ts), refused with the catalog code the UI translates. */
 function parsePassword(field: string, value: unknown): string {
   const r = passwordSchema.safeParse(value);
-  if (!r.success) throw fromZodIssues(r.error.issues.map((i) => ({ ...i, path: [field] })));
-  return r.data;
+  if (r.success) return r.data;
+  const long = typeof value === 'string' && value.length > PASSWORD_MAX;
+  throw new ValidationError([
+    long
+      ? {
+          field,
+          message: r.error.issues[0]!.message,
+          code: 'too_big_string',
+          params: { maximum: PASSWORD_MAX },
+        }
+      : {
+          field,
+          message: r.error.issues[0]!.message,
+          code: 'too_small_string',
+          params: { minimum: PASSWORD_MIN },
+        },
+  ]);
 }
 
 /** The audit entry names the user, not the id (the id is unreadable, and gone after a delete). */
