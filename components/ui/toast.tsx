@@ -49,11 +49,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div
             key={x.id}
             role={x.tone === 'error' ? 'alert' : 'status'}
-            data-testid={x.testId}
-            data-tone={x.tone}
+            data-toast={x.tone}
             className={`flex items-start gap-2 rounded-md border px-3 py-2 text-sm shadow-lg ${TONES[x.tone]}`}
           >
-            <span className="flex-1">{x.text}</span>
+            <span className="flex-1" data-testid={x.testId}>
+              {x.text}
+            </span>
             <button
               type="button"
               onClick={() => close(x.id)}

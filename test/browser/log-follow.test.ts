@@ -103,7 +103,7 @@ describe('live log on the container page', () => {
     await writeLine(QUEUE_FULL);
     await expect
       .poll(lines, { timeout: 15_000 })
-      .toContain(expect.stringContaining('下游队列异常'));
+      .toContainEqual(expect.stringContaining('下游队列异常'));
     const hit = page.locator('[data-testid="log-line"] [data-signature="queue_full"]');
     expect(await hit.last().textContent()).toContain('任务视频驱动队列满');
     await screenshot(page, 'log-follow-live-en');
@@ -116,9 +116,9 @@ describe('live log on the container page', () => {
     await expect
       .poll(() => page.getByTestId('log-live-state').textContent(), { timeout: 15_000 })
       .toBe('Paused: 1 new line waiting');
-    expect(await lines()).not.toContain(expect.stringContaining('written while paused'));
+    expect(await lines()).not.toContainEqual(expect.stringContaining('written while paused'));
     await page.getByTestId('log-pause').click();
-    await expect.poll(lines).toContain(expect.stringContaining('written while paused'));
+    await expect.poll(lines).toContainEqual(expect.stringContaining('written while paused'));
     await expect.poll(liveState).toBe('live');
   });
 
