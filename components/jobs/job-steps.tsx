@@ -27,7 +27,7 @@ function Line({ e }: { e: JobEvent }) {
   const colour =
     e.type === 'status' ? 'text-amber-300' : e.text.startsWith('! ') ? 'text-red-300' : '';
   return (
-    <div className={`whitespace-pre-wrap break-all ${colour}`}>
+    <div className={`whitespace-pre-wrap break-all ${colour}`} data-raw>
       {e.type === 'status' ? `[${e.text}]` : e.text}
     </div>
   );
@@ -76,9 +76,10 @@ export function JobSteps({ job, events }: { job: JobView; events: JobEvent[] }) 
       <ol>
         {rows.map((r) => {
           const title = tx(job.plan?.steps[r.index]?.title) || '';
+          // The step's last line of output (not the command, not the engine's own "▶ title" line).
           const last = [...r.lines]
             .reverse()
-            .find((e) => e.type === 'log' && !e.text.startsWith('$ '));
+            .find((e) => e.type === 'log' && !/^(\$|▶|↩) /.test(e.text));
           return (
             <li key={r.index} data-testid="job-step" data-state={r.state} className="mt-1">
               <details open={r.state === 'running' || r.state === 'failed'}>
@@ -88,7 +89,7 @@ export function JobSteps({ job, events }: { job: JobView; events: JobEvent[] }) 
                   </span>
                   <span className="ml-2 text-slate-400">{seconds(r)}</span>
                   {last && r.state !== 'running' && (
-                    <span className="ml-2 text-slate-500" title={last.text}>
+                    <span className="ml-2 text-slate-500" title={last.text} data-raw>
                       {last.text.slice(0, 100)}
                     </span>
                   )}

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser';
+import { createServiceContainer, removeContainer } from '../helpers/lab';
 import { addLabFleet, type LabFleet } from '../helpers/lab-fleet';
 import { ADMIN, consoleWithRoles, OPERATOR, type Roles, VIEWER } from '../integration/web/session';
 
@@ -152,7 +153,11 @@ async function visibleText(p: Page): Promise<string> {
   });
 }
 
+// A scratch container of this test's own, so that running a remedy here changes nothing another test reads.
+const SCRATCH = 'zh-digital-human-service-1';
+
 beforeAll(async () => {
+  await createServiceContainer('h2', { name: SCRATCH, port: 7934, state: 'broken' });
   r = await consoleWithRoles();
   fleet = await addLabFleet(r.admin, { sink: true });
   browser = await launchBrowser({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
@@ -167,6 +172,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await r?.server.stop();
+  await removeContainer('h2', SCRATCH).catch(() => undefined);
 });
 
 describe('the console in zh-CN', () => {
@@ -224,4 +230,47 @@ describe('the console in zh-CN', () => {
     expect(await ticked(compose)).toBe(true);
     expect(await ticked(plain)).toBe(false);
   });
+
+  it('a preview and a job read in Chinese: titles, steps, notices, verification', async () => {
+    const names = new Set([
+      'lab',
+      'zh',
+      'digital',
+      'human',
+      'service',
+      'config',
+      'ini',
+      'bak',
+      'dhc',
+    ]);
+    const hostId = fleet.hostIds.get('h2')!;
+    await page.goto(`${r.server.url}/containers/${encodeURIComponent(hostId)}/${SCRATCH}`);
+    await page.locator('[data-testid="findings"]').waitFor({ timeout: 60_000 });
+    // The runbook's preview: every part, notice and step title from the catalogs.
+    await page.click('[data-testid="remedy-fix-queue-blocking"]');
+    const dialog = page.locator('[data-testid="preview-dialog"]');
+    await dialog.locator('[data-testid="plan-view"]').waitFor({ timeout: 60_000 });
+    const words = (el: string) =>
+      page.evaluate((sel) => {
+        const clone = document.querySelector(sel)!.cloneNode(true) as HTMLElement;
+        for (const x of clone.querySelectorAll('pre, code, [data-raw], details > :not(summary)'))
+          x.remove();
+        return clone.textContent ?? '';
+      }, el);
+    expect(englishWords(await words('[data-testid="preview-dialog"]'), names)).toEqual([]);
+    await screenshot(page, 'zh-CN-preview');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // One remedy run to its end: its steps, the progress and the verification.
+    await page.click('[data-testid="remedy-batch-size"]');
+    await dialog.locator('[data-testid="plan-view"]').waitFor({ timeout: 60_000 });
+    await dialog.locator('[data-testid="preview-confirm"]').click();
+    const live = page.locator('[data-testid="job-live"]');
+    await expect
+      .poll(() => live.getAttribute('data-job-status'), { timeout: 120_000 })
+      .toBe('succeeded');
+    expect(englishWords(await words('[data-testid="job-live"]'), names)).toEqual([]);
+    await screenshot(page, 'zh-CN-job');
+  }, 240_000);
 });
