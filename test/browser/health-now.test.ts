@@ -3,12 +3,17 @@
 // as a job at work (never as "Unexpected error"), and within one probe round the fleet, health and container pages
 // show it Healthy, the old events as history; the original kept for undo appears only under its job; a host key
 // rotated under a live connection stops use of the host within the re-check bound. Screenshots in both languages.
-import fs from 'node:fs';
 import { Client, handle_file } from '@gradio/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_ISSUE_KINDS } from '@/lib/remote/issues';
-import { launchBrowser, screenshot as save, type TestBrowser } from '../helpers/browser';
+import { addLabHost } from '../helpers/lab-fleet';
+import {
+  launchBrowser,
+  screenshot as save,
+  signInPage,
+  type TestBrowser,
+} from '../helpers/browser';
 import {
   createServiceContainer,
   inHost,
@@ -79,36 +84,10 @@ beforeAll(async () => {
     CONSOLE_SSH_HOSTKEY_RECHECK_MS: String(RECHECK_MS),
   });
   r = await consoleWithRoles();
-  const h = lab.hosts[0]!;
-  const { reply } = await r.admin.action<{ host: { id: string } }>(
-    'app/actions/add-host.ts',
-    'addHostAction',
-    [
-      {
-        name: h.name,
-        address: h.address,
-        port: h.port,
-        user: h.user,
-        dockerSocket: h.dockerSocket,
-        groups: 'lab',
-        keyMode: 'paste',
-        privateKey: fs.readFileSync(h.keyFile, 'utf8'),
-      },
-    ],
-  );
-  if (!reply?.ok) throw new Error(`adding h1: ${JSON.stringify(reply)}`);
-  hostId = reply.data.host.id;
-  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [
-    { id: hostId, fingerprint: h.fingerprint },
-  ]);
-  if (!pin.reply?.ok) throw new Error(`pinning h1: ${JSON.stringify(pin.reply)}`);
+  hostId = await addLabHost(r.admin, lab.hosts[0]!);
   browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   page = browser.page;
-  await page.goto(`${r.server.url}/login`);
-  await page.fill('[name="username"]', VIEWER.username);
-  await page.fill('[name="password"]', VIEWER.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL(`${r.server.url}/`);
+  await signInPage(page, r.server.url, VIEWER);
 }, 300_000);
 
 afterAll(async () => {

@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, screenshot, signInPage, type TestBrowser } from '../helpers/browser';
 import { createServiceContainer, inHost, labStatus, removeContainer } from '../helpers/lab';
+import { addLabHost } from '../helpers/lab-fleet';
 import { consoleWithRoles, VIEWER, type Roles } from '../integration/web/session';
 
 const NAME = 'follow-ui-digital-human-service-1';
@@ -56,36 +57,10 @@ beforeAll(async () => {
     CONSOLE_LOG_FOLLOWERS_PER_HOST: '1',
   });
   r = await consoleWithRoles();
-  const h = lab.hosts[0]!;
-  const { reply } = await r.admin.action<{ host: { id: string } }>(
-    'app/actions/add-host.ts',
-    'addHostAction',
-    [
-      {
-        name: h.name,
-        address: h.address,
-        port: h.port,
-        user: h.user,
-        dockerSocket: h.dockerSocket,
-        groups: 'lab',
-        keyMode: 'paste',
-        privateKey: fs.readFileSync(h.keyFile, 'utf8'),
-      },
-    ],
-  );
-  if (!reply?.ok) throw new Error(`adding h1: ${JSON.stringify(reply)}`);
-  hostId = reply.data.host.id;
-  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [
-    { id: hostId, fingerprint: h.fingerprint },
-  ]);
-  if (!pin.reply?.ok) throw new Error(`pinning h1: ${JSON.stringify(pin.reply)}`);
+  hostId = await addLabHost(r.admin, lab.hosts[0]!);
   browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   page = browser.page;
-  await page.goto(`${r.server.url}/login`);
-  await page.fill('[name="username"]', VIEWER.username);
-  await page.fill('[name="password"]', VIEWER.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL(`${r.server.url}/`);
+  await signInPage(page, r.server.url, VIEWER);
 }, 300_000);
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 // "Fix queue blocking" in a real browser on a broken lab container (a scratch one): an operator previews the runbook
 // (argv, diffs, configuration changes, the domain truths), confirms, watches the live output, sees every part verified
 // and the findings clear. A viewer sees no buttons and is refused by the server. Screenshots under test-output/.
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addLabHost } from '../helpers/lab-fleet';
 import { launchBrowser, screenshot as save, type TestBrowser } from '../helpers/browser';
 import {
   createServiceContainer,
@@ -35,29 +35,7 @@ beforeAll(async () => {
     CONSOLE_SSH_CONNECT_TIMEOUT_MS: '3000',
   });
   r = await consoleWithRoles();
-  const h = lab.hosts[0]!;
-  const { reply } = await r.admin.action<{ host: { id: string } }>(
-    'app/actions/add-host.ts',
-    'addHostAction',
-    [
-      {
-        name: h.name,
-        address: h.address,
-        port: h.port,
-        user: h.user,
-        dockerSocket: h.dockerSocket,
-        groups: 'lab',
-        keyMode: 'paste',
-        privateKey: fs.readFileSync(h.keyFile, 'utf8'),
-      },
-    ],
-  );
-  if (!reply?.ok) throw new Error(`adding h1: ${JSON.stringify(reply)}`);
-  hostId = reply.data.host.id;
-  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [
-    { id: hostId, fingerprint: h.fingerprint },
-  ]);
-  if (!pin.reply?.ok) throw new Error(`pinning h1: ${JSON.stringify(pin.reply)}`);
+  hostId = await addLabHost(r.admin, lab.hosts[0]!);
   browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   page = browser.page;
 }, 300_000);

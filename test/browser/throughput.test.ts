@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addLabHost } from '../helpers/lab-fleet';
 import { launchBrowser, screenshot as save, type TestBrowser } from '../helpers/browser';
 import { createServiceContainer, labHost, removeContainer } from '../helpers/lab';
 import { consoleWithRoles, OPERATOR, type Roles } from '../integration/web/session';
@@ -59,28 +60,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'notes.mp4'), 'not a video at all\n'.repeat(100));
   Object.assign(process.env, { CONSOLE_PROBE_INTERVAL_MS: '3000' });
   r = await consoleWithRoles();
-  const { reply } = await r.admin.action<{ host: { id: string } }>(
-    'app/actions/add-host.ts',
-    'addHostAction',
-    [
-      {
-        name: h.name,
-        address: h.address,
-        port: h.port,
-        user: h.user,
-        dockerSocket: h.dockerSocket,
-        groups: 'lab',
-        keyMode: 'paste',
-        privateKey: fs.readFileSync(h.keyFile, 'utf8'),
-      },
-    ],
-  );
-  if (!reply?.ok) throw new Error(`adding h1: ${JSON.stringify(reply)}`);
-  hostId = reply.data.host.id;
-  const pin = await r.admin.action('app/actions/trust-host-key.ts', 'trustHostKey', [
-    { id: hostId, fingerprint: h.fingerprint },
-  ]);
-  if (!pin.reply?.ok) throw new Error(`pinning h1: ${JSON.stringify(pin.reply)}`);
+  hostId = await addLabHost(r.admin, h);
   await createServiceContainer('h1', { name: NAME, port: 7922, state: 'healthy' });
   browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   page = browser.page;

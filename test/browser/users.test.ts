@@ -4,7 +4,7 @@
 // sessions. No lab host is needed. Screenshots under test-output/screenshots/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, screenshot, signInPage, type TestBrowser } from '../helpers/browser';
 import {
   ADMIN,
   consoleWithRoles,
@@ -25,11 +25,7 @@ beforeAll(async () => {
   r = await consoleWithRoles();
   browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
   page = browser.page;
-  await page.goto(`${r.server.url}/login`);
-  await page.fill('[name="username"]', ADMIN.username);
-  await page.fill('[name="password"]', ADMIN.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL(`${r.server.url}/`);
+  await signInPage(page, r.server.url, ADMIN);
 }, 120_000);
 
 afterAll(async () => {

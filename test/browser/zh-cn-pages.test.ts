@@ -3,7 +3,7 @@
 // gives (hosts, containers, images), versions, paths, ids and log lines (shown as they are written).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, screenshot, signInPage, type TestBrowser } from '../helpers/browser';
 import { createServiceContainer, removeContainer } from '../helpers/lab';
 import { addLabFleet, type LabFleet } from '../helpers/lab-fleet';
 import { ADMIN, consoleWithRoles, OPERATOR, type Roles, VIEWER } from '../integration/web/session';
@@ -162,11 +162,7 @@ beforeAll(async () => {
   fleet = await addLabFleet(r.admin, { sink: true });
   browser = await launchBrowser({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   page = browser.page;
-  await page.goto(`${r.server.url}/login`);
-  await page.fill('[name="username"]', ADMIN.username);
-  await page.fill('[name="password"]', ADMIN.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL(`${r.server.url}/`);
+  await signInPage(page, r.server.url, ADMIN);
 }, 300_000);
 
 afterAll(async () => {

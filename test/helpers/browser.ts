@@ -55,3 +55,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Signs `creds` in on the console's own sign-in page and waits for the fleet page. */
+export async function signInPage(
+  page: Page,
+  baseUrl: string,
+  creds: { username: string; password: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('[name="username"]', creds.username);
+  await page.fill('[name="password"]', creds.password);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(`${baseUrl}/`);
+}

@@ -15,6 +15,25 @@ export interface LabFleet {
   services: { hostId: string; container: string }[];
 }
 
+/** One lab host added through the console's own server actions under its lab name, its key pinned: its id. */
+export async function addLabHost(
+  admin: ConsoleClient,
+  h: LabStatus['hosts'][number],
+  groups = 'lab',
+): Promise<string> {
+  const fields = {
+    name: h.name,
+    address: h.address,
+    port: h.port,
+    user: h.user,
+    dockerSocket: h.dockerSocket,
+    groups,
+    keyMode: 'paste',
+    privateKey: fs.readFileSync(h.keyFile, 'utf8'),
+  };
+  return addHost(admin, fields, h.fingerprint);
+}
+
 async function addHost(
   admin: ConsoleClient,
   fields: Record<string, unknown>,
