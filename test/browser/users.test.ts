@@ -91,6 +91,24 @@ describe('users page', () => {
   });
 });
 
+describe('audit page', () => {
+  it('filters by action family and target, with labels, and names the user acted on', async () => {
+    await page.goto(`${r.server.url}/audit`);
+    const filters = page.getByTestId('audit-filters');
+    await filters.getByLabel('Action').selectOption('user.');
+    await filters.getByLabel('Target').fill(VIEWER.username);
+    const rows = page.locator('[data-testid="audit-row"]');
+    await expect
+      .poll(() => rows.evaluateAll((xs) => xs.map((x) => x.getAttribute('data-action'))))
+      .toEqual(expect.arrayContaining(['user.delete', 'user.disable']));
+    const actions = await rows.evaluateAll((xs) => xs.map((x) => x.getAttribute('data-action')));
+    expect(actions.every((a) => a?.startsWith('user.'))).toBe(true);
+    const targets = await page.locator('[data-testid="audit-target"]').allTextContents();
+    expect(targets.every((t) => t === VIEWER.username)).toBe(true);
+    await screenshot(page, 'audit-filtered');
+  });
+});
+
 describe('account page', () => {
   it('changes the own password: the current one is checked, other sessions end, this one stays', async () => {
     await page.getByTestId('current-user').click();
