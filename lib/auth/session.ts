@@ -17,7 +17,8 @@ export const SESSION_COOKIE = 'dhc_session';
 
 const LOGIN = 'auth.login';
 
-const tokenHash = (token: string): string =>
+/** Sessions are stored by a hash of their cookie value, never the value itself. */
+export const tokenHash = (token: string): string =>
   crypto.createHash('sha256').update(token).digest('hex');
 
 const LOCK_WORDS: Record<LockScope, (username: string) => string> = {

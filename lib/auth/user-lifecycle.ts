@@ -1,18 +1,15 @@
-import crypto from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../crypto/password';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { getDb, nowIso } from '../store/db';
 import { audited } from './audited';
+import { tokenHash } from './session';
 import type { Actor, User } from './types';
 import { enabledAdmins, getUser, passwordSchema } from './users';
 
 // A user's life after creation: their own password, an admin's reset, disable and enable, delete. Every change that
 // takes access away revokes the user's sessions in the same step, so it holds from their next request on. The
 // console always keeps one enabled administrator, and an admin never locks themselves out from the web.
-
-const tokenHash = (token: string): string =>
-  crypto.createHash('sha256').update(token).digest('hex');
 
 const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 256;
