@@ -5,33 +5,28 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heygem, QUEUE_FULL_MSG, UUID } from '../unit/diagnosis/real-lines';
 import { launchBrowser, screenshot, signInPage, type TestBrowser } from '../helpers/browser';
-import { createServiceContainer, inHost, labStatus, removeContainer } from '../helpers/lab';
+import {
+  appendServiceLog,
+  createServiceContainer,
+  labStatus,
+  removeContainer,
+} from '../helpers/lab';
 import { addLabHost } from '../helpers/lab-fleet';
 import { consoleWithRoles, VIEWER, type Roles } from '../integration/web/session';
 
 const NAME = 'follow-ui-digital-human-service-1';
 const PORT = 7931;
-// The service's own words when it blocks (shared/DOMAIN.md).
-const QUEUE_FULL =
-  '[2026-12-03 10:00:00] [trans_dh_service.py[line:412]] [ERROR] [任务视频驱动队列满，严重阻塞，下游队列异常]';
+// The service's queue-full line in its own logger's format (test/unit/diagnosis/real-lines.ts).
+const QUEUE_FULL = heygem('2026-12-03 10:00:00', UUID, QUEUE_FULL_MSG, 'ERROR');
 
 let r: Roles;
 let browser: TestBrowser;
 let page: Page;
 let hostId = '';
 
-const writeLine = (line: string) =>
-  inHost('h1', [
-    'docker',
-    'exec',
-    NAME,
-    'sh',
-    '-c',
-    'printf "%s\\n" "$1" >> /tmp/gradio.log',
-    'sh',
-    line,
-  ]);
+const writeLine = (line: string) => appendServiceLog('h1', NAME, line);
 const lines = () => page.locator('[data-testid="log-line"]').allTextContents();
 const liveState = () => page.getByTestId('log-live-state').getAttribute('data-state');
 const followUrl = () =>

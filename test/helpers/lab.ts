@@ -142,3 +142,13 @@ export async function sshSessionPids(ref: HostRef): Promise<number[]> {
   }
   return [...pids].sort((a, b) => a - b);
 }
+
+/** Appends one line to a service container's /tmp/gradio.log, as the service would (the text as an argument). */
+export function appendServiceLog(
+  ref: HostRef,
+  container: string,
+  line: string,
+): Promise<RunResult> {
+  const script = 'printf "%s\\n" "$1" >> /tmp/gradio.log';
+  return inHost(ref, ['docker', 'exec', container, 'sh', '-c', script, 'sh', line]);
+}

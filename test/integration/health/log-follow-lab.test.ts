@@ -2,33 +2,27 @@
 // service writes (Chinese text whole, the signature highlighted), a truncated log read from its start again, the
 // follower gone from the host's count when the reader leaves, and `docker logs` ending with its container.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heygem, QUEUE_FULL_MSG, UUID } from '../../unit/diagnosis/real-lines';
 import { followerCount, followLog } from '@/lib/health/log-follow';
 import type { LogLine } from '@/lib/health/logs';
-import { createServiceContainer, inHost, removeContainer } from '../../helpers/lab';
+import {
+  appendServiceLog,
+  createServiceContainer,
+  inHost,
+  removeContainer,
+} from '../../helpers/lab';
 import { labConsole, type LabConsole } from '../../helpers/remedy';
 
 const NAME = 'follow-digital-human-service-1';
 const PORT = 7930;
-// The service's own words when it blocks (shared/DOMAIN.md).
-const QUEUE_FULL =
-  '[2026-12-03 10:00:00] [trans_dh_service.py[line:412]] [ERROR] [任务视频驱动队列满，严重阻塞，下游队列异常]';
+// The service's queue-full line in its own logger's format (test/unit/diagnosis/real-lines.ts).
+const QUEUE_FULL = heygem('2026-12-03 10:00:00', UUID, QUEUE_FULL_MSG, 'ERROR');
 
 let lc: LabConsole;
 let hostId: string;
 let containerId: string;
 
-/** Appends one line to the service log inside the container (the text as an argument, never in the script). */
-const writeLine = (line: string) =>
-  inHost('h1', [
-    'docker',
-    'exec',
-    NAME,
-    'sh',
-    '-c',
-    'printf "%s\\n" "$1" >> /tmp/gradio.log',
-    'sh',
-    line,
-  ]);
+const writeLine = (line: string) => appendServiceLog('h1', NAME, line);
 
 async function until<T>(what: string, check: () => T | undefined, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
